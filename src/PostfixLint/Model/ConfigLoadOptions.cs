@@ -1,6 +1,8 @@
+using PostfixLint.Model.Catalog;
+
 namespace PostfixLint.Model;
 
-/// <summary>How to read a configuration directory.</summary>
+/// <summary>How to read a configuration.</summary>
 public sealed record ConfigLoadOptions
 {
     /// <summary>
@@ -8,4 +10,16 @@ public sealed record ConfigLoadOptions
     /// so a copy of a server's files can be checked elsewhere. Null reads paths as they are.
     /// </summary>
     public string? Root { get; init; }
+
+    /// <summary>
+    /// True (the default) when the directory was named explicitly, as with <c>postconf -c DIR</c>: postconf then
+    /// treats <c>config_directory = DIR</c> as set before main.cf is read, and <c>-n</c> prints it.
+    /// </summary>
+    public bool ConfigDirectoryFromCommandLine { get; init; } = true;
+
+    /// <summary>The parameter catalogue; null means Postfix 3.7's.</summary>
+    public ParameterCatalog? Catalog { get; init; }
+
+    /// <summary>Facts about the host for computed defaults; null means this machine.</summary>
+    public HostFacts? Host { get; init; }
 }

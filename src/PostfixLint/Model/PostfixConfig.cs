@@ -1,19 +1,344 @@
 using System.Collections.Immutable;
+using PostfixLint.Model.Catalog;
+using PostfixLint.Model.Postconf;
+using PostfixLint.Syntax;
 
 namespace PostfixLint.Model;
 
 /// <summary>The effective configuration of one Postfix instance: main.cf and master.cf over Postfix's defaults.</summary>
-public sealed partial class PostfixConfig
+/// <remarks>
+/// Immutable once loaded. Values are kept as Postfix reads them (logical lines, unexpanded); <see cref="Expand"/>
+/// expands them the way <c>postconf -x</c> does. Problems never throw: they are in <see cref="Messages"/>.
+/// </remarks>
+public sealed class PostfixConfig
 {
+    /// <summary>The directory Postfix uses when none is given.</summary>
+    public const string DefaultConfigDirectory = "/etc/postfix";
+
+    private readonly ImmutableArray<ParameterDefinition> _definitions;
+    private readonly Dictionary<string, Parameter> _explicit;
+    private PostconfEngine? _engine;
+    private PostconfEngine? _defaultsEngine;
+
+    private PostfixConfig(
+        string configDirectory,
+        ConfigSourceKind sourceKind,
+        MainCfSyntax? mainCf,
+        MasterCfSyntax? masterCf,
+        ImmutableArray<ParameterDefinition> definitions,
+        ImmutableArray<MasterService> services,
+        ImmutableArray<ConfigMessage> readMessages,
+        bool readFailed,
+        ConfigLoadOptions options)
+    {
+        ConfigDirectory = configDirectory;
+        SourceKind = sourceKind;
+        MainCf = mainCf;
+        MasterCf = masterCf;
+        _definitions = definitions;
+        Services = services;
+        ReadMessages = readMessages;
+        ReadFailed = readFailed;
+        Options = options;
+        Catalog = options.Catalog ?? ParameterCatalog.Postfix37;
+        Host = options.Host ?? HostFacts.Current();
+        Paths = new PathMapper(DefaultConfigDirectory, configDirectory, options.Root);
+        _explicit = BuildExplicit(definitions);
+    }
+
+    /// <summary>The configuration directory as given (postconf's <c>-c</c>).</summary>
+    public string ConfigDirectory { get; }
+
+    /// <summary>What the configuration was read from.</summary>
+    public ConfigSourceKind SourceKind { get; }
+
+    /// <summary>The lossless syntax of main.cf, when it was read from a file.</summary>
+    public MainCfSyntax? MainCf { get; }
+
+    /// <summary>The lossless syntax of master.cf, when there is one.</summary>
+    public MasterCfSyntax? MasterCf { get; }
+
+    /// <summary>The master.cf services in file order.</summary>
+    public ImmutableArray<MasterService> Services { get; }
+
+    /// <summary>The parameter catalogue used for names and defaults.</summary>
+    public ParameterCatalog Catalog { get; }
+
+    /// <summary>The host facts used for computed defaults (<c>myhostname</c>, <c>mynetworks</c>, ...).</summary>
+    public HostFacts Host { get; }
+
+    /// <summary>Maps file names in the configuration to files on this machine.</summary>
+    public PathMapper Paths { get; }
+
+    /// <summary>The options the configuration was loaded with.</summary>
+    public ConfigLoadOptions Options { get; }
+
+    /// <summary>Every <c>name = value</c> definition in main.cf (or postconf output), in file order, duplicates included.</summary>
+    public ImmutableArray<ParameterDefinition> Definitions => _definitions;
+
+    /// <summary>Messages from reading the files: syntax warnings, duplicates, unreadable files.</summary>
+    public ImmutableArray<ConfigMessage> ReadMessages { get; }
+
+    /// <summary>True when main.cf could not be used at all (missing, or a line Postfix refuses).</summary>
+    public bool ReadFailed { get; }
+
+    /// <summary>
+    /// Every warning and fatal error <c>postconf</c> would give for this configuration, worded as postconf words
+    /// them: reading problems, read-only assignments, undefined and unused parameters.
+    /// </summary>
+    public ImmutableArray<ConfigMessage> Messages => PostconfPrinter.Print(this, new PostconfQuery { NonDefaultOnly = true }).Messages;
+
+    /// <summary>Messages from reading master.cf alone (what <c>postconf -d</c> reports).</summary>
+    public ImmutableArray<ConfigMessage> MasterReadMessages { get; private init; } = [];
+
+    /// <summary>True when master.cf has an entry Postfix refuses.</summary>
+    public bool MasterReadFailed { get; private init; }
+
+    /// <summary>True when Postfix programs can read this configuration (no fatal error).</summary>
+    public bool IsUsable => !ReadFailed && !Engine.Failed;
+
+    /// <summary>The parameters set explicitly, by name; the last definition wins.</summary>
+    public IReadOnlyDictionary<string, Parameter> ExplicitParameters => _explicit;
+
+    /// <summary>The path of main.cf as read.</summary>
+    public string MainCfPath => Path.Combine(ConfigDirectory, "main.cf");
+
+    /// <summary>The path of master.cf as read.</summary>
+    public string MasterCfPath => Path.Combine(ConfigDirectory, "master.cf");
+
+    internal PostconfEngine Engine => _engine ??= PostconfEngine.Create(this, defaultsOnly: false);
+
+    internal PostconfEngine DefaultsEngine => _defaultsEngine ??= PostconfEngine.Create(this, defaultsOnly: true);
+
     /// <summary>Reads <c>main.cf</c> and <c>master.cf</c> from <paramref name="configDirectory"/>.</summary>
     /// <remarks>Never throws for bad content; problems are in <see cref="Messages"/>.</remarks>
-    public static PostfixConfig Load(string configDirectory, ConfigLoadOptions? options = null) =>
-        throw new NotSupportedException("pending: model loader");
+    public static PostfixConfig Load(string configDirectory, ConfigLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(configDirectory);
+        options ??= new ConfigLoadOptions();
+        var messages = ImmutableArray.CreateBuilder<ConfigMessage>();
+        var mainPath = configDirectory + "/main.cf";
+        var masterPath = configDirectory + "/master.cf";
 
-    /// <summary>Reads the output of <c>postconf</c>, <c>postconf -n</c>, <c>-d</c> or <c>-x</c>.</summary>
-    public static PostfixConfig FromPostconfOutput(string text, string sourceName, ConfigLoadOptions? options = null) =>
-        throw new NotSupportedException("pending: postconf output reader");
+        MainCfSyntax? mainCf = null;
+        var definitions = ImmutableArray<ParameterDefinition>.Empty;
+        var failed = false;
+        try
+        {
+            mainCf = MainCfSyntax.Parse(SourceFile.Read(mainPath), mainPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            messages.Add(new ConfigMessage(DiagnosticSeverity.Fatal, $"open {mainPath}: {ErrorText.Describe(ex)}", mainPath));
+            failed = true;
+        }
 
-    /// <summary>Warnings and fatal errors found while reading, worded as postconf words them.</summary>
-    public ImmutableArray<ConfigMessage> Messages { get; private init; } = [];
+        if (mainCf is not null)
+        {
+            var seed = new List<ParameterDefinition>();
+            if (options.ConfigDirectoryFromCommandLine)
+            {
+                // src/postconf/postconf_misc.c pcf_set_config_dir(): -c DIR is entered before main.cf is read.
+                seed.Add(new ParameterDefinition("config_directory", configDirectory, new Provenance(ProvenanceKind.CommandLine)));
+            }
+
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var collected = new List<ParameterDefinition>(seed);
+            foreach (var message in LoadDictionary(mainCf, mainPath, values, seed, collected))
+            {
+                messages.Add(message);
+                failed |= message.Severity == DiagnosticSeverity.Fatal;
+            }
+
+            definitions = [.. collected];
+        }
+
+        MasterCfSyntax? masterCf = null;
+        var services = ImmutableArray<MasterService>.Empty;
+        var masterMessages = ImmutableArray.CreateBuilder<ConfigMessage>();
+        var masterFailed = false;
+        try
+        {
+            masterCf = MasterCfSyntax.Parse(SourceFile.Read(masterPath), masterPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // src/postconf/postconf_master.c pcf_read_master(): a missing master.cf is only a warning.
+            masterMessages.Add(new ConfigMessage(DiagnosticSeverity.Warning, $"open {masterPath}: {ErrorText.Describe(ex)}", masterPath));
+        }
+
+        if (masterCf is not null)
+        {
+            foreach (var diagnostic in masterCf.Diagnostics)
+            {
+                masterMessages.Add(ToMessage(masterCf.Lines, masterPath, diagnostic, masterFile: true));
+                masterFailed |= diagnostic.Severity == DiagnosticSeverity.Fatal;
+            }
+
+            services = BuildServices(masterCf, masterPath);
+        }
+
+        // postconf reads main.cf first: when it stops there, master.cf is never looked at.
+        if (!failed)
+        {
+            messages.AddRange(masterMessages);
+            failed = masterFailed;
+        }
+
+        return new PostfixConfig(configDirectory, ConfigSourceKind.Directory, mainCf, masterCf, definitions, services, messages.ToImmutable(), failed, options)
+        {
+            MasterReadMessages = masterMessages.ToImmutable(),
+            MasterReadFailed = masterFailed,
+        };
+    }
+
+    /// <summary>Reads the output of <c>postconf</c>, <c>postconf -n</c>, <c>-d</c> or <c>-x</c> (all are main.cf syntax).</summary>
+    /// <param name="text">The output, as read (Latin-1 decoded bytes).</param>
+    /// <param name="sourceName">A name for messages, such as the file name or <c>-</c> for standard input.</param>
+    /// <param name="options">How to interpret paths and defaults.</param>
+    public static PostfixConfig FromPostconfOutput(string text, string sourceName, ConfigLoadOptions? options = null)
+    {
+        options ??= new ConfigLoadOptions();
+        var syntax = MainCfSyntax.Parse(text, sourceName);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var collected = new List<ParameterDefinition>();
+        var messages = ImmutableArray.CreateBuilder<ConfigMessage>();
+        var failed = false;
+        foreach (var message in LoadDictionary(syntax, sourceName, values, [], collected, ProvenanceKind.PostconfOutput))
+        {
+            messages.Add(message);
+            failed |= message.Severity == DiagnosticSeverity.Fatal;
+        }
+
+        // postconf prints config_directory like any other parameter; it names where the dump came from.
+        var directory = values.TryGetValue("config_directory", out var dumped) ? dumped : DefaultConfigDirectory;
+        return new PostfixConfig(directory, ConfigSourceKind.PostconfOutput, syntax, null, [.. collected], [], messages.ToImmutable(), failed, options with { ConfigDirectoryFromCommandLine = false });
+    }
+
+    /// <summary>The effective parameter <paramref name="name"/>: explicit, or Postfix's default; null when Postfix does not know it.</summary>
+    public Parameter? GetParameter(string name)
+    {
+        if (_explicit.TryGetValue(name, out var parameter))
+        {
+            return parameter with { Class = ClassOf(name) };
+        }
+
+        var defaultValue = Engine.DefaultOf(name);
+        return defaultValue is null ? null : new Parameter(name, defaultValue, Provenance.Default, ClassOf(name), []);
+    }
+
+    /// <summary>How Postfix knows <paramref name="name"/> (built-in, service-defined, user-defined, or not at all).</summary>
+    public ParameterClass ClassOf(string name) => Engine.ClassOf(name);
+
+    /// <summary>The value of <paramref name="name"/> expanded as <c>postconf -x</c> expands it; null when it has none.</summary>
+    public string? Expand(string name) => Engine.ExpandedValue(name);
+
+    internal Dictionary<string, string> BuildMainDictionary()
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var definition in _definitions)
+        {
+            values[definition.Name] = definition.Value;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// Loads name=value entries as Postfix's <c>dict_load_fp()</c> does: the last definition wins, with a warning
+    /// when the value changes; a line Postfix cannot read is fatal and stops the load.
+    /// </summary>
+    internal static IEnumerable<ConfigMessage> LoadDictionary(
+        MainCfSyntax syntax,
+        string path,
+        Dictionary<string, string> values,
+        IEnumerable<ParameterDefinition> seed,
+        List<ParameterDefinition>? collected = null,
+        ProvenanceKind provenanceKind = ProvenanceKind.MainCf)
+    {
+        foreach (var definition in seed)
+        {
+            values[definition.Name] = definition.Value;
+        }
+
+        var diagnostics = syntax.Diagnostics;
+        var nextDiagnostic = 0;
+        foreach (var parameter in syntax.Parameters)
+        {
+            while (nextDiagnostic < diagnostics.Length && diagnostics[nextDiagnostic].Span.Start < parameter.Span.Start)
+            {
+                var message = ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++], masterFile: false);
+                yield return message;
+                if (message.Severity == DiagnosticSeverity.Fatal)
+                {
+                    yield break;
+                }
+            }
+
+            if (values.TryGetValue(parameter.Name, out var old) && old != parameter.Value)
+            {
+                // src/util/dict.c dict_load_fp() via dict_update(): DICT_FLAG_DUP_WARN.
+                yield return new ConfigMessage(
+                    DiagnosticSeverity.Warning,
+                    $"{path}, line {parameter.Line}: overriding earlier entry: {parameter.Name}={old}",
+                    path,
+                    parameter.Span);
+            }
+
+            values[parameter.Name] = parameter.Value;
+            collected?.Add(new ParameterDefinition(parameter.Name, parameter.Value, new Provenance(provenanceKind, path, parameter.Line, parameter.Span)));
+        }
+
+        while (nextDiagnostic < diagnostics.Length)
+        {
+            var message = ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++], masterFile: false);
+            yield return message;
+            if (message.Severity == DiagnosticSeverity.Fatal)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private static ConfigMessage ToMessage(LineIndex lines, string path, SyntaxDiagnostic diagnostic, bool masterFile)
+    {
+        var line = lines.GetPosition(diagnostic.Span.Start).Line;
+
+        // Postfix prefixes main.cf messages "<file>, line <n>: " (dict_load_fp) and master.cf fatal errors
+        // "file <file>: line <n>: " (postconf_master.c pcf_read_master()).
+        var text = masterFile && diagnostic.Severity == DiagnosticSeverity.Fatal
+            ? $"file {path}: line {line}: {diagnostic.Message}"
+            : diagnostic.Message.StartsWith("logical line must not start with whitespace", StringComparison.Ordinal)
+                ? $"{path}: {diagnostic.Message}"
+                : $"{path}, line {line}: {diagnostic.Message}";
+        return new ConfigMessage(diagnostic.Severity, text, path, diagnostic.Span);
+    }
+
+    private static ImmutableArray<MasterService> BuildServices(MasterCfSyntax masterCf, string path)
+    {
+        var services = ImmutableArray.CreateBuilder<MasterService>(masterCf.Services.Length);
+        foreach (var entry in masterCf.Services)
+        {
+            var overrides = entry.Overrides
+                .Select(o => new ParameterDefinition(o.Name, o.Value, new Provenance(ProvenanceKind.MasterCf, path, entry.Line, o.Span)))
+                .ToImmutableArray();
+            services.Add(new MasterService(entry.Service, entry.Type, entry.Command, entry.Line, overrides));
+        }
+
+        return services.ToImmutable();
+    }
+
+    private static Dictionary<string, Parameter> BuildExplicit(ImmutableArray<ParameterDefinition> definitions)
+    {
+        var result = new Dictionary<string, Parameter>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            var overridden = result.TryGetValue(definition.Name, out var previous)
+                ? previous.Overridden.Add(new ParameterDefinition(previous.Name, previous.Value, previous.Provenance))
+                : [];
+            result[definition.Name] = new Parameter(definition.Name, definition.Value, definition.Provenance, ParameterClass.Unknown, overridden);
+        }
+
+        return result;
+    }
 }

@@ -1,0 +1,50 @@
+namespace PostfixLint.Model;
+
+/// <summary>
+/// Maps file names written in a configuration to files on this machine: names under the configuration's
+/// own <c>config_directory</c> go to the directory being checked, other absolute names under an optional root.
+/// </summary>
+/// <remarks>
+/// This lets a repository that holds a copy of <c>/etc/postfix</c> be checked as it is:
+/// <c>hash:/etc/postfix/access</c> is read from <c>&lt;checked dir&gt;/access</c>.
+/// </remarks>
+public sealed class PathMapper
+{
+    /// <summary>Creates a mapper.</summary>
+    /// <param name="configuredDirectory">The <c>config_directory</c> the configuration believes it lives in.</param>
+    /// <param name="actualDirectory">The directory actually being read.</param>
+    /// <param name="root">A directory that stands for <c>/</c> for every other absolute path, or null.</param>
+    public PathMapper(string configuredDirectory, string actualDirectory, string? root)
+    {
+        ConfiguredDirectory = configuredDirectory.TrimEnd('/');
+        ActualDirectory = actualDirectory.TrimEnd('/');
+        Root = string.IsNullOrEmpty(root) ? null : root.TrimEnd('/');
+    }
+
+    /// <summary>The <c>config_directory</c> as written in the configuration.</summary>
+    public string ConfiguredDirectory { get; }
+
+    /// <summary>The directory being read.</summary>
+    public string ActualDirectory { get; }
+
+    /// <summary>The directory that stands for <c>/</c>, or null.</summary>
+    public string? Root { get; }
+
+    /// <summary>The file on this machine that <paramref name="path"/> (as written in the configuration) refers to.</summary>
+    public string Map(string path)
+    {
+        if (!path.StartsWith('/'))
+        {
+            return path;
+        }
+
+        if (ConfiguredDirectory.Length > 0
+            && path.StartsWith(ConfiguredDirectory, StringComparison.Ordinal)
+            && (path.Length == ConfiguredDirectory.Length || path[ConfiguredDirectory.Length] == '/'))
+        {
+            return ActualDirectory + path[ConfiguredDirectory.Length..];
+        }
+
+        return Root is null ? path : Root + path;
+    }
+}

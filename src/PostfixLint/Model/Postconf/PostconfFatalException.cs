@@ -1,0 +1,9 @@
+namespace PostfixLint.Model.Postconf;
+
+/// <summary>Unwinds the postconf emulation at the point where postconf itself would exit with a fatal error.</summary>
+/// <remarks>Internal control flow only: it never leaves <see cref="PostconfEngine"/>.</remarks>
+internal sealed class PostconfFatalException(string message, bool alreadyReported = false) : Exception(message)
+{
+    /// <summary>True when the fatal message is already among the engine's messages.</summary>
+    public bool AlreadyReported { get; } = alreadyReported;
+}

@@ -1,0 +1,20 @@
+namespace PostfixLint.Model;
+
+/// <summary>Where a parameter value comes from.</summary>
+public enum ProvenanceKind
+{
+    /// <summary>Postfix's compiled-in default (or a default computed from the host, such as <c>myhostname</c>).</summary>
+    Default,
+
+    /// <summary>A <c>name = value</c> line in main.cf.</summary>
+    MainCf,
+
+    /// <summary>A <c>-o name=value</c> override of a master.cf service.</summary>
+    MasterCf,
+
+    /// <summary>A line of <c>postconf</c> output read from a file or standard input.</summary>
+    PostconfOutput,
+
+    /// <summary>Set by the program itself, such as <c>config_directory</c> for <c>-c DIR</c>.</summary>
+    CommandLine,
+}
