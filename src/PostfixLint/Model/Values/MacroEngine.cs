@@ -1,0 +1,589 @@
+using System.Collections.Immutable;
+using System.Text;
+using PostfixLint.Syntax;
+
+namespace PostfixLint.Model.Values;
+
+/// <summary>
+/// A faithful port of the control flow of <c>mac_parse()</c> (<c>src/util/mac_parse.c</c>) and
+/// <c>mac_expand()</c> / <c>mac_expand_callback()</c> (<c>src/util/mac_expand.c</c>) of Postfix 3.7.
+/// </summary>
+/// <remarks>
+/// The C code edits a copy of the text in place (writing NULs); here every piece of text is a
+/// <c>[start, end)</c> range of an immutable source string, which also gives offsets for the scan.
+/// The order of warnings, the early returns that skip the nesting-level decrement, and the
+/// "keep parsing after a callback failed" behaviour are kept on purpose: they decide which
+/// messages Postfix prints.
+/// </remarks>
+internal sealed class MacroEngine
+{
+    public const int StatusError = 1;
+    public const int StatusUndef = 2;
+
+    private const string Whitespace = " \t\r\n"; // CHARS_SPACE in src/util/sys_defs.h
+
+    private readonly Func<string, string?> _lookup;
+    private readonly MacroExpanderOptions _options;
+    private readonly bool _scan;
+    private readonly ImmutableArray<MacroMessage>.Builder _messages = ImmutableArray.CreateBuilder<MacroMessage>();
+    private readonly ImmutableArray<MacroReference>.Builder _references = ImmutableArray.CreateBuilder<MacroReference>();
+    private string? _fatal;
+
+    public MacroEngine(Func<string, string?> lookup, MacroExpanderOptions options, bool scan)
+    {
+        _lookup = lookup;
+        _options = options;
+        _scan = scan;
+    }
+
+    public ImmutableArray<MacroMessage>.Builder Messages => _messages;
+
+    public ImmutableArray<MacroReference>.Builder References => _references;
+
+    /// <summary>A message that aborts the program outright (msg_fatal inside the expansion), or null.</summary>
+    public string? Fatal => _fatal;
+
+    /// <summary><c>mac_expand()</c>: a fresh context (level 0, status 0) over <c>s[start, end)</c>.</summary>
+    public int Expand(string s, int start, int end, StringBuilder result)
+    {
+        var context = new Context(result);
+        return Parse(s, start, end, context);
+    }
+
+    private sealed class Context(StringBuilder result)
+    {
+        public StringBuilder Result { get; } = result;
+
+        public int Status { get; set; }
+
+        public int Level { get; set; }
+    }
+
+    private int ParseError(Context context, string text)
+    {
+        _messages.Add(new MacroMessage(DiagnosticSeverity.Warning, text));
+        return context.Status |= StatusError;
+    }
+
+    // src/util/mac_parse.c: mac_parse().
+    private int Parse(string s, int start, int end, Context context)
+    {
+        var literal = new StringBuilder();
+        var status = 0;
+        var vp = start;
+        while (vp < end)
+        {
+            if (_fatal != null)
+            {
+                return status | StatusError;
+            }
+
+            if (s[vp] != '$')
+            {
+                literal.Append(s[vp]);
+                vp += 1;
+            }
+            else if (vp + 1 < end && s[vp + 1] == '$')
+            {
+                // $$ becomes $.
+                literal.Append('$');
+                vp += 2;
+            }
+            else
+            {
+                if (literal.Length > 0)
+                {
+                    status |= LiteralCallback(literal.ToString(), context);
+                    literal.Clear();
+                }
+
+                vp += 1;
+                int exprStart;
+                int exprEnd;
+                if (vp < end && (s[vp] == '{' || s[vp] == '('))
+                {
+                    var open = s[vp];
+                    var close = open == '{' ? '}' : ')';
+                    var level = 1;
+                    vp += 1;
+                    int ep;
+                    for (ep = vp; level > 0; ep++)
+                    {
+                        if (ep >= end)
+                        {
+                            _messages.Add(new MacroMessage(DiagnosticSeverity.Warning, $"truncated macro reference: \"{s[start..end]}\""));
+                            status |= StatusError;
+                            break;
+                        }
+
+                        if (s[ep] == open)
+                        {
+                            level++;
+                        }
+
+                        if (s[ep] == close)
+                        {
+                            level--;
+                        }
+                    }
+
+                    // Also true when an earlier callback in this parse failed.
+                    if ((status & StatusError) != 0)
+                    {
+                        break;
+                    }
+
+                    exprStart = vp;
+                    exprEnd = ep - 1;
+                    vp = ep;
+                }
+                else
+                {
+                    var ep = vp;
+                    while (ep < end && (char.IsAsciiLetterOrDigit(s[ep]) || s[ep] == '_'))
+                    {
+                        ep++;
+                    }
+
+                    exprStart = vp;
+                    exprEnd = ep;
+                    vp = ep;
+                }
+
+                if (exprEnd == exprStart)
+                {
+                    status |= StatusError;
+                    _messages.Add(new MacroMessage(DiagnosticSeverity.Warning, $"empty macro name: \"{s[start..end]}\""));
+                    break;
+                }
+
+                status |= ExprCallback(s, exprStart, exprEnd, context);
+            }
+        }
+
+        if (literal.Length > 0 && (status & StatusError) == 0)
+        {
+            status |= LiteralCallback(literal.ToString(), context);
+        }
+
+        return status;
+    }
+
+    private bool EnterCallback(string text, Context context)
+    {
+        // mac_expand_callback(): "if (mc->level++ > 100)" - the check happens before the status test.
+        if (context.Level++ > _options.MaxNesting)
+        {
+            ParseError(context, $"unreasonable macro call nesting: \"{text}\"");
+        }
+
+        return (context.Status & StatusError) == 0;
+    }
+
+    private int LiteralCallback(string text, Context context)
+    {
+        if (!EnterCallback(text, context))
+        {
+            return context.Status;
+        }
+
+        if (!_scan)
+        {
+            context.Result.Append(text);
+        }
+
+        context.Level--;
+        return context.Status;
+    }
+
+    private static int SkipSpace(string s, int cp, int end)
+    {
+        while (cp < end && Whitespace.Contains(s[cp]))
+        {
+            cp++;
+        }
+
+        return cp;
+    }
+
+    private static char At(string s, int i, int end) => i < end ? s[i] : '\0';
+
+    private static string Rest20(string s, int cp, int end) => s.Substring(cp, Math.Min(20, end - cp));
+
+    /// <summary>MAC_EXP_FIND_LEFT_CURLY: skip white space to '{' and advance only when found.</summary>
+    private static bool FindLeftCurly(string s, ref int cp, int end)
+    {
+        var probe = SkipSpace(s, cp, end);
+        if (probe < end && s[probe] == '{')
+        {
+            cp = probe;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>mac_exp_extract_curly_payload(): balance {}, then skip white space after the closing brace.</summary>
+    private bool ExtractCurly(Context context, string s, ref int cp, int end, out int payloadStart, out int payloadEnd)
+    {
+        var level = 1;
+        payloadStart = cp + 1;
+        int i;
+        for (i = payloadStart; ; i++)
+        {
+            if (i >= end)
+            {
+                ParseError(context, $"unbalanced {{}} in attribute expression: \"{s[cp..end]}\"");
+                payloadEnd = payloadStart;
+                return false;
+            }
+
+            if (s[i] == '{')
+            {
+                level++;
+            }
+            else if (s[i] == '}')
+            {
+                if (--level <= 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        payloadEnd = i;
+        cp = SkipSpace(s, i + 1, end);
+        return true;
+    }
+
+    private int ExprCallback(string s, int bufStart, int bufEnd, Context context)
+    {
+        if (!EnterCallback(s[bufStart..bufEnd], context))
+        {
+            return context.Status;
+        }
+
+        var cp = bufStart;
+        string? lookup;
+        char ch;
+        if (FindLeftCurly(s, ref cp, bufEnd))
+        {
+            if (!ParseRelational(context, s, ref cp, bufEnd, out lookup))
+            {
+                return context.Status;
+            }
+
+            ch = At(s, cp, bufEnd);
+            if (ch != '\0')
+            {
+                if (ch != '?' && ch != ':')
+                {
+                    return ParseError(context, $"\"?\" or \":\" expected at: \"...}}>>>{Rest20(s, cp, bufEnd)}\"");
+                }
+
+                cp++;
+            }
+        }
+        else
+        {
+            var start = cp = SkipSpace(s, cp, bufEnd);
+            int nameEnd;
+            for (; ; cp++)
+            {
+                var afterSpace = SkipSpace(s, cp, bufEnd);
+                ch = At(s, afterSpace, bufEnd);
+                if (ch == '\0')
+                {
+                    nameEnd = cp;
+                    break;
+                }
+
+                if (ch == '?' || ch == ':')
+                {
+                    nameEnd = cp;
+                    cp = afterSpace + 1;
+                    break;
+                }
+
+                var c = s[cp];
+                if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+                {
+                    return ParseError(context, $"attribute name syntax error at: \"...{s[bufStart..cp]}>>>{Rest20(s, cp, bufEnd)}\"");
+                }
+            }
+
+            var name = s[start..nameEnd];
+            if (_scan)
+            {
+                _references.Add(new MacroReference(name, TextSpan.FromBounds(start, nameEnd)));
+                lookup = null;
+            }
+            else
+            {
+                lookup = _lookup(name);
+            }
+        }
+
+        switch (ch)
+        {
+            case '?':
+                {
+                    int tStart;
+                    int tEnd;
+                    if (FindLeftCurly(s, ref cp, bufEnd))
+                    {
+                        if (!ExtractCurly(context, s, ref cp, bufEnd, out tStart, out tEnd))
+                        {
+                            return context.Status;
+                        }
+                    }
+                    else
+                    {
+                        tStart = cp;
+                        tEnd = bufEnd;
+                        cp = bufEnd;
+                    }
+
+                    if (!string.IsNullOrEmpty(lookup) || _scan)
+                    {
+                        context.Status |= Parse(s, tStart, tEnd, context);
+                    }
+
+                    if (cp >= bufEnd)
+                    {
+                        break;
+                    }
+
+                    if (s[cp] != ':')
+                    {
+                        return ParseError(context, $"\":\" expected at: \"...{s[tStart..tEnd]}}}>>>{Rest20(s, cp, bufEnd)}\"");
+                    }
+
+                    cp += 1;
+                    if (!ElseBranch(context, s, ref cp, bufEnd, lookup))
+                    {
+                        return context.Status;
+                    }
+
+                    break;
+                }
+
+            case ':':
+                if (!ElseBranch(context, s, ref cp, bufEnd, lookup))
+                {
+                    return context.Status;
+                }
+
+                break;
+
+            default:
+                if (lookup == null)
+                {
+                    context.Status |= StatusUndef;
+                }
+                else if (lookup.Length == 0 || _scan)
+                {
+                    // Nothing to add.
+                }
+                else if (_options.Recursive)
+                {
+                    context.Status |= Parse(lookup, 0, lookup.Length, context);
+                }
+                else
+                {
+                    context.Result.Append(lookup);
+                }
+
+                break;
+        }
+
+        context.Level--;
+        return context.Status;
+    }
+
+    /// <summary>The ':' case of mac_expand_callback(); false when it returned early with an error.</summary>
+    private bool ElseBranch(Context context, string s, ref int cp, int bufEnd, string? lookup)
+    {
+        int fStart;
+        int fEnd;
+        if (FindLeftCurly(s, ref cp, bufEnd))
+        {
+            if (!ExtractCurly(context, s, ref cp, bufEnd, out fStart, out fEnd))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            fStart = cp;
+            fEnd = bufEnd;
+            cp = bufEnd;
+        }
+
+        if (string.IsNullOrEmpty(lookup) || _scan)
+        {
+            context.Status |= Parse(s, fStart, fEnd, context);
+        }
+
+        if (cp < bufEnd)
+        {
+            ParseError(context, $"unexpected input at: \"...{s[fStart..fEnd]}}}>>>{Rest20(s, cp, bufEnd)}\"");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static readonly string[] s_operators = ["==", "!=", "<", "<=", ">=", ">"];
+
+    private const string OperatorChars = "<>!=?+-*/~&|%";
+
+    // mac_exp_parse_relational(); true on success with cp after the right operand.
+    private bool ParseRelational(Context context, string s, ref int cp, int bufEnd, out string? lookup)
+    {
+        lookup = null;
+        if (!ExtractCurly(context, s, ref cp, bufEnd, out var leftStart, out var leftEnd))
+        {
+            return false;
+        }
+
+        var left = s[leftStart..leftEnd];
+        var opPos = cp;
+        while (cp < bufEnd && OperatorChars.Contains(s[cp]))
+        {
+            cp++;
+        }
+
+        var op = s[opPos..cp];
+        if (Array.IndexOf(s_operators, op) < 0)
+        {
+            ParseError(context, $"\"==\" or \"!=\"\" or \"<\"\" or \"<=\"\" or \">=\"\" or \">\" expected at: \"...{left}}}>>>{Rest20(s, opPos, bufEnd)}\"");
+            return false;
+        }
+
+        var levelOperator = false;
+        if (_options.CompatibilityLevelOperators && cp < bufEnd && char.IsAsciiLetterOrDigit(s[cp]))
+        {
+            var typePos = cp;
+            while (cp < bufEnd && char.IsAsciiLetterOrDigit(s[cp]))
+            {
+                cp++;
+            }
+
+            if (s[typePos..cp] != "level")
+            {
+                ParseError(context, $"bad operator suffix at: \"...{op}>>>{s[typePos..cp]}\"");
+                return false;
+            }
+
+            levelOperator = true;
+        }
+
+        if (!FindLeftCurly(s, ref cp, bufEnd))
+        {
+            ParseError(context, $"\"{{expression}}\" expected at: \"...{{{left}}} {op}>>>{Rest20(s, cp, bufEnd)}\"");
+            return false;
+        }
+
+        if (!ExtractCurly(context, s, ref cp, bufEnd, out var rightStart, out var rightEnd))
+        {
+            return false;
+        }
+
+        // Each operand is expanded by its own mac_expand() call: a new nesting level count.
+        var leftValue = new StringBuilder();
+        var rightValue = new StringBuilder();
+        context.Status |= Expand(s, leftStart, leftEnd, leftValue);
+        context.Status |= Expand(s, rightStart, rightEnd, rightValue);
+        var result = false;
+        if (!_scan)
+        {
+            bool? evaluated = levelOperator
+                ? CompareLevels(leftValue.ToString(), op, rightValue.ToString())
+                : Compare(leftValue.ToString(), op, rightValue.ToString());
+            if (evaluated is null)
+            {
+                context.Status |= StatusError;
+            }
+            else
+            {
+                result = evaluated.Value;
+            }
+        }
+
+        if ((context.Status & StatusError) != 0)
+        {
+            return false;
+        }
+
+        // A relational expression behaves like a parameter whose value is "true" or "".
+        lookup = _scan ? null : (result ? "true" : string.Empty);
+        return true;
+    }
+
+    private static bool Apply(string op, int delta) => op switch
+    {
+        "==" => delta == 0,
+        "!=" => delta != 0,
+        "<" => delta < 0,
+        "<=" => delta <= 0,
+        ">=" => delta >= 0,
+        _ => delta > 0,
+    };
+
+    // mac_exp_eval(): numeric when both operands are all digits, else strcmp().
+    private bool? Compare(string left, string op, string right)
+    {
+        int delta;
+        if (CNumber.AllDigits(left) && CNumber.AllDigits(right))
+        {
+            var l = ToLongOrFatal(left);
+            var r = ToLongOrFatal(right);
+            if (l is null || r is null)
+            {
+                return null;
+            }
+
+            delta = l.Value.CompareTo(r.Value);
+        }
+        else
+        {
+            delta = CompareBytes(left, right);
+        }
+
+        return Apply(op, delta);
+    }
+
+    private long? ToLongOrFatal(string digits)
+    {
+        var value = CNumber.StrToL(digits, 0, out _, out var overflow);
+        if (overflow)
+        {
+            // atol_or_die() in mac_expand.c.
+            _fatal ??= $"mac_exp_eval: bad conversion: {digits}";
+            return null;
+        }
+
+        return value;
+    }
+
+    private static int CompareBytes(string left, string right)
+    {
+        var l = Encoding.UTF8.GetBytes(left);
+        var r = Encoding.UTF8.GetBytes(right);
+        return l.AsSpan().SequenceCompareTo(r);
+    }
+
+    // compat_relop_eval() in src/global/compat_level.c.
+    private bool? CompareLevels(string left, string op, string right)
+    {
+        if (!CompatibilityLevel.TryParse(left, out var l, out var message)
+            || !CompatibilityLevel.TryParse(right, out var r, out message))
+        {
+            _messages.Add(new MacroMessage(DiagnosticSeverity.Warning, message));
+            return null;
+        }
+
+        return Apply(op, l.CompareTo(r));
+    }
+}

@@ -1,0 +1,8 @@
+using PostfixLint.Syntax;
+
+namespace PostfixLint.Model.Values;
+
+/// <summary>A parameter name referenced by <c>$name</c>, <c>${name...}</c> or <c>$(name...)</c> inside a value.</summary>
+/// <param name="Name">The name as Postfix looks it up (may be empty, e.g. <c>${?x}</c>).</param>
+/// <param name="Span">Where the name is, relative to the start of the scanned value.</param>
+public readonly record struct MacroReference(string Name, TextSpan Span);

@@ -1,0 +1,10 @@
+using System.Collections.Immutable;
+
+namespace PostfixLint.Model.Values;
+
+/// <summary>The outcome of expanding one value.</summary>
+/// <param name="Value">The expanded text (partial when <paramref name="Failed"/> is true, as Postfix's own buffer would be).</param>
+/// <param name="Messages">Warnings in the order Postfix logs them, then the fatal message when expansion failed.</param>
+/// <param name="Failed">True when Postfix would stop with <c>macro processing error</c> (MAC_PARSE_ERROR).</param>
+/// <param name="UsedUndefined">True when a plain <c>$name</c> referred to an undefined parameter (MAC_PARSE_UNDEF).</param>
+public sealed record MacroResult(string Value, ImmutableArray<MacroMessage> Messages, bool Failed, bool UsedUndefined);

@@ -1,0 +1,32 @@
+using PostfixLint.Syntax;
+
+namespace PostfixLint.Model.Values;
+
+/// <summary>A lookup table reference <c>type:name</c>, e.g. <c>hash:/etc/postfix/access</c> or <c>inline:{ a=b }</c>.</summary>
+/// <param name="Type">The table type before the first colon (<c>hash</c>, <c>cidr</c>, <c>inline</c>, ...).</param>
+/// <param name="Name">Everything after the first colon (a path, or a <c>{...}</c> body for brace forms).</param>
+/// <param name="Span">The span of the whole reference relative to the parsed text.</param>
+public sealed record MapReference(string Type, string Name, TextSpan Span)
+{
+    /// <summary>True when the name is written in braces (<c>inline:{...}</c>, <c>static:{...}</c>, <c>pipemap:{...}</c>, ...).</summary>
+    public bool IsBraced => Name.StartsWith('{') && Name.EndsWith('}');
+
+    /// <summary>The text inside the braces of a braced name, white space trimmed; the name itself otherwise.</summary>
+    public string Body => IsBraced ? Name[1..^1].Trim(' ', '\t', '\r', '\n') : Name;
+
+    /// <summary>Parses <c>type:name</c> (the split is at the first colon, as <c>dict_open()</c> does); null when there is no colon, or the type or name is empty.</summary>
+    public static MapReference? Parse(string text, int offset = 0)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || colon == text.Length - 1)
+        {
+            return null;
+        }
+
+        return new MapReference(text[..colon], text[(colon + 1)..], new TextSpan(offset, text.Length));
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Type}:{Name}";
+}

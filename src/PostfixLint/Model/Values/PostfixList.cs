@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using PostfixLint.Syntax;
+
+namespace PostfixLint.Model.Values;
+
+/// <summary>Splits list values the way Postfix's <c>mystrtokq(", \t\r\n", "{}")</c> does (<c>src/util/mystrtok.c</c>).</summary>
+public static class PostfixList
+{
+    /// <summary>The separator set CHARS_COMMA_SP.</summary>
+    public const string Separators = ", \t\r\n";
+
+    /// <summary>Elements separated by runs of commas and white space; separators inside (nested) braces do not split.</summary>
+    /// <remarks>An unbalanced <c>{</c> swallows the rest of the value into one element, as in Postfix.</remarks>
+    public static ImmutableArray<ListElement> Split(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var result = ImmutableArray.CreateBuilder<ListElement>();
+        var i = 0;
+        while (i < value.Length)
+        {
+            while (i < value.Length && Separators.Contains(value[i]))
+            {
+                i++;
+            }
+
+            if (i >= value.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            var level = 0;
+            for (; i < value.Length; i++)
+            {
+                var ch = value[i];
+                if (ch == '{')
+                {
+                    level++;
+                }
+                else if (level > 0 && ch == '}')
+                {
+                    level--;
+                }
+                else if (level == 0 && Separators.Contains(ch))
+                {
+                    break;
+                }
+            }
+
+            result.Add(new ListElement(value[start..i], TextSpan.FromBounds(start, i)));
+        }
+
+        return result.ToImmutable();
+    }
+}
