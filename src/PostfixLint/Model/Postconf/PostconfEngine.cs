@@ -412,9 +412,9 @@ internal sealed class PostconfEngine
             _messages.Add(new ConfigMessage(message.Severity, message.Text));
         }
 
-        foreach (var reference in scan.Names)
+        foreach (var reference in scan.References)
         {
-            FlagUserParameter(reference, parameterClass, scopeIndex);
+            FlagUserParameter(reference.Name, parameterClass, scopeIndex);
         }
     }
 
@@ -674,35 +674,35 @@ internal sealed class PostconfEngine
     // src/postconf/postconf_lookup.c pcf_expand_parameter_value(): recursive; a syntax error is fatal.
     private string Expand(string value, int? scopeIndex)
     {
-        var expander = new MacroExpander(name => Lookup(name, scopeIndex));
-        var result = expander.Expand(value);
-        foreach (var message in result.Messages)
-        {
-            _messages.Add(new ConfigMessage(message.Severity, message.Text));
-        }
-
-        if (result.Failed)
-        {
-            throw new PostconfFatalException("macro processing error");
-        }
-
-        return result.Value;
+        var result = new MacroExpander(name => Lookup(name, scopeIndex)).Expand(value);
+        return TakeResult(result, MacroExpander.PostconfFailureText);
     }
 
     // src/util/dict.c dict_eval() over one name space only (mail_conf_lookup_eval() uses main.cf this way).
     private string EvaluateInDictionary(string value, Dictionary<string, string> dictionary)
     {
-        var expander = new MacroExpander(name => dictionary.TryGetValue(name, out var v) ? v : null);
-        var result = expander.Expand(value);
+        var result = new MacroExpander(name => dictionary.TryGetValue(name, out var v) ? v : null).Expand(value);
+        var dictionaryName = ReferenceEquals(dictionary, _main) ? "mail_dict" : "master";
+        return TakeResult(result, $"dictionary {dictionaryName}: {MacroExpander.PostconfFailureText}");
+    }
+
+    // Keeps the warnings of an expansion; on failure unwinds with the caller's fatal text, unless the expansion
+    // itself died first (e.g. a numeric conversion), in which case that is the fatal message.
+    private string TakeResult(MacroResult result, string failureText)
+    {
         foreach (var message in result.Messages)
         {
-            _messages.Add(new ConfigMessage(message.Severity, message.Text));
+            if (message.Severity != DiagnosticSeverity.Fatal)
+            {
+                _messages.Add(new ConfigMessage(message.Severity, message.Text));
+            }
         }
 
         if (result.Failed)
         {
-            var dictionaryName = ReferenceEquals(dictionary, _main) ? "mail_dict" : "master";
-            throw new PostconfFatalException($"dictionary {dictionaryName}: macro processing error");
+            var fatal = result.Messages.LastOrDefault(m => m.Severity == DiagnosticSeverity.Fatal);
+            throw new PostconfFatalException(
+                fatal.Text is { } text && text != MacroExpander.PostconfFailureText ? text : failureText);
         }
 
         return result.Value;
