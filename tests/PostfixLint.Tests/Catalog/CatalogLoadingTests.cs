@@ -11,16 +11,21 @@ public sealed class CatalogLoadingTests
     public void Loading_the_embedded_data_is_fast()
     {
         CatalogData.Load();
-        var stopwatch = Stopwatch.StartNew();
-        const int rounds = 20;
+        var fastest = double.MaxValue;
 
-        for (var i = 0; i < rounds; i++)
+        for (var i = 0; i < 30; i++)
         {
-            CatalogData.Load().Names.Should().HaveCount(831);
+            var stopwatch = Stopwatch.StartNew();
+            var data = CatalogData.Load();
+            fastest = Math.Min(fastest, stopwatch.Elapsed.TotalMilliseconds);
+            data.Names.Should().HaveCount(831);
         }
 
-        // Parsed on every CLI start; the budget is about 1 ms, asserted with slack for a shared CI machine.
-        (stopwatch.Elapsed.TotalMilliseconds / rounds).Should().BeLessThan(10);
+        TestContext.Out.WriteLine($"CatalogData.Load: fastest of 30 runs {fastest:F3} ms");
+
+        // Parsed on every CLI start; the budget is about 1 ms (Release, warm), asserted with slack for a Debug
+        // build on a shared machine. The fastest run filters out scheduling noise.
+        fastest.Should().BeLessThan(5);
     }
 
     [Test]

@@ -1,39 +1,40 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace PostfixLint.Model.Catalog;
 
-/// <summary>Parses the embedded postconf-3.7.11-*.txt resources into sorted arrays.</summary>
+/// <summary>Parses the embedded postconf-3.7.11-defaults.txt into sorted arrays.</summary>
+/// <remarks>
+/// This runs on every CLI start, so it avoids LINQ, immutable dictionaries and generic sorts, whose first-use JIT
+/// cost is far above the ~1 ms budget; lookups use <see cref="Find"/>, an ordinal binary search.
+/// </remarks>
 internal sealed class CatalogData
 {
     private const string ComputedMarker = " (computed)";
 
-    public required ImmutableArray<string> Names { get; init; }
+    private CatalogData(string[] names, string?[] defaults)
+    {
+        NameArray = names;
+        Defaults = defaults;
+        Names = ImmutableCollectionsMarshal.AsImmutableArray(names);
+    }
 
-    /// <summary>Defaults parallel to <see cref="Names"/>; <see langword="null"/> for computed entries.</summary>
-    public required string?[] Defaults { get; init; }
+    public ImmutableArray<string> Names { get; }
 
-    /// <summary>Kinds parallel to <see cref="Names"/>.</summary>
-    public required ParameterKind[] Kinds { get; init; }
+    /// <summary>The names as an array, sorted ordinally (as postconf sorts with strcmp).</summary>
+    public string[] NameArray { get; }
 
-    public required ImmutableArray<string> LegacyNames { get; init; }
-
-    /// <summary>pipe_params in src/postconf/postconf_service.c: (suffix, default parameter), sorted by suffix.</summary>
-    public required ImmutableArray<(string Suffix, string Parameter)> PipeServiceSuffixes { get; init; }
-
-    /// <summary>spawn_params in src/postconf/postconf_service.c.</summary>
-    public required ImmutableArray<(string Suffix, string Parameter)> SpawnServiceSuffixes { get; init; }
-
-    /// <summary>Legacy DBMS suffixes per table type (ldap, memcache, mysql, pgsql, sqlite).</summary>
-    public required ImmutableDictionary<string, ImmutableArray<string>> DatabaseSuffixes { get; init; }
+    /// <summary>Defaults parallel to <see cref="NameArray"/>; <see langword="null"/> for computed entries.</summary>
+    public string?[] Defaults { get; }
 
     public static CatalogData Load()
     {
-        var defaultsText = ReadResource("PostfixLint.Model.Catalog.postconf-3.7.11-defaults.txt");
-        var tablesText = ReadResource("PostfixLint.Model.Catalog.postconf-3.7.11-tables.txt");
-
+        var text = ReadResource("PostfixLint.Model.Catalog.postconf-3.7.11-defaults.txt");
         var names = new List<string>(840);
         var defaults = new List<string?>(840);
-        foreach (var line in Lines(defaultsText))
+        var start = 0;
+        while (NextLine(text, ref start, out var line))
         {
             if (line.StartsWith('#'))
             {
@@ -53,100 +54,83 @@ internal sealed class CatalogData
             defaults.Add(equals + 3 <= line.Length ? line[(equals + 3)..] : string.Empty);
         }
 
-        // The generator sorts with LC_ALL=C, which is ordinal; sort defensively to keep binary search valid.
         var nameArray = names.ToArray();
         var defaultArray = defaults.ToArray();
-        Array.Sort(nameArray, defaultArray, StringComparer.Ordinal);
 
-        var kinds = new ParameterKind[nameArray.Length];
-        var legacy = new List<string>();
-        var pipe = new List<(string, string)>();
-        var spawn = new List<(string, string)>();
-        var dbms = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var line in Lines(tablesText))
+        // The generator sorts with LC_ALL=C (ordinal); sort only if someone edited the file by hand.
+        for (var i = 1; i < nameArray.Length; i++)
         {
-            if (line.StartsWith('#'))
+            if (string.CompareOrdinal(nameArray[i - 1], nameArray[i]) >= 0)
             {
-                continue;
-            }
-
-            var fields = line.Split(' ');
-            switch (fields[0])
-            {
-                case "legacy":
-                    legacy.Add(fields[1]);
-                    break;
-                case "service:pipe":
-                    pipe.Add((fields[1], fields[2]));
-                    break;
-                case "service:spawn":
-                    spawn.Add((fields[1], fields[2]));
-                    break;
-                case var table when table.StartsWith("dbms:", StringComparison.Ordinal):
-                    var type = table["dbms:".Length..];
-                    if (!dbms.TryGetValue(type, out var list))
-                    {
-                        dbms[type] = list = [];
-                    }
-
-                    list.Add(fields[1]);
-                    break;
-                default:
-                    var index = Array.BinarySearch(nameArray, fields[1], StringComparer.Ordinal);
-                    if (index >= 0)
-                    {
-                        kinds[index] = ToKind(fields[0]);
-                    }
-
-                    break;
+                Array.Sort(nameArray, defaultArray, StringComparer.Ordinal);
+                break;
             }
         }
 
-        legacy.Sort(StringComparer.Ordinal);
-        return new CatalogData
-        {
-            Names = ImmutableArray.Create(nameArray),
-            Defaults = defaultArray,
-            Kinds = kinds,
-            LegacyNames = [.. legacy],
-            PipeServiceSuffixes = [.. pipe],
-            SpawnServiceSuffixes = [.. spawn],
-            DatabaseSuffixes = dbms.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
-        };
+        return new CatalogData(nameArray, defaultArray);
     }
 
-    private static ParameterKind ToKind(string table) => table switch
+    /// <summary>The index of <paramref name="name"/> in the ordinally sorted <paramref name="sorted"/>, or -1.</summary>
+    public static int Find(string[] sorted, string name)
     {
-        "bool" => ParameterKind.Boolean,
-        "nbool" => ParameterKind.BooleanExpression,
-        "int" => ParameterKind.Integer,
-        "nint" => ParameterKind.IntegerExpression,
-        "long" => ParameterKind.Long,
-        "time" => ParameterKind.Time,
-        "str" => ParameterKind.String,
-        "str_fn" => ParameterKind.ComputedString,
-        "raw" => ParameterKind.Raw,
-        "adhoc" => ParameterKind.ReadOnly,
-        _ => ParameterKind.Unknown,
-    };
+        int low = 0, high = sorted.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) >> 1);
+            var order = string.CompareOrdinal(sorted[middle], name);
+            if (order == 0)
+            {
+                return middle;
+            }
 
-    private static string ReadResource(string name)
+            if (order < 0)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
+    public static string ReadResource(string name)
     {
         using var stream = typeof(CatalogData).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded resource {name} is missing from {typeof(CatalogData).Assembly.GetName().Name}");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+            ?? throw new InvalidOperationException($"embedded resource {name} is missing from the PostfixLint assembly");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return Encoding.UTF8.GetString(bytes);
     }
 
-    private static IEnumerable<string> Lines(string text)
+    /// <summary>Returns the next non-empty line (without CR/LF) at or after <paramref name="start"/>.</summary>
+    public static bool NextLine(string text, ref int start, out string line)
     {
-        foreach (var line in text.Split('\n'))
+        while (start < text.Length)
         {
-            var trimmed = line.TrimEnd('\r');
-            if (trimmed.Length > 0)
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
             {
-                yield return trimmed;
+                end = text.Length;
+            }
+
+            var length = end - start;
+            if (length > 0 && text[end - 1] == '\r')
+            {
+                length--;
+            }
+
+            line = text.Substring(start, length);
+            start = end + 1;
+            if (line.Length > 0)
+            {
+                return true;
             }
         }
+
+        line = string.Empty;
+        return false;
     }
 }

@@ -17,8 +17,13 @@ public sealed class ParameterCatalog
     private const string TimeLimitSuffix = "_time_limit";
 
     private readonly CatalogData _data;
+    private readonly Lazy<CatalogTables> _tables;
 
-    private ParameterCatalog(CatalogData data) => _data = data;
+    private ParameterCatalog(CatalogData data)
+    {
+        _data = data;
+        _tables = new Lazy<CatalogTables>(() => CatalogTables.Load(data.NameArray));
+    }
 
     /// <summary>The catalogue of Postfix 3.7.11 (Debian 12 build).</summary>
     public static ParameterCatalog Postfix37 => _postfix37.Value;
@@ -30,7 +35,7 @@ public sealed class ParameterCatalog
     public ImmutableArray<string> Names => _data.Names;
 
     /// <summary>Legacy names postconf accepts silently but does not list (pcf_legacy_str_table), in byte order.</summary>
-    public ImmutableArray<string> LegacyNames => _data.LegacyNames;
+    public ImmutableArray<string> LegacyNames => [.. _tables.Value.LegacyNames];
 
     /// <summary>Whether <paramref name="name"/> is a built-in parameter (one of <see cref="Names"/>).</summary>
     public bool IsBuiltIn(string name) => IndexOf(name) >= 0;
@@ -71,14 +76,13 @@ public sealed class ParameterCatalog
     public bool IsReadOnly(string name) => GetKind(name) == ParameterKind.ReadOnly;
 
     /// <summary>Whether <paramref name="name"/> is a legacy name: accepted silently, printed only when set, not listed by <c>postconf -d</c>.</summary>
-    public bool IsLegacy(string name) =>
-        _data.LegacyNames.BinarySearch(name, StringComparer.Ordinal) >= 0;
+    public bool IsLegacy(string name) => CatalogData.Find(_tables.Value.LegacyNames, name) >= 0;
 
     /// <summary>The kind of a built-in parameter, from the postconf table that defines it; <see cref="ParameterKind.Unknown"/> otherwise.</summary>
     public ParameterKind GetKind(string name)
     {
         var index = IndexOf(name);
-        return index >= 0 ? _data.Kinds[index] : ParameterKind.Unknown;
+        return index >= 0 ? _tables.Value.Kinds[index] : ParameterKind.Unknown;
     }
 
     /// <summary>The parameters postconf adds for one master.cf service, with their defaults as <c>postconf -d</c> prints them.</summary>
@@ -97,10 +101,10 @@ public sealed class ParameterCatalog
 
         IEnumerable<(string Suffix, string Parameter)> suffixes = command switch
         {
-            "pipe" => _data.PipeServiceSuffixes,
-            "spawn" => _data.SpawnServiceSuffixes,
+            "pipe" => _tables.Value.PipeServiceSuffixes,
+            "spawn" => _tables.Value.SpawnServiceSuffixes,
             _ when _deliveryCommands.Contains(command) =>
-                _data.PipeServiceSuffixes.Where(s => s.Suffix != TimeLimitSuffix),
+                _tables.Value.PipeServiceSuffixes.Where(s => s.Suffix != TimeLimitSuffix),
             _ => [],
         };
 
@@ -116,11 +120,11 @@ public sealed class ParameterCatalog
     }
 
     /// <summary>The database types whose legacy <c>type:name</c> form defines <c>name_suffix</c> parameters in main.cf.</summary>
-    public IEnumerable<string> DatabaseTypes => _data.DatabaseSuffixes.Keys.Order(StringComparer.Ordinal);
+    public IEnumerable<string> DatabaseTypes => _tables.Value.DatabaseSuffixes.Keys.Order(StringComparer.Ordinal);
 
     /// <summary>The parameter suffixes a legacy table of <paramref name="databaseType"/> reads (e.g. <c>server_host</c> for ldap).</summary>
     public ImmutableArray<string> DatabaseSuffixes(string databaseType) =>
-        _data.DatabaseSuffixes.TryGetValue(databaseType, out var suffixes) ? suffixes : [];
+        _tables.Value.DatabaseSuffixes.TryGetValue(databaseType, out var suffixes) ? [.. suffixes] : [];
 
     /// <summary>The <c>prefix_suffix</c> names that a map reference such as <c>ldap:ldapsource</c> makes valid in main.cf.</summary>
     /// <param name="mapReference">One map reference from a parameter value; <c>proxy:</c> prefixes are skipped like postconf does.</param>
@@ -151,7 +155,7 @@ public sealed class ParameterCatalog
             type = prefix;
         }
 
-        if (prefix.Length == 0 || prefix[0] is '/' or '.' or '{' || !_data.DatabaseSuffixes.TryGetValue(type, out var suffixes))
+        if (prefix.Length == 0 || prefix[0] is '/' or '.' or '{' || !_tables.Value.DatabaseSuffixes.TryGetValue(type, out var suffixes))
         {
             return [];
         }
@@ -179,6 +183,6 @@ public sealed class ParameterCatalog
     private int IndexOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _data.Names.BinarySearch(name, StringComparer.Ordinal);
+        return CatalogData.Find(_data.NameArray, name);
     }
 }
