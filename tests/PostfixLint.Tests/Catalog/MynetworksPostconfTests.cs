@@ -81,6 +81,10 @@ public sealed class MynetworksPostconfTests
             yield return setting;
         }
 
+        // Names go through getaddrinfo(3) in Postfix: /etc/hosts, not the interface list.
+        yield return "localhost";
+        yield return host.HostName;
+
         foreach (var address in host.Interfaces.Select(i => i.Address).Where(a => !System.Net.IPAddress.IsLoopback(a)).Take(3))
         {
             yield return address.ToString();

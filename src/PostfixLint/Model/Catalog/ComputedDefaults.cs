@@ -113,6 +113,14 @@ public static class ComputedDefaults
             return [literal];
         }
 
+        // getaddrinfo(3) consults /etc/hosts first (nsswitch "files dns"); .NET's resolver would instead answer the
+        // machine's own name with every interface address, which Postfix never sees.
+        var fromHostsFile = HostsFileLookup(name);
+        if (fromHostsFile.Count > 0)
+        {
+            return fromHostsFile;
+        }
+
         try
         {
             return Dns.GetHostAddresses(name);
@@ -125,5 +133,38 @@ public static class ComputedDefaults
         {
             return [];
         }
+    }
+
+    private static List<IPAddress> HostsFileLookup(string name)
+    {
+        var result = new List<IPAddress>();
+        try
+        {
+            if (!File.Exists("/etc/hosts"))
+            {
+                return result;
+            }
+
+            foreach (var line in File.ReadLines("/etc/hosts"))
+            {
+                var hash = line.IndexOf('#', StringComparison.Ordinal);
+                var fields = (hash >= 0 ? line[..hash] : line).Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                if (fields.Length >= 2
+                    && IPAddress.TryParse(fields[0], out var address)
+                    && fields.Skip(1).Any(f => string.Equals(f, name, StringComparison.OrdinalIgnoreCase))
+                    && !result.Contains(address))
+                {
+                    result.Add(address);
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return result;
     }
 }
