@@ -82,42 +82,20 @@ public sealed class MainCfSyntax
             }
 
             // src/util/split_nameval.c: the name is the maximal run of non-space, non-'=' chars; then '=' must follow.
-            if (text.Length == 0 || text[0] == '=')
+            var split = NameValueSplit.Split(text);
+            if (split.Error is not null)
             {
-                Fail(line, runs, parser, SyntaxDiagnosticCodes.MissingName, "missing attribute name");
+                var code = split.Error == NameValueSplit.MissingName
+                    ? SyntaxDiagnosticCodes.MissingName
+                    : SyntaxDiagnosticCodes.MissingEquals;
+                Fail(line, runs, parser, code, split.Error);
                 return;
             }
 
-            var nameEnd = 0;
-            while (nameEnd < text.Length && !CharClass.IsSpace(text[nameEnd]) && text[nameEnd] != '=')
-            {
-                nameEnd++;
-            }
-
-            var equals = nameEnd;
-            while (equals < text.Length && CharClass.IsSpace(text[equals]))
-            {
-                equals++;
-            }
-
-            if (equals == text.Length || text[equals] != '=')
-            {
-                Fail(line, runs, parser, SyntaxDiagnosticCodes.MissingEquals, "missing '=' after attribute name");
-                return;
-            }
-
-            var valueStart = equals + 1;
-            while (valueStart < text.Length && CharClass.IsSpace(text[valueStart]))
-            {
-                valueStart++;
-            }
-
-            var valueEnd = text.Length;
-            while (valueEnd > valueStart && CharClass.IsSpace(text[valueEnd - 1]))
-            {
-                valueEnd--;
-            }
-
+            var nameEnd = split.NameEnd;
+            var equals = split.EqualsAt;
+            var valueStart = split.ValueStart;
+            var valueEnd = split.ValueEnd;
             runs.Add(new SemanticRun(SyntaxKind.ParameterName, 0, nameEnd));
             runs.Add(new SemanticRun(SyntaxKind.Equals, equals, equals + 1));
             if (valueEnd > valueStart)
