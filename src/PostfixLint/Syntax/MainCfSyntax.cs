@@ -8,7 +8,8 @@ namespace PostfixLint.Syntax;
 /// Every char belongs to exactly one token, so <see cref="ToFullString"/> always returns <see cref="Text"/>.
 /// Diagnostic messages are worded as Postfix words them, without the prefix Postfix adds:
 /// <c>&lt;file&gt;, line &lt;n&gt;: </c> for the fatal name/value errors (<c>src/util/dict.c</c>), <c>&lt;file&gt;: </c>
-/// for the leading-whitespace warning. Postfix stops at the first fatal error; this parser reports them all.
+/// for the leading-whitespace warning. Messages keep the raw bytes where Postfix's logger prints <c>?</c> for bytes
+/// that are not printable ASCII. Postfix stops at the first fatal error; this parser reports them all.
 /// </remarks>
 public sealed class MainCfSyntax
 {
