@@ -12,7 +12,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 packages=artifacts/packages
 project=src/PostfixLint.Cli
-rm -rf "$packages"
+# Stale publish folders would be packed as they are (a symbol file from an older setting, say).
+rm -rf "$packages" "$project"/bin/Release/net10.0/*/publish
 dotnet pack "$project" -c Release                                   # pointer package
 dotnet pack "$project" -c Release -r linux-x64                      # Native AOT
 dotnet pack "$project" -c Release -r any -p:PublishAot=false        # framework-dependent fallback
@@ -48,11 +49,11 @@ fi
 
 echo "== postfix-lint --version"
 "$binary" --version
-echo "== postfix-lint show -c testdata/examples/debian-default -n -x"
-"$binary" show -c testdata/examples/debian-default -n -x
-
 echo "== fallback package runs on the shared runtime"
 mkdir -p "$work/any"
 unzip -q -o "$packages/PostfixLint.Tool.any.$version.nupkg" -d "$work/any"
 dotnet "$work/any/tools/net10.0/any/postfix-lint.dll" --version
+echo "== postfix-lint show -c testdata/examples/debian-default -n -x"
+"$binary" show -c testdata/examples/debian-default -n -x
+
 echo "pack-and-smoke: OK"
