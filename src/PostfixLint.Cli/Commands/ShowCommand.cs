@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Text;
+using PostfixLint.Model;
+using PostfixLint.Syntax;
+
+namespace PostfixLint.Cli.Commands;
+
+/// <summary><c>postfix-lint show</c>: prints parameters the way <c>postconf</c> does, without Postfix installed.</summary>
+internal static class ShowCommand
+{
+    private const string DefaultConfigDirectory = "/etc/postfix";
+
+    /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
+    public static Command Create(CliStreams streams)
+    {
+        var configDirectory = new Option<string>("--config-dir", "-c")
+        {
+            Description = "Read main.cf and master.cf from DIR (postconf -c).",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => DefaultConfigDirectory,
+        };
+        var nonDefault = new Option<bool>("--non-default", "-n")
+        {
+            Description = "Show only parameters set in main.cf (postconf -n).",
+        };
+        var expand = new Option<bool>("--expand", "-x")
+        {
+            Description = "Expand $name references in values (postconf -x).",
+        };
+        var defaults = new Option<bool>("--defaults", "-d")
+        {
+            Description = "Show Postfix's built-in defaults instead of the configured values (postconf -d).",
+        };
+        var postconf = new Option<string>("--postconf")
+        {
+            Description = "Read saved postconf output from FILE (- for standard input) instead of a config directory.",
+            HelpName = "FILE|-",
+        };
+        var root = new Option<string>("--root")
+        {
+            Description = "Look up absolute paths named in the config (maps, certificates) under DIR, like a chroot.",
+            HelpName = "DIR",
+        };
+        var names = new Argument<string[]>("NAME")
+        {
+            Description = "Parameters to show; all when none is given.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        var command = new Command("show", "Print parameters as postconf prints them: name = value.")
+        {
+            configDirectory, nonDefault, expand, defaults, postconf, root, names,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(nonDefault) && result.GetValue(defaults))
+            {
+                // src/postconf/postconf.c: the same refusal, worded the same way.
+                result.AddError("specify one of -d -n");
+            }
+
+            // An unknown option lands in NAME (it takes any token); Postfix names never start with '-'.
+            foreach (var name in result.GetValue(names) ?? [])
+            {
+                if (name.StartsWith('-'))
+                {
+                    result.AddError($"Unrecognized option '{name}'.");
+                }
+            }
+
+            if (result.GetResult(postconf) is not null && result.GetResult(configDirectory) is { Implicit: false })
+            {
+                result.AddError("--config-dir and --postconf cannot be used together");
+            }
+        });
+        command.SetAction(parseResult => Execute(
+            new ShowRequest(
+                parseResult.GetValue(configDirectory) ?? DefaultConfigDirectory,
+                parseResult.GetValue(postconf),
+                parseResult.GetValue(root),
+                new PostconfQuery
+                {
+                    NonDefaultOnly = parseResult.GetValue(nonDefault),
+                    Expand = parseResult.GetValue(expand),
+                    DefaultsOnly = parseResult.GetValue(defaults),
+                    Names = [.. parseResult.GetValue(names) ?? []],
+                }),
+            streams));
+        return command;
+    }
+
+    private static int Execute(ShowRequest request, CliStreams streams)
+    {
+        var options = new ConfigLoadOptions { Root = request.Root };
+        PostfixConfig config;
+        if (request.PostconfFile is { } postconfFile)
+        {
+            if (!TryReadPostconfOutput(postconfFile, streams, out var text))
+            {
+                return ExitCode.UsageError;
+            }
+
+            config = PostfixConfig.FromPostconfOutput(text, postconfFile, options);
+        }
+        else
+        {
+            if (!Directory.Exists(request.ConfigDirectory))
+            {
+                // postconf's wording for the same case: it tries main.cf first.
+                Fatal(streams, $"open {request.ConfigDirectory}/main.cf: No such file or directory");
+                return ExitCode.UsageError;
+            }
+
+            config = PostfixConfig.Load(request.ConfigDirectory, options);
+        }
+
+        var output = PostconfPrinter.Print(config, request.Query);
+        foreach (var line in output.Lines)
+        {
+            streams.Out.Write(line);
+            streams.Out.Write('\n');
+        }
+
+        streams.Out.Flush();
+        WriteMessages(output.Messages, streams);
+        return output.Failed ? ExitCode.UsageError : ExitCode.Success;
+    }
+
+    private static bool TryReadPostconfOutput(string path, CliStreams streams, out string text)
+    {
+        if (path == "-")
+        {
+            text = streams.In.ReadToEnd();
+            return true;
+        }
+
+        try
+        {
+            text = File.ReadAllText(path, Encoding.Latin1);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Fatal(streams, $"open {path}: {DescribeIoError(exception)}");
+            text = "";
+            return false;
+        }
+    }
+
+    private static void WriteMessages(ImmutableArray<ConfigMessage> messages, CliStreams streams)
+    {
+        foreach (var message in messages)
+        {
+            var label = message.Severity == DiagnosticSeverity.Fatal ? "fatal" : "warning";
+            streams.Error.WriteLine($"postfix-lint: {label}: {message.Text}");
+        }
+    }
+
+    private static void Fatal(CliStreams streams, string text) =>
+        streams.Error.WriteLine($"postfix-lint: fatal: {text}");
+
+    // strerror(3) wording, as Postfix prints it after "open FILE: ".
+    private static string DescribeIoError(Exception exception) => exception switch
+    {
+        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
+        UnauthorizedAccessException => "Permission denied",
+        _ => exception.Message,
+    };
+}

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace PostfixLint.Tests.Cli;
+
+/// <summary><c>postfix-lint show</c> against the real <c>postconf</c> of Postfix 3.7.</summary>
+public sealed class ShowAgainstPostconfTests
+{
+    [TestCase("-n")]
+    [TestCase("-n", "-x")]
+    [TestCase("-n", "myhostname", "mynetworks", "relayhost")]
+    public async Task Show_prints_what_postconf_prints_for_the_debian_example(params string[] flags)
+    {
+        var directory = RepositoryPaths.DebianDefault;
+        var postconf = await ProcessRun.OfAsync(ProcessRun.PostconfPath, ["-c", directory, .. flags]);
+
+        var run = CliRun.Of(["show", "-c", directory, .. flags]);
+
+        SkipWhileTheModelIsPending(run);
+        run.ExitCode.Should().Be(postconf.ExitCode);
+        run.Out.Should().Be(Encoding.Latin1.GetString(postconf.Out));
+    }
+
+    [Test]
+    public async Task Show_reproduces_non_ascii_bytes_as_postconf_does()
+    {
+        var directory = Directory.CreateTempSubdirectory("postfix-lint-latin1-").FullName;
+        try
+        {
+            // A UTF-8 "é" (two bytes) and a lone Latin-1 "é" (one byte, invalid UTF-8): both must come back as they were.
+            byte[] mainCf = [.. "smtpd_banner = caf"u8.ToArray(), 0xC3, 0xA9, .. " / caf"u8.ToArray(), 0xE9, .. "\nmyhostname = mail.example.org\n"u8.ToArray()];
+            var mainCfPath = Path.Combine(directory, "main.cf");
+            await File.WriteAllBytesAsync(mainCfPath, mainCf);
+            // Every Postfix command pauses on a main.cf modified in the last seconds.
+            File.SetLastWriteTimeUtc(mainCfPath, DateTime.UtcNow.AddMinutes(-1));
+            string[] arguments = ["show", "-c", directory, "-n", "smtpd_banner"];
+
+            var postconf = await ProcessRun.OfAsync(ProcessRun.PostconfPath, arguments[1..]);
+            var run = await ProcessRun.OfAsync(ProcessRun.PostfixLintPath, arguments);
+
+            SkipWhileTheModelIsPending(new CliRun(run.ExitCode, "", Encoding.Latin1.GetString(run.Error)));
+            run.ExitCode.Should().Be(0);
+            run.Out.Should().Equal(postconf.Out);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task The_built_executable_prints_its_version()
+    {
+        var run = await ProcessRun.OfAsync(ProcessRun.PostfixLintPath, ["--version"]);
+
+        run.ExitCode.Should().Be(0);
+        Encoding.ASCII.GetString(run.Out).Should().MatchRegex(@"^0\.\d+\.\d+");
+    }
+
+    private static void SkipWhileTheModelIsPending(CliRun run)
+    {
+        if (run.ExitCode == 70 && run.Error.Contains("NotSupportedException: pending"))
+        {
+            Assert.Inconclusive($"NOT RUN: the PostfixLint.Model bodies are not merged yet ({run.Error.Trim()}).");
+        }
+    }
+}
