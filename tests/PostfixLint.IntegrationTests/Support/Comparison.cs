@@ -1,0 +1,6 @@
+namespace PostfixLint.IntegrationTests.Support;
+
+/// <summary>The outcome of comparing one postconf run with the library.</summary>
+/// <param name="Matches">True when lines, warnings, fatal errors and failure status agree.</param>
+/// <param name="Report">A readable description of the differences; empty when they match.</param>
+internal sealed record Comparison(bool Matches, string Report);
