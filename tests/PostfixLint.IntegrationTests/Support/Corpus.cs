@@ -54,8 +54,8 @@ internal static partial class Corpus
         {
             var names = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
             var masters = names.Where(n => MasterCfName().IsMatch(LastSegment(n))).ToArray();
-            // Pair with the folder's master.cf only when there is exactly one and it is literal syntax.
-            var master = masters.Length == 1 && IsRealFile(Path.Combine(folder, masters[0])) ? Path.Combine(folder, masters[0]) : null;
+            // Pair with the folder's master.cf only when there is exactly one and postconf can read it as-is.
+            var master = masters.Length == 1 && IsUsableMasterCf(Path.Combine(folder, masters[0])) ? Path.Combine(folder, masters[0]) : null;
             foreach (var name in names.Where(n => MainCfName().IsMatch(LastSegment(n))))
             {
                 var fullPath = Path.Combine(folder, name);
@@ -68,8 +68,16 @@ internal static partial class Corpus
         return files.ToImmutable();
     }
 
-    private static bool IsRealFile(string path) =>
-        TemplateClassifier.Classify(LastSegment(Path.GetFileName(path)), Encoding.Latin1.GetString(File.ReadAllBytes(path))) is null;
+    // Installer placeholders (iRedMail's PH_*, Debian's @@X@@) are harmless in main.cf values, but in a master.cf
+    // numeric field they make postconf fatal ("invalid process_limit field"), which would test the placeholder, not main.cf.
+    private static bool IsUsableMasterCf(string path)
+    {
+        var content = Encoding.Latin1.GetString(File.ReadAllBytes(path));
+        return TemplateClassifier.Classify(LastSegment(Path.GetFileName(path)), content) is null && !InstallerPlaceholder().IsMatch(content);
+    }
+
+    [GeneratedRegex(@"\bPH_[A-Z0-9_]+|@@[A-Z_]+@@")]
+    private static partial Regex InstallerPlaceholder();
 
     // Corpus file names are repository paths with "/" replaced by "__"; the last segment is the original file name.
     private static string LastSegment(string name)

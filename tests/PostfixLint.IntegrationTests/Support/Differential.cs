@@ -47,18 +47,31 @@ internal static class Differential
     }
 
     /// <summary>Compares postconf and the library for each query and fails the test with one readable report listing every mismatch.</summary>
-    public static async Task AssertSameAsync(TempConfigDirectory directory, string description, params PostconfQuery[] queries)
+    public static Task AssertSameAsync(TempConfigDirectory directory, string description, params PostconfQuery[] queries) =>
+        AssertSameAsync(directory, description, expectPostconfFailure: null, queries);
+
+    /// <summary>
+    /// Like <see cref="AssertSameAsync(TempConfigDirectory, string, PostconfQuery[])"/>, and first checks that real postconf
+    /// stops on at least one query exactly when <paramref name="expectPostconfFailure"/> says so (guards generated inputs).
+    /// </summary>
+    public static async Task AssertSameAsync(TempConfigDirectory directory, string description, bool? expectPostconfFailure, params PostconfQuery[] queries)
     {
-        var reports = new List<string>();
+        var comparisons = new List<Comparison>();
         foreach (var query in queries)
         {
-            var comparison = await CompareAsync(directory, query);
-            if (!comparison.Matches)
-            {
-                reports.Add(comparison.Report);
-            }
+            comparisons.Add(await CompareAsync(directory, query));
         }
 
+        var failedRuns = comparisons.Where(c => c.Real.ExitCode != 0).Select(c => c.Real).ToList();
+        if (expectPostconfFailure is { } expected && expected != failedRuns.Count > 0)
+        {
+            Assert.Fail(
+                $"Test input problem, not a library bug: real postconf was expected to {(expected ? "stop with a fatal error" : "succeed")} for {description}, "
+                + $"but {(failedRuns.Count > 0 ? string.Join("; ", failedRuns.Select(r => $"{r.CommandLine} failed: {string.Join(" / ", r.Fatals)}")) : "every run succeeded")}.\n"
+                + DescribeInput(directory));
+        }
+
+        var reports = comparisons.Where(c => !c.Matches).Select(c => c.Report).ToList();
         if (reports.Count > 0)
         {
             Assert.Fail(
@@ -85,7 +98,7 @@ internal static class Differential
         }
         catch (Exception exception)
         {
-            return new Comparison(false, $"== {real.CommandLine}\n   the library threw {exception.GetType().Name}: {exception.Message}\n"
+            return new Comparison(real, false, $"== {real.CommandLine}\n   the library threw {exception.GetType().Name}: {exception.Message}\n"
                 + $"   (postconf: exit {real.ExitCode}, {real.Lines.Length} lines, {real.Warnings.Distinct().Count()} distinct warnings, {real.Fatals.Length} fatal)\n");
         }
 
@@ -116,8 +129,8 @@ internal static class Differential
         }
 
         return report.Length == 0
-            ? new Comparison(true, "")
-            : new Comparison(false, $"== {real.CommandLine}\n{report}");
+            ? new Comparison(real, true, "")
+            : new Comparison(real, false, $"== {real.CommandLine}\n{report}");
     }
 
     /// <summary>Drops the lines that legitimately differ: <c>config_directory = DIR</c> (added for <c>-c</c>) and <c>process_id</c>.</summary>
