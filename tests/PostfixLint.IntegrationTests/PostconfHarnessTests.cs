@@ -92,6 +92,7 @@ public sealed class PostconfHarnessTests
         var run = await Postconf.RunAsync(directory.Path, "-n");
 
         var comparison = Differential.Compare(run, new PostconfOutput([], [new ConfigMessage(DiagnosticSeverity.Fatal, "bogus")], Failed: true), directory.Path);
+        TestContext.Out.WriteLine(comparison.Report + Differential.DescribeInput(directory));
 
         comparison.Matches.Should().BeFalse();
         comparison.Report.Should().Contain("myhostname = mail.example.com")

@@ -152,8 +152,9 @@ internal static class Differential
     private static void AppendFile(StringBuilder text, string name, byte[] content)
     {
         const int maxLines = 300;
-        var lines = Encoding.Latin1.GetString(content).Split('\n');
-        text.Append($"--- {name} ({content.Length} bytes, {lines.Length} lines; CR shown as \\r, tab as \\t)\n");
+        var lines = Postconf.SplitLines(Encoding.Latin1.GetString(content)).ToArray();
+        var ending = content.Length > 0 && content[^1] != (byte)'\n' ? ", no final newline" : "";
+        text.Append($"--- {name} ({content.Length} bytes, {lines.Length} lines{ending}; CR shown as \\r, tab as \\t)\n");
         foreach (var (line, index) in lines.Take(maxLines).Select((l, i) => (l, i)))
         {
             text.Append($"{index + 1,4}| {line.Replace("\r", "\\r").Replace("\t", "\\t")}\n");
