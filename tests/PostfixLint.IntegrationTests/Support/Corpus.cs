@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PostfixLint.IntegrationTests.Support;
+
+/// <summary>The shared corpus of real Postfix configuration files (env POSTFIXLINT_CORPUS, else <c>&lt;repo&gt;/../shared/corpus</c>).</summary>
+internal static partial class Corpus
+{
+    /// <summary>The environment variable that overrides the corpus location.</summary>
+    public const string EnvironmentVariable = "POSTFIXLINT_CORPUS";
+
+    private static readonly Lazy<string?> LazyRoot = new(FindRoot);
+
+    /// <summary>The corpus directory, or null when it cannot be found.</summary>
+    public static string? Root => LazyRoot.Value;
+
+    /// <summary>The corpus directory; marks the test inconclusive, loudly, when it is absent.</summary>
+    public static string RequireRoot()
+    {
+        if (Root is null)
+        {
+            Assert.Inconclusive(
+                "!!! CORPUS NOT FOUND — corpus differential tests did NOT run. "
+                + $"Set {EnvironmentVariable} to the corpus directory or place it at <repo root>/../shared/corpus "
+                + $"(looked for: {DescribeCandidates()}).");
+        }
+
+        return Root!;
+    }
+
+    /// <summary>The directory holding PostfixLint.sln, found by walking up from the test assembly.</summary>
+    public static string? RepositoryRoot
+    {
+        get
+        {
+            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "PostfixLint.sln")))
+                {
+                    return directory.FullName;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Every file whose name looks like main.cf (<c>main.cf*</c>, <c>*-main.cf</c>), classified real or template, sorted by path.</summary>
+    public static ImmutableArray<CorpusFile> MainCfFiles(string root)
+    {
+        var files = ImmutableArray.CreateBuilder<CorpusFile>();
+        foreach (var folder in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        {
+            var names = Directory.GetFiles(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToArray();
+            var masters = names.Where(n => MasterCfName().IsMatch(LastSegment(n))).ToArray();
+            // Pair with the folder's master.cf only when there is exactly one and postconf can read it as-is.
+            var master = masters.Length == 1 && IsUsableMasterCf(Path.Combine(folder, masters[0])) ? Path.Combine(folder, masters[0]) : null;
+            foreach (var name in names.Where(n => MainCfName().IsMatch(LastSegment(n))))
+            {
+                var fullPath = Path.Combine(folder, name);
+                var content = Encoding.Latin1.GetString(File.ReadAllBytes(fullPath));
+                var reason = TemplateClassifier.Classify(LastSegment(name), content);
+                files.Add(new CorpusFile(Path.GetRelativePath(root, fullPath), fullPath, reason, master));
+            }
+        }
+
+        return files.ToImmutable();
+    }
+
+    // Installer placeholders (iRedMail's PH_*, Debian's @@X@@) are harmless in main.cf values, but in a master.cf
+    // numeric field they make postconf fatal ("invalid process_limit field"), which would test the placeholder, not main.cf.
+    private static bool IsUsableMasterCf(string path)
+    {
+        var content = Encoding.Latin1.GetString(File.ReadAllBytes(path));
+        return TemplateClassifier.Classify(LastSegment(Path.GetFileName(path)), content) is null && !InstallerPlaceholder().IsMatch(content);
+    }
+
+    [GeneratedRegex(@"\bPH_[A-Z0-9_]+|@@[A-Z_]+@@")]
+    private static partial Regex InstallerPlaceholder();
+
+    // Corpus file names are repository paths with "/" replaced by "__"; the last segment is the original file name.
+    private static string LastSegment(string name)
+    {
+        var index = name.LastIndexOf("__", StringComparison.Ordinal);
+        return index < 0 ? name : name[(index + 2)..];
+    }
+
+    [GeneratedRegex(@"^(.*[-_.])?main\.cf(\..*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MainCfName();
+
+    [GeneratedRegex(@"^(.*[-_.])?master\.cf(\..*)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MasterCfName();
+
+    private static IEnumerable<string> Candidates()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            yield return fromEnvironment;
+            yield break;
+        }
+
+        if (RepositoryRoot is { } repositoryRoot)
+        {
+            yield return Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "corpus"));
+        }
+    }
+
+    private static string? FindRoot() => Candidates().FirstOrDefault(Directory.Exists);
+
+    private static string DescribeCandidates()
+    {
+        var candidates = Candidates().ToArray();
+        return candidates.Length == 0 ? $"no {EnvironmentVariable} and no PostfixLint.sln above {AppContext.BaseDirectory}" : string.Join(", ", candidates);
+    }
+}

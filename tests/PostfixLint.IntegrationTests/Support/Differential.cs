@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using System.Text;
+using PostfixLint.Model;
+using PostfixLint.Syntax;
+
+namespace PostfixLint.IntegrationTests.Support;
+
+/// <summary>Runs the real <c>postconf</c> and the library on the same directory and query, and compares what they print.</summary>
+internal static class Differential
+{
+    /// <summary><c>postconf -n</c>.</summary>
+    public static readonly PostconfQuery NonDefault = new() { NonDefaultOnly = true };
+
+    /// <summary><c>postconf -n -x</c>.</summary>
+    public static readonly PostconfQuery NonDefaultExpanded = new() { NonDefaultOnly = true, Expand = true };
+
+    /// <summary><c>postconf</c> with no flags: every parameter.</summary>
+    public static readonly PostconfQuery Full = new();
+
+    /// <summary><c>postconf -d</c>.</summary>
+    public static readonly PostconfQuery Defaults = new() { DefaultsOnly = true };
+
+    /// <summary>The three queries every main.cf is checked with.</summary>
+    public static readonly ImmutableArray<PostconfQuery> Standard = [NonDefault, NonDefaultExpanded, Full];
+
+    /// <summary>The postconf flags equivalent to <paramref name="query"/>.</summary>
+    public static string[] Flags(PostconfQuery query)
+    {
+        var flags = new List<string>();
+        if (query.DefaultsOnly)
+        {
+            flags.Add("-d");
+        }
+
+        if (query.NonDefaultOnly)
+        {
+            flags.Add("-n");
+        }
+
+        if (query.Expand)
+        {
+            flags.Add("-x");
+        }
+
+        flags.AddRange(query.Names);
+        return [.. flags];
+    }
+
+    /// <summary>Compares postconf and the library for each query and fails the test with one readable report listing every mismatch.</summary>
+    public static Task AssertSameAsync(TempConfigDirectory directory, string description, params PostconfQuery[] queries) =>
+        AssertSameAsync(directory, description, expectPostconfFailure: null, queries);
+
+    /// <summary>
+    /// Like <see cref="AssertSameAsync(TempConfigDirectory, string, PostconfQuery[])"/>, and first checks that real postconf
+    /// stops on at least one query exactly when <paramref name="expectPostconfFailure"/> says so (guards generated inputs).
+    /// </summary>
+    public static async Task AssertSameAsync(TempConfigDirectory directory, string description, bool? expectPostconfFailure, params PostconfQuery[] queries)
+    {
+        var comparisons = new List<Comparison>();
+        foreach (var query in queries)
+        {
+            comparisons.Add(await CompareAsync(directory, query));
+        }
+
+        var failedRuns = comparisons.Where(c => c.Real.ExitCode != 0).Select(c => c.Real).ToList();
+        if (expectPostconfFailure is { } expected && expected != failedRuns.Count > 0)
+        {
+            Assert.Fail(
+                $"Test input problem, not a library bug: real postconf was expected to {(expected ? "stop with a fatal error" : "succeed")} for {description}, "
+                + $"but {(failedRuns.Count > 0 ? string.Join("; ", failedRuns.Select(r => $"{r.CommandLine} failed: {string.Join(" / ", r.Fatals)}")) : "every run succeeded")}.\n"
+                + DescribeInput(directory));
+        }
+
+        var reports = comparisons.Where(c => !c.Matches).Select(c => c.Report).ToList();
+        if (reports.Count > 0)
+        {
+            Assert.Fail(
+                $"The library differs from real postconf for {description}:\n\n"
+                + string.Join("\n", reports)
+                + "\n" + DescribeInput(directory));
+        }
+    }
+
+    /// <summary>Runs postconf and the library once for <paramref name="query"/> and describes any difference.</summary>
+    public static async Task<Comparison> CompareAsync(TempConfigDirectory directory, PostconfQuery query)
+    {
+        var real = await Postconf.RunAsync(directory.Path, Flags(query));
+        if (real.OtherStderr.Length > 0)
+        {
+            Assert.Fail($"{real.CommandLine} printed unexpected stderr lines (neither warning nor fatal):\n  {string.Join("\n  ", real.OtherStderr)}");
+        }
+
+        PostconfOutput library;
+        try
+        {
+            var config = PostfixConfig.Load(directory.Path);
+            library = PostconfPrinter.Print(config, query);
+        }
+        catch (Exception exception)
+        {
+            return new Comparison(real, false, $"== {real.CommandLine}\n   the library threw {exception.GetType().Name}: {exception.Message}\n"
+                + $"   (postconf: exit {real.ExitCode}, {real.Lines.Length} lines, {real.Warnings.Distinct().Count()} distinct warnings, {real.Fatals.Length} fatal)\n");
+        }
+
+        return Compare(real, library, directory.Path);
+    }
+
+    /// <summary>Compares one postconf run with the library's output; public so the self-tests can exercise it without the library.</summary>
+    public static Comparison Compare(PostconfRun real, PostconfOutput library, string configDirectory)
+    {
+        var report = new StringBuilder();
+        var expectedLines = Normalize(real.Lines, configDirectory);
+        var actualLines = Normalize(library.Lines, configDirectory);
+        DescribeLineDifferences(expectedLines, actualLines, report);
+
+        // postconf reads main.cf several times and prints warnings in hash order, so only the set of texts is stable.
+        var expectedWarnings = real.Warnings.ToHashSet(StringComparer.Ordinal);
+        var actualWarnings = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        DescribeSetDifference("warning", expectedWarnings, actualWarnings, report);
+
+        var expectedFatals = real.Fatals.ToHashSet(StringComparer.Ordinal);
+        var actualFatals = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Fatal).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        DescribeSetDifference("fatal", expectedFatals, actualFatals, report);
+
+        var expectedFailed = real.ExitCode != 0;
+        if (expectedFailed != library.Failed)
+        {
+            report.Append($"   failure: postconf exited {real.ExitCode}, the library says Failed={library.Failed}\n");
+        }
+
+        return report.Length == 0
+            ? new Comparison(real, true, "")
+            : new Comparison(real, false, $"== {real.CommandLine}\n{report}");
+    }
+
+    /// <summary>Drops the lines that legitimately differ: <c>config_directory = DIR</c> (added for <c>-c</c>) and <c>process_id</c>.</summary>
+    public static ImmutableArray<string> Normalize(ImmutableArray<string> lines, string configDirectory)
+    {
+        var configDirectoryLine = "config_directory = " + configDirectory;
+        return [.. lines.Where(line => line != configDirectoryLine && !line.StartsWith("process_id = ", StringComparison.Ordinal))];
+    }
+
+    /// <summary>main.cf and master.cf with line numbers, for failure messages.</summary>
+    public static string DescribeInput(TempConfigDirectory directory)
+    {
+        var text = new StringBuilder();
+        AppendFile(text, "main.cf", directory.MainCf);
+        AppendFile(text, "master.cf", directory.MasterCf);
+        return text.ToString();
+    }
+
+    private static void AppendFile(StringBuilder text, string name, byte[] content)
+    {
+        const int maxLines = 300;
+        var lines = Postconf.SplitLines(Encoding.Latin1.GetString(content)).ToArray();
+        var ending = content.Length > 0 && content[^1] != (byte)'\n' ? ", no final newline" : "";
+        text.Append($"--- {name} ({content.Length} bytes, {lines.Length} lines{ending}; CR shown as \\r, tab as \\t)\n");
+        foreach (var (line, index) in lines.Take(maxLines).Select((l, i) => (l, i)))
+        {
+            text.Append($"{index + 1,4}| {line.Replace("\r", "\\r").Replace("\t", "\\t")}\n");
+        }
+
+        if (lines.Length > maxLines)
+        {
+            text.Append($"    … {lines.Length - maxLines} more lines\n");
+        }
+    }
+
+    private static void DescribeLineDifferences(ImmutableArray<string> expected, ImmutableArray<string> actual, StringBuilder report)
+    {
+        var first = 0;
+        while (first < expected.Length && first < actual.Length && expected[first] == actual[first])
+        {
+            first++;
+        }
+
+        if (first == expected.Length && first == actual.Length)
+        {
+            return;
+        }
+
+        report.Append($"   stdout: {expected.Length} lines from postconf, {actual.Length} from the library; first difference at line {first + 1}:\n");
+        for (var i = Math.Max(0, first - 2); i < Math.Min(Math.Max(expected.Length, actual.Length), first + 3); i++)
+        {
+            var e = i < expected.Length ? expected[i] : "<none>";
+            var a = i < actual.Length ? actual[i] : "<none>";
+            report.Append(e == a ? $"     {i + 1,4}    {e}\n" : $"     {i + 1,4} -  {e}\n     {i + 1,4} +  {a}\n");
+        }
+
+        var expectedSet = expected.ToHashSet(StringComparer.Ordinal);
+        var actualSet = actual.ToHashSet(StringComparer.Ordinal);
+        AppendList(report, "lines postconf printed but the library did not", expected.Where(l => !actualSet.Contains(l)));
+        AppendList(report, "lines the library printed but postconf did not", actual.Where(l => !expectedSet.Contains(l)));
+    }
+
+    private static void DescribeSetDifference(string kind, HashSet<string> expected, HashSet<string> actual, StringBuilder report)
+    {
+        AppendList(report, $"{kind}s postconf printed but the library did not", expected.Where(t => !actual.Contains(t)).Order(StringComparer.Ordinal));
+        AppendList(report, $"{kind}s the library printed but postconf did not", actual.Where(t => !expected.Contains(t)).Order(StringComparer.Ordinal));
+    }
+
+    private static void AppendList(StringBuilder report, string title, IEnumerable<string> items)
+    {
+        const int maxItems = 15;
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        report.Append($"   {title} ({list.Count}):\n");
+        foreach (var item in list.Take(maxItems))
+        {
+            report.Append($"     {item}\n");
+        }
+
+        if (list.Count > maxItems)
+        {
+            report.Append($"     … {list.Count - maxItems} more\n");
+        }
+    }
+}
