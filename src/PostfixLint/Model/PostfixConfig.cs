@@ -17,6 +17,7 @@ public sealed class PostfixConfig
 
     private readonly ImmutableArray<ParameterDefinition> _definitions;
     private readonly Dictionary<string, Parameter> _explicit;
+    private readonly Lazy<HostFacts> _host;
     private PostconfEngine? _engine;
     private PostconfEngine? _defaultsEngine;
 
@@ -41,7 +42,7 @@ public sealed class PostfixConfig
         ReadFailed = readFailed;
         Options = options;
         Catalog = options.Catalog ?? ParameterCatalog.Postfix37;
-        Host = options.Host ?? HostFacts.Current();
+        _host = options.Host is { } host ? new Lazy<HostFacts>(host) : new Lazy<HostFacts>(HostFacts.Current);
         Paths = new PathMapper(DefaultConfigDirectory, configDirectory, options.Root);
         _explicit = BuildExplicit(definitions);
     }
@@ -65,7 +66,7 @@ public sealed class PostfixConfig
     public ParameterCatalog Catalog { get; }
 
     /// <summary>The host facts used for computed defaults (<c>myhostname</c>, <c>mynetworks</c>, ...).</summary>
-    public HostFacts Host { get; }
+    public HostFacts Host => _host.Value;
 
     /// <summary>Maps file names in the configuration to files on this machine.</summary>
     public PathMapper Paths { get; }
@@ -171,8 +172,16 @@ public sealed class PostfixConfig
         {
             foreach (var diagnostic in masterCf.Diagnostics)
             {
-                masterMessages.Add(ToMessage(masterCf.Lines, masterPath, diagnostic, masterFile: true));
-                masterFailed |= diagnostic.Severity == DiagnosticSeverity.Fatal;
+                if (ToMessage(masterCf.Lines, masterPath, diagnostic) is { } message)
+                {
+                    masterMessages.Add(message);
+                    masterFailed |= diagnostic.Severity == DiagnosticSeverity.Fatal;
+                    if (masterFailed)
+                    {
+                        // postconf stops at the first fatal entry.
+                        break;
+                    }
+                }
             }
 
             services = BuildServices(masterCf, masterPath);
@@ -267,7 +276,11 @@ public sealed class PostfixConfig
         {
             while (nextDiagnostic < diagnostics.Length && diagnostics[nextDiagnostic].Span.Start < parameter.Span.Start)
             {
-                var message = ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++], masterFile: false);
+                if (ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++]) is not { } message)
+                {
+                    continue;
+                }
+
                 yield return message;
                 if (message.Severity == DiagnosticSeverity.Fatal)
                 {
@@ -291,7 +304,11 @@ public sealed class PostfixConfig
 
         while (nextDiagnostic < diagnostics.Length)
         {
-            var message = ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++], masterFile: false);
+            if (ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++]) is not { } message)
+            {
+                continue;
+            }
+
             yield return message;
             if (message.Severity == DiagnosticSeverity.Fatal)
             {
@@ -300,18 +317,23 @@ public sealed class PostfixConfig
         }
     }
 
-    private static ConfigMessage ToMessage(LineIndex lines, string path, SyntaxDiagnostic diagnostic, bool masterFile)
+    private static ConfigMessage? ToMessage(LineIndex lines, string path, SyntaxDiagnostic diagnostic)
     {
         var line = lines.GetPosition(diagnostic.Span.Start).Line;
 
-        // Postfix prefixes main.cf messages "<file>, line <n>: " (dict_load_fp) and master.cf fatal errors
-        // "file <file>: line <n>: " (postconf_master.c pcf_read_master()).
-        var text = masterFile && diagnostic.Severity == DiagnosticSeverity.Fatal
-            ? $"file {path}: line {line}: {diagnostic.Message}"
-            : diagnostic.Message.StartsWith("logical line must not start with whitespace", StringComparison.Ordinal)
-                ? $"{path}: {diagnostic.Message}"
-                : $"{path}, line {line}: {diagnostic.Message}";
-        return new ConfigMessage(diagnostic.Severity, text, path, diagnostic.Span);
+        // Each message gets the prefix the Postfix code that reports it adds (see SyntaxDiagnosticCodes).
+        var text = diagnostic.Code switch
+        {
+            SyntaxDiagnosticCodes.MissingEquals or SyntaxDiagnosticCodes.MissingName => $"{path}, line {line}: {diagnostic.Message}",
+            SyntaxDiagnosticCodes.LeadingWhitespace => $"{path}: {diagnostic.Message}",
+            SyntaxDiagnosticCodes.MasterBadFieldCount => $"file {path}: line {line}: {diagnostic.Message}",
+            SyntaxDiagnosticCodes.MasterInvalidField => diagnostic.Message,
+            SyntaxDiagnosticCodes.MasterBadBraces or SyntaxDiagnosticCodes.MasterBadOverride => $"master.cf: {diagnostic.Message}",
+
+            // PostfixLint's own findings (e.g. text after a NUL byte) are not postconf messages.
+            _ => null,
+        };
+        return text is null ? null : new ConfigMessage(diagnostic.Severity, text, path, diagnostic.Span);
     }
 
     private static ImmutableArray<MasterService> BuildServices(MasterCfSyntax masterCf, string path)
@@ -322,7 +344,7 @@ public sealed class PostfixConfig
             var overrides = entry.Overrides
                 .Select(o => new ParameterDefinition(o.Name, o.Value, new Provenance(ProvenanceKind.MasterCf, path, entry.Line, o.Span)))
                 .ToImmutableArray();
-            services.Add(new MasterService(entry.Service, entry.Type, entry.Command, entry.Line, overrides));
+            services.Add(new MasterService(entry.Service.Text, entry.Type.Text, entry.Command.Text, entry.Line, overrides));
         }
 
         return services.ToImmutable();

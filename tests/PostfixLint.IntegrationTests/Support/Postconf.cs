@@ -31,14 +31,16 @@ internal static class Postconf
         ImmutableArray<string> arguments = ["-c", configDirectory, .. args];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stopwatch = Stopwatch.StartNew();
-        var result = await Cli.Wrap(RealPostfix.Postconf)
+        var task = Cli.Wrap(RealPostfix.Postconf)
             .WithArguments(a => a.Add(arguments))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Latin1, Latin1, timeout.Token);
+        var processId = task.ProcessId;
+        var result = await task;
         stopwatch.Stop();
         Interlocked.Increment(ref _runs);
         Interlocked.Add(ref _elapsedTicks, stopwatch.Elapsed.Ticks);
-        return Parse(arguments, result.ExitCode, result.StandardOutput, result.StandardError, stopwatch.Elapsed);
+        return Parse(arguments, result.ExitCode, result.StandardOutput, result.StandardError, stopwatch.Elapsed) with { ProcessId = processId };
     }
 
     /// <summary>Splits captured output into lines and sorts standard error into warnings, fatal errors and the rest.</summary>

@@ -10,6 +10,7 @@ namespace PostfixLint.IntegrationTests.Support;
 /// <param name="Fatals">Texts of <c>postconf: fatal: </c> lines, prefix removed.</param>
 /// <param name="OtherStderr">Standard error lines that are neither warnings nor fatal errors.</param>
 /// <param name="Duration">Wall time of the run.</param>
+/// <param name="ProcessId">The process id postconf ran as: it shows in <c>process_id</c> and in values that expand <c>$process_id</c>.</param>
 internal sealed record PostconfRun(
     ImmutableArray<string> Arguments,
     int ExitCode,
@@ -17,7 +18,8 @@ internal sealed record PostconfRun(
     ImmutableArray<string> Warnings,
     ImmutableArray<string> Fatals,
     ImmutableArray<string> OtherStderr,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    int ProcessId = 0)
 {
     /// <summary>The command line, for messages.</summary>
     public string CommandLine => "postconf " + string.Join(' ', Arguments);

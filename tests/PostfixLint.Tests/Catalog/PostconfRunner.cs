@@ -53,7 +53,7 @@ internal sealed class PostconfRunner : IDisposable
     public async Task<PostconfResult> RunAsync(params string[] arguments)
     {
         using var cancellation = new CancellationTokenSource(_timeout);
-        var task = Cli.Wrap(PostconfPath)
+        var task = CliWrap.Cli.Wrap(PostconfPath)
             .WithArguments(a => a.Add("-c").Add(Directory).Add(arguments))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(cancellation.Token);

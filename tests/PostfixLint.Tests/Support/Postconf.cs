@@ -39,7 +39,7 @@ public static class Postconf
     {
         Require();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        return await Cli.Wrap(Executable)
+        return await CliWrap.Cli.Wrap(Executable)
             .WithArguments(a => a.Add(arguments))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.Latin1, timeout.Token);

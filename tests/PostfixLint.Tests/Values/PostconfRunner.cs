@@ -44,7 +44,7 @@ internal static class PostconfRunner
     public static async Task<Output> RunAsync(params string[] arguments)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var result = await Cli.Wrap(PostconfPath)
+        var result = await CliWrap.Cli.Wrap(PostconfPath)
             .WithArguments(a => a.Add(arguments))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(timeout.Token);

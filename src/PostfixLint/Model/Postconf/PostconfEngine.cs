@@ -265,8 +265,8 @@ internal sealed class PostconfEngine
         {
             if (!_table.ContainsKey(name))
             {
-                var legacyDefault = _catalog.TryGetLegacyDefault(name, out var d) ? d : string.Empty;
-                _table[name] = new PostconfNode(PostconfNodeFlags.Legacy, () => legacyDefault);
+                // Legacy names have empty defaults (src/postconf/postconf_builtin.c pcf_legacy_str_table).
+                _table[name] = new PostconfNode(PostconfNodeFlags.Legacy, static () => string.Empty);
             }
         }
     }
@@ -276,8 +276,8 @@ internal sealed class PostconfEngine
         "myhostname" => ComputedHostName,
         "mydomain" => ComputedDomain,
         "mynetworks" => ComputedNetworks,
-        "process_name" => static () => "postconf",
-        "process_id" => static () => Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        "process_name" => static () => ComputedDefaults.PostconfProcessName,
+        "process_id" => () => ComputedDefaults.ProcessId(_config.Host),
         "service_name" => static () => string.Empty,
         _ => _catalog.TryGetDefault(name, out var value) ? () => value : static () => string.Empty,
     };
@@ -754,7 +754,8 @@ internal sealed class PostconfEngine
             var interfaces = Input("inet_interfaces");
             var style = Input("mynetworks_style");
             var protocols = Input("inet_protocols");
-            _computedNetworks = ComputedDefaults.Mynetworks(_config.Host, style, interfaces, protocols);
+            var computed = ComputedDefaults.Mynetworks(_config.Host, style, interfaces, protocols);
+            _computedNetworks = computed.FatalMessage is { } fatal ? throw new PostconfFatalException(fatal) : computed.Value!;
         }
 
         return _computedNetworks;
