@@ -47,17 +47,27 @@ public sealed class PostconfHarnessTests
     }
 
     [Test]
-    public async Task Normalization_drops_only_the_added_config_directory_and_process_id()
+    public async Task Normalization_drops_only_the_added_config_directory()
     {
         using var directory = TempConfigDirectory.Create("myhostname = mail.example.com\n");
 
         var run = await Postconf.RunAsync(directory.Path);
         var normalized = Differential.Normalize(run.Lines, directory.Path);
 
-        run.Lines.Should().Contain(l => l.StartsWith("process_id = ", StringComparison.Ordinal));
-        normalized.Should().HaveCount(run.Lines.Length - 2);
-        normalized.Should().NotContain(l => l.StartsWith("config_directory = ", StringComparison.Ordinal) || l.StartsWith("process_id = ", StringComparison.Ordinal));
+        normalized.Should().HaveCount(run.Lines.Length - 1);
+        normalized.Should().NotContain(l => l.StartsWith("config_directory = ", StringComparison.Ordinal));
         normalized.Should().Contain("process_id_directory = pid");
+    }
+
+    [Test]
+    public async Task Captures_the_process_id_postconf_prints()
+    {
+        using var directory = TempConfigDirectory.Create("");
+
+        var run = await Postconf.RunAsync(directory.Path, "process_id");
+
+        run.ProcessId.Should().BePositive();
+        run.Lines.Should().Equal($"process_id = {run.ProcessId}");
     }
 
     [Test]

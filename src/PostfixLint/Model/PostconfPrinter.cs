@@ -10,6 +10,35 @@ public static class PostconfPrinter
     /// </remarks>
     public static PostconfOutput Print(PostfixConfig config, PostconfQuery query)
     {
+        var output = PrintUnsanitized(config, query);
+        return output with { Messages = [.. output.Messages.Select(m => m with { Text = Printable(m.Text) })] };
+    }
+
+    /// <summary>
+    /// Postfix's logger replaces every byte that is not printable ASCII with <c>?</c> (src/util/msg_output.c
+    /// calls <c>printable()</c>); a tab or UTF-8 text in a value is shown that way in a warning.
+    /// </summary>
+    internal static string Printable(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return string.Create(text.Length, text, static (span, source) =>
+                {
+                    for (var i = 0; i < source.Length; i++)
+                    {
+                        span[i] = source[i] is < ' ' or > '~' ? '?' : source[i];
+                    }
+                });
+            }
+        }
+
+        return text;
+    }
+
+    private static PostconfOutput PrintUnsanitized(PostfixConfig config, PostconfQuery query)
+    {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(query);
         if (query.DefaultsOnly)

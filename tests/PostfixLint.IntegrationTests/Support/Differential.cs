@@ -137,7 +137,7 @@ internal static class Differential
             : new Comparison(real, false, $"== {real.CommandLine}\n{report}");
     }
 
-    /// <summary>Drops the lines that legitimately differ: <c>config_directory = DIR</c> (added for <c>-c</c>) and <c>process_id</c>.</summary>
+    /// <summary>Drops the one line that legitimately differs: <c>config_directory = DIR</c>, which postconf adds for <c>-c</c>.</summary>
     public static ImmutableArray<string> Normalize(ImmutableArray<string> lines, string configDirectory)
     {
         var configDirectoryLine = "config_directory = " + configDirectory;

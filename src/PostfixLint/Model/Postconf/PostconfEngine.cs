@@ -756,6 +756,13 @@ internal sealed class PostconfEngine
             var protocols = Input("inet_protocols");
             var computed = ComputedDefaults.Mynetworks(_config.Host, style, interfaces, protocols);
             _computedNetworks = computed.FatalMessage is { } fatal ? throw new PostconfFatalException(fatal) : computed.Value!;
+
+            // src/global/mynetworks.c writes every network followed by a space; the trailing one survives where
+            // $mynetworks is expanded inside another value.
+            if (_computedNetworks.Length > 0 && !_computedNetworks.EndsWith(' '))
+            {
+                _computedNetworks += " ";
+            }
         }
 
         return _computedNetworks;
