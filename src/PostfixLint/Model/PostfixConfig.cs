@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PostfixLint.Model.Catalog;
 using PostfixLint.Model.Postconf;
+using PostfixLint.Model.Values;
 using PostfixLint.Syntax;
 
 namespace PostfixLint.Model;
@@ -19,6 +20,7 @@ public sealed class PostfixConfig
     private readonly Dictionary<string, Parameter> _explicit;
     private readonly Lazy<HostFacts> _host;
     private PostconfEngine? _engine;
+    private ImmutableArray<UnknownParameter>? _unknown;
     private PostconfEngine? _defaultsEngine;
 
     private PostfixConfig(
@@ -241,6 +243,69 @@ public sealed class PostfixConfig
 
     /// <summary>The value of <paramref name="name"/> expanded as <c>postconf -x</c> expands it; null when it has none.</summary>
     public string? Expand(string name) => Engine.ExpandedValue(name);
+
+    /// <summary>
+    /// Settings no Postfix program uses (postconf's "unused parameter"), each with "did you mean" suggestions,
+    /// e.g. <c>smtpd_relay_restriction</c> → <c>smtpd_relay_restrictions</c>.
+    /// </summary>
+    public ImmutableArray<UnknownParameter> UnknownParameters =>
+        _unknown ??= ReadFailed ? [] : [.. Engine.UnusedDefinitions().Select(d => new UnknownParameter(d, Catalog.Suggest(d.Name)))];
+
+    /// <summary>The value of <paramref name="name"/> split into list elements (commas and blanks; <c>{...}</c> kept whole).</summary>
+    public TypedValue<ImmutableArray<ListElement>>? GetList(string name) =>
+        Read(name, PostfixList.Split);
+
+    /// <summary>The value of <paramref name="name"/> read as an smtpd restriction list, as smtpd parses it.</summary>
+    public TypedValue<ImmutableArray<Restriction>>? GetRestrictionList(string name) =>
+        Read(name, value => RestrictionList.Parse(value, name));
+
+    /// <summary>The value of <paramref name="name"/> read as a host/address match list such as <c>mynetworks</c>.</summary>
+    public TypedValue<NetworkList.Result>? GetNetworkList(string name) =>
+        Read(name, value => NetworkList.Parse(value, name));
+
+    /// <summary>The <c>type:table</c> references in the value of <paramref name="name"/> (a <c>*_maps</c> list).</summary>
+    public TypedValue<ImmutableArray<MapReference>>? GetMapReferences(string name) =>
+        Read(name, value => PostfixList.Split(value)
+            .Select(element => MapReference.Parse(element.Text, element.Span.Start))
+            .OfType<MapReference>()
+            .ToImmutableArray());
+
+    /// <summary>The value of <paramref name="name"/> as a boolean (<c>yes</c>/<c>no</c>); null when it is not one.</summary>
+    public bool? GetBoolean(string name) =>
+        Expand(name) is { } value && PostfixBoolean.TryParse(value, out var result) ? result : null;
+
+    /// <summary>The value of <paramref name="name"/> as an integer; null when it is not one.</summary>
+    public int? GetInteger(string name) =>
+        Expand(name) is { } value && PostfixInteger.TryParse(value, out var result) ? result : null;
+
+    /// <summary>The value of <paramref name="name"/> as a time in seconds; <paramref name="defaultUnit"/> applies to bare numbers.</summary>
+    public int? GetTime(string name, char defaultUnit = 's') =>
+        Expand(name) is { } value && PostfixTime.TryParse(value, defaultUnit, out var seconds) ? seconds : null;
+
+    /// <summary>
+    /// Maps a span of <paramref name="parameter"/>'s value (as written, unexpanded) to the span of the same text in
+    /// its source file; null for defaults and values without a source.
+    /// </summary>
+    public TextSpan? ToSourceSpan(Parameter parameter, TextSpan valueSpan)
+    {
+        if (parameter.Provenance.Span is not { } span || MainCf is null || parameter.Provenance.Kind is not (ProvenanceKind.MainCf or ProvenanceKind.PostconfOutput))
+        {
+            return null;
+        }
+
+        var syntax = MainCf.Parameters.FirstOrDefault(p => p.Span == span);
+        return syntax?.ToSourceSpan(valueSpan.Start, valueSpan.End);
+    }
+
+    private TypedValue<T>? Read<T>(string name, Func<string, T> parse)
+    {
+        if (GetParameter(name) is not { } parameter || Expand(name) is not { } expanded)
+        {
+            return null;
+        }
+
+        return new TypedValue<T>(parameter, expanded, parse(expanded), expanded == parameter.Value && !parameter.IsDefault);
+    }
 
     internal Dictionary<string, string> BuildMainDictionary()
     {

@@ -603,6 +603,43 @@ internal sealed class PostconfEngine
         }
     }
 
+    /// <summary>The definitions postconf reports as unused, in file order (main.cf first, then master.cf).</summary>
+    public IEnumerable<ParameterDefinition> UnusedDefinitions()
+    {
+        if (Failed)
+        {
+            yield break;
+        }
+
+        var mainDefinitions = _config.Definitions
+            .Where(d => d.Provenance.Kind != ProvenanceKind.CommandLine)
+            .GroupBy(d => d.Name, StringComparer.Ordinal)
+            .Select(g => g.Last());
+        foreach (var definition in mainDefinitions)
+        {
+            if (_main.ContainsKey(definition.Name) && !_table.ContainsKey(definition.Name))
+            {
+                yield return definition;
+            }
+        }
+
+        for (var index = 0; index < _masterScopes.Count; index++)
+        {
+            if (_masterScopes[index] is null)
+            {
+                continue;
+            }
+
+            foreach (var definition in _config.Services[index].Overrides.GroupBy(d => d.Name, StringComparer.Ordinal).Select(g => g.Last()))
+            {
+                if (!_table.ContainsKey(definition.Name) && !_masterValid[index]!.Contains(definition.Name))
+                {
+                    yield return definition;
+                }
+            }
+        }
+    }
+
     // src/postconf/postconf_unused.c
     private IEnumerable<ConfigMessage> UnusedParameterWarnings()
     {
