@@ -14,6 +14,7 @@ public class ParseBenchmarks
     private static readonly string s_masterCfPath = BenchmarkPaths.LargestCorpusFile("master.cf");
 
     private string _mainCfText = "";
+    private string _masterCfText = "";
     private string _configDirectory = "";
 
     /// <summary>Reads the inputs once, as Latin-1 like the library does.</summary>
@@ -21,6 +22,7 @@ public class ParseBenchmarks
     public void Setup()
     {
         _mainCfText = File.ReadAllText(s_mainCfPath, Encoding.Latin1);
+        _masterCfText = File.ReadAllText(s_masterCfPath, Encoding.Latin1);
         _configDirectory = BenchmarkPaths.ConfigDirectory(s_mainCfPath, s_masterCfPath);
     }
 
@@ -32,15 +34,22 @@ public class ParseBenchmarks
     [Benchmark]
     public object ParseMainCf() => LibraryCalls.ParseMainCf(_mainCfText, s_mainCfPath);
 
-    /// <summary>main.cf + master.cf files to the effective configuration (read, parse, model).</summary>
+    /// <summary>master.cf text to lossless syntax.</summary>
     [Benchmark]
-    public object LoadConfig() => LibraryCalls.LoadConfig(_configDirectory);
+    public object ParseMasterCf() => LibraryCalls.ParseMasterCf(_masterCfText, s_masterCfPath);
+
+    /// <summary>main.cf + master.cf files to the effective configuration (read, parse, model, postconf -n).</summary>
+    [Benchmark]
+    public object LoadConfig() => LibraryCalls.LoadAndModel(_configDirectory);
 
     /// <summary>The bytes each benchmark reads, for the MB/s column.</summary>
     internal static long InputBytes(BenchmarkCase benchmarkCase) =>
-        benchmarkCase.Descriptor.WorkloadMethod.Name == nameof(ParseMainCf)
-            ? new FileInfo(s_mainCfPath).Length
-            : new FileInfo(s_mainCfPath).Length + new FileInfo(s_masterCfPath).Length;
+        benchmarkCase.Descriptor.WorkloadMethod.Name switch
+        {
+            nameof(ParseMainCf) => new FileInfo(s_mainCfPath).Length,
+            nameof(ParseMasterCf) => new FileInfo(s_masterCfPath).Length,
+            _ => new FileInfo(s_mainCfPath).Length + new FileInfo(s_masterCfPath).Length,
+        };
 
     private sealed class ParseBenchmarksConfig : ManualConfig
     {
