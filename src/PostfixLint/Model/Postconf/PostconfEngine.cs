@@ -406,6 +406,12 @@ internal sealed class PostconfEngine
 
     private void ScanValue(string value, PostconfNodeFlags parameterClass, int? scopeIndex)
     {
+        // Without a '$' there is neither a reference nor a macro syntax error to find; most defaults are such.
+        if (!value.Contains('$'))
+        {
+            return;
+        }
+
         var scan = MacroReferences.Scan(value);
         foreach (var message in scan.Messages)
         {
