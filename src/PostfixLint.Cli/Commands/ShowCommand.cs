@@ -32,6 +32,14 @@ internal static class ShowCommand
         {
             Description = "Show Postfix's built-in defaults instead of the configured values (postconf -d).",
         };
+        var masterEntries = new Option<bool>("--master-entries", "-M")
+        {
+            Description = "Show master.cf service entries (postconf -M); NAME is service[/type].",
+        };
+        var masterParameters = new Option<bool>("--master-parameters", "-P")
+        {
+            Description = "Show master.cf -o parameters (postconf -P); NAME is service[/type[/parameter]].",
+        };
         var postconf = new Option<string>("--postconf")
         {
             Description = "Read saved postconf output from FILE (- for standard input) instead of a config directory.",
@@ -50,7 +58,7 @@ internal static class ShowCommand
 
         var command = new Command("show", "Print parameters as postconf prints them: name = value.")
         {
-            configDirectory, nonDefault, expand, defaults, postconf, root, names,
+            configDirectory, nonDefault, expand, defaults, masterEntries, masterParameters, postconf, root, names,
         };
         command.Validators.Add(result =>
         {
@@ -69,6 +77,16 @@ internal static class ShowCommand
                 }
             }
 
+            if (result.GetValue(masterEntries) && result.GetValue(masterParameters))
+            {
+                result.AddError("specify one of -M -P");
+            }
+
+            if ((result.GetValue(masterEntries) || result.GetValue(masterParameters)) && result.GetResult(postconf) is not null)
+            {
+                result.AddError("-M and -P need master.cf: use --config-dir, not --postconf");
+            }
+
             if (result.GetResult(postconf) is not null && result.GetResult(configDirectory) is { Implicit: false })
             {
                 result.AddError("--config-dir and --postconf cannot be used together");
@@ -79,6 +97,8 @@ internal static class ShowCommand
                 parseResult.GetValue(configDirectory) ?? DefaultConfigDirectory,
                 parseResult.GetValue(postconf),
                 parseResult.GetValue(root),
+                parseResult.GetResult(configDirectory) is { Implicit: false },
+                parseResult.GetValue(masterEntries) ? MasterView.Entries : parseResult.GetValue(masterParameters) ? MasterView.Parameters : MasterView.None,
                 new PostconfQuery
                 {
                     NonDefaultOnly = parseResult.GetValue(nonDefault),
@@ -92,7 +112,8 @@ internal static class ShowCommand
 
     private static int Execute(ShowRequest request, CliStreams streams)
     {
-        var options = new ConfigLoadOptions { Root = request.Root };
+        // Like postconf, `config_directory = DIR` counts as set only when -c names the directory.
+        var options = new ConfigLoadOptions { Root = request.Root, ConfigDirectoryFromCommandLine = request.ConfigDirectoryGiven };
         PostfixConfig config;
         if (request.PostconfFile is { } postconfFile)
         {
@@ -115,7 +136,12 @@ internal static class ShowCommand
             config = PostfixConfig.Load(request.ConfigDirectory, options);
         }
 
-        var output = PostconfPrinter.Print(config, request.Query);
+        var output = request.Master switch
+        {
+            MasterView.Entries => PostconfPrinter.PrintServices(config, parameters: false, request.Query.Names),
+            MasterView.Parameters => PostconfPrinter.PrintServices(config, parameters: true, request.Query.Names),
+            _ => PostconfPrinter.Print(config, request.Query),
+        };
         foreach (var line in output.Lines)
         {
             streams.Out.Write(line);
@@ -142,7 +168,7 @@ internal static class ShowCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Fatal(streams, $"open {path}: {DescribeIoError(exception)}");
+            Fatal(streams, $"open {path}: {ErrorText.Describe(exception)}");
             text = "";
             return false;
         }
@@ -159,12 +185,4 @@ internal static class ShowCommand
 
     private static void Fatal(CliStreams streams, string text) =>
         streams.Error.WriteLine($"postfix-lint: fatal: {text}");
-
-    // strerror(3) wording, as Postfix prints it after "open FILE: ".
-    private static string DescribeIoError(Exception exception) => exception switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "No such file or directory",
-        UnauthorizedAccessException => "Permission denied",
-        _ => exception.Message,
-    };
 }

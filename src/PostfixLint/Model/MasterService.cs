@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PostfixLint.Syntax;
 
 namespace PostfixLint.Model;
 
@@ -15,6 +16,9 @@ public sealed record MasterService(
     int Line,
     ImmutableArray<ParameterDefinition> Overrides)
 {
+    /// <summary>The lossless syntax of the entry, when it was read from master.cf.</summary>
+    public ServiceEntrySyntax? Syntax { get; init; }
+
     /// <summary>The <c>name/type</c> key postconf uses for this service, e.g. <c>smtp/inet</c>.</summary>
     public string Key => $"{Name}/{Type}";
 }

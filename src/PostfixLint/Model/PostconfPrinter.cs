@@ -1,3 +1,5 @@
+using PostfixLint.Syntax;
+
 namespace PostfixLint.Model;
 
 /// <summary>Prints a configuration the way <c>postconf</c> prints it.</summary>
@@ -11,6 +13,35 @@ public static class PostconfPrinter
     public static PostconfOutput Print(PostfixConfig config, PostconfQuery query)
     {
         var output = PrintUnsanitized(config, query);
+        return output with { Messages = [.. output.Messages.Select(m => m with { Text = Printable(m.Text) })] };
+    }
+
+    /// <summary>What <c>postconf -M</c> (or, with <paramref name="parameters"/>, <c>postconf -P</c>) would print.</summary>
+    /// <param name="config">The configuration.</param>
+    /// <param name="parameters">False for master.cf entries (<c>-M</c>), true for their <c>-o</c> parameters (<c>-P</c>).</param>
+    /// <param name="patterns"><c>service[/type]</c> (or <c>service/type/parameter</c>) filters; empty means all.</param>
+    public static PostconfOutput PrintServices(PostfixConfig config, bool parameters, IReadOnlyList<string>? patterns = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        PostconfOutput output;
+        if (config.MasterCf is null)
+        {
+            // -M and -P need master.cf: postconf opens it with PCF_FAIL_ON_OPEN_ERROR.
+            var open = config.MasterReadMessages.FirstOrDefault(m => m.Text.StartsWith("open ", StringComparison.Ordinal));
+            output = new PostconfOutput([], [new ConfigMessage(DiagnosticSeverity.Fatal, open?.Text ?? $"open {config.MasterCfPath}: No such file or directory", config.MasterCfPath)], true);
+        }
+        else if (config.MasterReadFailed || config.ReadFailed)
+        {
+            // master.cf is read first in this mode, then main.cf.
+            var masterFatal = config.MasterReadMessages.Any(m => m.Severity == DiagnosticSeverity.Fatal);
+            output = new PostconfOutput([], masterFatal ? config.MasterReadMessages : [.. config.MasterReadMessages, .. config.ReadMessages.Except(config.MasterReadMessages)], true);
+        }
+        else
+        {
+            var printed = config.Engine.PrintServices(parameters, patterns ?? []);
+            output = printed with { Messages = [.. config.ReadMessages, .. printed.Messages] };
+        }
+
         return output with { Messages = [.. output.Messages.Select(m => m with { Text = Printable(m.Text) })] };
     }
 

@@ -409,7 +409,7 @@ public sealed class PostfixConfig
             var overrides = entry.Overrides
                 .Select(o => new ParameterDefinition(o.Name, o.Value, new Provenance(ProvenanceKind.MasterCf, path, entry.Line, o.Span)))
                 .ToImmutableArray();
-            services.Add(new MasterService(entry.Service.Text, entry.Type.Text, entry.Command.Text, entry.Line, overrides));
+            services.Add(new MasterService(entry.Service.Text, entry.Type.Text, entry.Command.Text, entry.Line, overrides) { Syntax = entry });
         }
 
         return services.ToImmutable();

@@ -136,6 +136,98 @@ internal sealed class PostconfEngine
         return new PostconfOutput(lines.ToImmutable(), [.. messages], false);
     }
 
+    /// <summary>
+    /// Prints master.cf like <c>postconf -M</c> (entries) or <c>postconf -P</c> (the <c>-o</c> parameters), for the
+    /// <c>service[/type]</c> or <c>service/type/parameter</c> patterns in <paramref name="patterns"/> (<c>*</c> matches
+    /// anything); then warns about unmatched patterns and unused master.cf parameters (src/postconf/postconf_master.c).
+    /// </summary>
+    public PostconfOutput PrintServices(bool parameters, IReadOnlyList<string> patterns)
+    {
+        _messages.RemoveRange(_setupMessageCount, _messages.Count - _setupMessageCount);
+        if (Failed)
+        {
+            return new PostconfOutput([], [.. _messages], true);
+        }
+
+        var requests = new List<(string Text, string[] Parts, int Matches)>();
+        foreach (var pattern in patterns)
+        {
+            var parts = pattern.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var max = parameters ? 3 : 2;
+            if (pattern.StartsWith('/') || parts.Length < 1 || parts.Length > max || parts.Any(p => p != "*" && p.Contains('*')))
+            {
+                var usage = parameters ? "-P option requires service_name[/type[/parameter]]" : "-M option requires service_name[/type]";
+                return new PostconfOutput([], [.. _messages, new ConfigMessage(DiagnosticSeverity.Fatal, usage)], true);
+            }
+
+            requests.Add((pattern, [.. parts, .. Enumerable.Repeat("*", max - parts.Length)], 0));
+        }
+
+        static bool Matches(string pattern, string value) => pattern == "*" || pattern == value;
+
+        var lines = ImmutableArray.CreateBuilder<string>();
+        foreach (var service in _config.Services)
+        {
+            if (service.Syntax is not { } entry)
+            {
+                continue;
+            }
+
+            if (!parameters)
+            {
+                var line = MasterEntryFormatter.FormatEntry(entry);
+                if (requests.Count == 0)
+                {
+                    lines.Add(line);
+                }
+
+                for (var i = 0; i < requests.Count; i++)
+                {
+                    if (Matches(requests[i].Parts[0], service.Name) && Matches(requests[i].Parts[1], service.Type))
+                    {
+                        requests[i] = requests[i] with { Matches = requests[i].Matches + 1 };
+                        lines.Add(line);
+                    }
+                }
+
+                continue;
+            }
+
+            var parameterLines = MasterEntryFormatter.FormatParameters(entry).ToList();
+            if (parameterLines.Count == 0)
+            {
+                continue;
+            }
+
+            if (requests.Count == 0)
+            {
+                lines.AddRange(parameterLines.Select(p => p.Line));
+            }
+
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var (_, parts, matches) = requests[i];
+                if (!Matches(parts[0], service.Name) || !Matches(parts[1], service.Type))
+                {
+                    continue;
+                }
+
+                var selected = parts[2] == "*" ? parameterLines : parameterLines.Where(p => p.Parameter == parts[2]).ToList();
+                if (parts[2] == "*" || selected.Count > 0)
+                {
+                    lines.AddRange(selected.Select(p => p.Line));
+                    requests[i] = requests[i] with { Matches = matches + 1 };
+                }
+            }
+        }
+
+        var messages = new List<ConfigMessage>(_messages);
+        messages.AddRange(requests.Where(r => r.Matches == 0)
+            .Select(r => new ConfigMessage(DiagnosticSeverity.Warning, $"unmatched request: \"{r.Text}\"")));
+        messages.AddRange(UnusedParameterWarnings(includeMainCf: false));
+        return new PostconfOutput(lines.ToImmutable(), [.. messages], false);
+    }
+
     /// <summary>The value <c>postconf -x</c> prints for <paramref name="name"/>, or null when it has none.</summary>
     public string? ExpandedValue(string name)
     {
@@ -647,9 +739,9 @@ internal sealed class PostconfEngine
     }
 
     // src/postconf/postconf_unused.c
-    private IEnumerable<ConfigMessage> UnusedParameterWarnings()
+    private IEnumerable<ConfigMessage> UnusedParameterWarnings(bool includeMainCf = true)
     {
-        foreach (var (name, value) in _main)
+        foreach (var (name, value) in includeMainCf ? _main : [])
         {
             if (!_table.ContainsKey(name))
             {
