@@ -28,4 +28,7 @@ public sealed record Probe(string Client, string Sender, string Recipient)
 
     /// <summary>Other keys of the probe, as raw JSON values, copied to the output unchanged.</summary>
     public ImmutableArray<KeyValuePair<string, string>> Extra { get; init; } = [];
+
+    /// <summary>The JSON line the probe was read from, when it was read from one (its keys are copied to the output in order).</summary>
+    public string? RawJson { get; init; }
 }

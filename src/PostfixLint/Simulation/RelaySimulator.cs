@@ -68,7 +68,7 @@ public sealed class RelaySimulator
             notes.Add($"the IPv4-mapped client {probe.Client} is seen as {clientAddress}");
         }
 
-        if (Unreachable(settings, service, clientAddress, ipv4, ipv6) is { } unreachable)
+        if (!_options.AssumeReachable && Unreachable(settings, service, clientAddress, ipv4, ipv6) is { } unreachable)
         {
             notes.Add(unreachable);
             return result with { Error = unreachable, Notes = [.. notes] };

@@ -13,4 +13,7 @@ public sealed record SimulatorOptions
 
     /// <summary>Opens lookup tables; null uses <see cref="LookupTableFactory"/> over the configuration.</summary>
     public Func<string, ILookupTable>? OpenTable { get; init; }
+
+    /// <summary>Skip the "can this client reach the listener" checks, as a test harness that impersonates clients with XCLIENT does.</summary>
+    public bool AssumeReachable { get; init; }
 }
