@@ -33,13 +33,14 @@ internal static class SimulateCommand
         var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
         var noPasswd = new Option<bool>("--no-passwd") { Description = "Use no passwd file: answers that depend on local users are 'unknown'." };
         var assumeReachable = new Option<bool>("--assume-reachable") { Description = "Skip the inet_interfaces/inet_protocols reachability checks (XCLIENT-style impersonation)." };
+        var serverAddress = new Option<string>("--server-address") { Description = "The address clients connect to; the listener must listen there.", HelpName = "IP" };
         var probes = new Option<string>("--probes") { Description = "Read probes from FILE.jsonl (- for standard input), one JSON object per line.", HelpName = "FILE" };
         var format = new Option<string>("--format") { Description = "Output format: text or json (default: text; json for --probes).", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
 
         var command = new Command("simulate", "Show the exact SMTP replies Postfix would give to a client, and why.")
         {
-            configDirectory, root, client, clientName, helo, noHelo, saslLogin, sender, recipient, service, passwd, noPasswd, assumeReachable, probes, format,
+            configDirectory, root, client, clientName, helo, noHelo, saslLogin, sender, recipient, service, passwd, noPasswd, assumeReachable, serverAddress, probes, format,
         };
         command.Validators.Add(result =>
         {
@@ -79,6 +80,7 @@ internal static class SimulateCommand
                 PasswdFile = parseResult.GetValue(passwd),
                 NoPasswd = parseResult.GetValue(noPasswd),
                 AssumeReachable = parseResult.GetValue(assumeReachable),
+                ServerAddress = parseResult.GetValue(serverAddress),
             });
             var probesFile = parseResult.GetValue(probes);
             var json = (parseResult.GetValue(format) ?? (probesFile is null ? "text" : "json")) == "json";

@@ -68,7 +68,7 @@ public sealed class RelaySimulator
             notes.Add($"the IPv4-mapped client {probe.Client} is seen as {clientAddress}");
         }
 
-        if (!_options.AssumeReachable && Unreachable(settings, service, clientAddress, ipv4, ipv6) is { } unreachable)
+        if (!_options.AssumeReachable && Unreachable(settings, service, clientAddress, ipv4, ipv6, _options.ServerAddress) is { } unreachable)
         {
             notes.Add(unreachable);
             return result with { Error = unreachable, Notes = [.. notes] };
@@ -246,7 +246,7 @@ public sealed class RelaySimulator
 
     private static string CommandName(MasterService service) => Path.GetFileName(service.Command);
 
-    private static string? Unreachable(ListenerSettings settings, MasterService? service, IPAddress client, bool ipv4, bool ipv6)
+    private static string? Unreachable(ListenerSettings settings, MasterService? service, IPAddress client, bool ipv4, bool ipv6, string? serverAddress)
     {
         if (client.AddressFamily == AddressFamily.InterNetwork && !ipv4)
         {
@@ -258,12 +258,29 @@ public sealed class RelaySimulator
             return $"inet_protocols = {settings.Get("inet_protocols")} ({settings.Origin("inet_protocols")}): smtpd does not accept IPv6 clients such as {client}";
         }
 
+        var name = service?.Name ?? "smtp";
+        if (serverAddress is not null && IPAddress.TryParse(serverAddress.Trim('[', ']'), out var server))
+        {
+            var listenColon = name.LastIndexOf(':');
+            var listenText = listenColon > 0 ? name[..listenColon] : settings.Get("inet_interfaces");
+            var origin = listenColon > 0 ? $"master.cf service {name}" : $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")})";
+            var words = PostfixList.Split(listenText).Select(e => e.Text.ToLowerInvariant()).ToList();
+            if (words.Contains("all"))
+            {
+                return null;
+            }
+
+            var listening = words.SelectMany(ListenAddresses).ToList();
+            return listening.Any(a => a.Equals(server))
+                ? null
+                : $"{origin}: Postfix does not listen on {server}, the address the client connects to; the connection is refused";
+        }
+
         if (IPAddress.IsLoopback(client))
         {
             return null;
         }
 
-        var name = service?.Name ?? "smtp";
         var colon = name.LastIndexOf(':');
         if (colon > 0)
         {
@@ -283,6 +300,21 @@ public sealed class RelaySimulator
         }
 
         return null;
+    }
+
+    private static IEnumerable<IPAddress> ListenAddresses(string word)
+    {
+        if (word == "loopback-only")
+        {
+            return [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        }
+
+        if (word == "localhost")
+        {
+            return [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        }
+
+        return IPAddress.TryParse(word.Trim('[', ']'), out var address) ? [address] : [];
     }
 
     /// <summary>smtpd_check_init(): what makes smtpd exit at start-up, before the greeting.</summary>

@@ -16,4 +16,11 @@ public sealed record SimulatorOptions
 
     /// <summary>Skip the "can this client reach the listener" checks, as a test harness that impersonates clients with XCLIENT does.</summary>
     public bool AssumeReachable { get; init; }
+
+    /// <summary>
+    /// The server address clients connect to; when set, a listener is reachable only if it listens there
+    /// (<c>inet_interfaces</c>, or the host part of a <c>host:port</c> service). When null, a listener that listens on
+    /// loopback addresses only is unreachable for non-loopback clients.
+    /// </summary>
+    public string? ServerAddress { get; init; }
 }
