@@ -138,7 +138,7 @@ public sealed class RelaySimulator
             }
             else if (!delayReject)
             {
-                mailReply = evaluator.CheckMail(probe.Sender);
+                mailReply = evaluator.CheckMail(AddressClassifier.Internalize(probe.Sender));
             }
 
             if (mailReply is not null)
@@ -146,8 +146,9 @@ public sealed class RelaySimulator
                 return Finish(result with { ConnectReply = connectReply, HeloReply = heloReply, MailFromReply = mailReply, Stage = connectReply is null ? SmtpStage.Mail : SmtpStage.Connect }, DecisionOf(mailReply), evaluator, notes);
             }
 
-            evaluator.Sender = probe.Sender;
-            var rcptReply = evaluator.CheckRcpt(probe.Recipient, delayReject) ?? "250 2.1.5 Ok";
+            // smtpd extract_addr(): restrictions see the internal form (angle brackets and quotes removed).
+            evaluator.Sender = AddressClassifier.Internalize(probe.Sender);
+            var rcptReply = evaluator.CheckRcpt(AddressClassifier.Internalize(probe.Recipient), delayReject) ?? "250 2.1.5 Ok";
             return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply), evaluator, notes);
         }
         catch (UnknownOutcome unknown)
