@@ -30,6 +30,7 @@ internal static class Program
             new VersionOption(),
         };
         root.Subcommands.Add(ShowCommand.Create(streams));
+        root.Subcommands.Add(SimulateCommand.Create(streams));
 
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)

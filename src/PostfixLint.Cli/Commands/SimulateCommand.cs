@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Text;
+using PostfixLint.Model;
+using PostfixLint.Simulation;
+
+namespace PostfixLint.Cli.Commands;
+
+/// <summary><c>postfix-lint simulate</c>: what smtpd would reply to a client and envelope, and why.</summary>
+internal static class SimulateCommand
+{
+    /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
+    public static Command Create(CliStreams streams)
+    {
+        var configDirectory = new Option<string>("--config-dir", "-c")
+        {
+            Description = "Read main.cf, master.cf and tables from DIR.",
+            HelpName = "DIR",
+            DefaultValueFactory = _ => PostfixConfig.DefaultConfigDirectory,
+        };
+        var root = new Option<string>("--root")
+        {
+            Description = "Look up absolute paths named in the config (maps) under DIR, like a chroot.",
+            HelpName = "DIR",
+        };
+        var client = new Option<string>("--client") { Description = "The client IP address.", HelpName = "IP" };
+        var clientName = new Option<string>("--client-name") { Description = "The client's verified hostname (default: unknown).", HelpName = "NAME" };
+        var helo = new Option<string>("--helo") { Description = $"The EHLO name (default: {ProbeJson.DefaultHelo}).", HelpName = "NAME" };
+        var noHelo = new Option<bool>("--no-helo") { Description = "Send no HELO/EHLO at all." };
+        var saslLogin = new Option<string>("--sasl-login") { Description = "The client authenticates as USER.", HelpName = "USER" };
+        var sender = new Option<string>("--sender") { Description = "The MAIL FROM address (\"\" for the null sender).", HelpName = "ADDR" };
+        var recipient = new Option<string>("--recipient") { Description = "The RCPT TO address.", HelpName = "ADDR" };
+        var service = new Option<string>("--service") { Description = "The master.cf listener: smtp, submission, smtps or host:port (default: smtp).", HelpName = "NAME" };
+        var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
+        var noPasswd = new Option<bool>("--no-passwd") { Description = "Use no passwd file: answers that depend on local users are 'unknown'." };
+        var assumeReachable = new Option<bool>("--assume-reachable") { Description = "Skip the inet_interfaces/inet_protocols reachability checks (XCLIENT-style impersonation)." };
+        var serverAddress = new Option<string>("--server-address") { Description = "The address clients connect to; the listener must listen there.", HelpName = "IP" };
+        var probes = new Option<string>("--probes") { Description = "Read probes from FILE.jsonl (- for standard input), one JSON object per line.", HelpName = "FILE" };
+        var format = new Option<string>("--format") { Description = "Output format: text or json (default: text; json for --probes).", HelpName = "text|json" };
+        format.AcceptOnlyFromAmong("text", "json");
+
+        var command = new Command("simulate", "Show the exact SMTP replies Postfix would give to a client, and why.")
+        {
+            configDirectory, root, client, clientName, helo, noHelo, saslLogin, sender, recipient, service, passwd, noPasswd, assumeReachable, serverAddress, probes, format,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(probes) is not null)
+            {
+                foreach (var single in new Option[] { client, clientName, helo, saslLogin, sender, recipient })
+                {
+                    if (result.GetResult(single) is not null)
+                    {
+                        result.AddError($"{single.Name} cannot be used with --probes");
+                    }
+                }
+
+                return;
+            }
+
+            foreach (var required in new Option[] { client, sender, recipient })
+            {
+                if (result.GetResult(required) is null)
+                {
+                    result.AddError($"{required.Name} is required (or give --probes FILE)");
+                }
+            }
+        });
+        command.SetAction(parseResult =>
+        {
+            var directory = parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory;
+            if (!Directory.Exists(directory))
+            {
+                streams.Error.WriteLine($"postfix-lint: fatal: open {directory}/main.cf: No such file or directory");
+                return ExitCode.UsageError;
+            }
+
+            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) });
+            var simulator = new RelaySimulator(config, new SimulatorOptions
+            {
+                PasswdFile = parseResult.GetValue(passwd),
+                NoPasswd = parseResult.GetValue(noPasswd),
+                AssumeReachable = parseResult.GetValue(assumeReachable),
+                ServerAddress = parseResult.GetValue(serverAddress),
+            });
+            var probesFile = parseResult.GetValue(probes);
+            var json = (parseResult.GetValue(format) ?? (probesFile is null ? "text" : "json")) == "json";
+            if (probesFile is not null)
+            {
+                return RunBatch(simulator, probesFile, json, streams);
+            }
+
+            var probe = new Probe(parseResult.GetValue(client)!, parseResult.GetValue(sender) ?? "", parseResult.GetValue(recipient)!)
+            {
+                ClientName = parseResult.GetValue(clientName),
+                Helo = parseResult.GetValue(noHelo) ? null : parseResult.GetValue(helo) ?? ProbeJson.DefaultHelo,
+                SaslLogin = parseResult.GetValue(saslLogin),
+                Service = parseResult.GetValue(service) ?? "smtp",
+            };
+            var result = simulator.Simulate(probe);
+            streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result));
+            return result.Decision == Decision.Accept ? ExitCode.Success : ExitCode.Findings;
+        });
+        return command;
+    }
+
+    private static int RunBatch(RelaySimulator simulator, string path, bool json, CliStreams streams)
+    {
+        IEnumerable<string> lines;
+        try
+        {
+            lines = path == "-" ? ReadAll(streams.In) : File.ReadLines(path, Encoding.UTF8);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            streams.Error.WriteLine($"postfix-lint: fatal: open {path}: {ex.Message}");
+            return ExitCode.UsageError;
+        }
+
+        var allAccepted = true;
+        var number = 0;
+        try
+        {
+            foreach (var line in lines)
+            {
+                number++;
+                if (line.Trim().Length == 0 || line.TrimStart().StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var probe = ProbeJson.Parse(line, out var error);
+                if (probe is null)
+                {
+                    streams.Error.WriteLine($"postfix-lint: fatal: {path}, line {number}: {error}");
+                    return ExitCode.UsageError;
+                }
+
+                var result = simulator.Simulate(probe);
+                allAccepted &= result.Decision == Decision.Accept;
+                streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result) + "\n");
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            streams.Error.WriteLine($"postfix-lint: fatal: read {path}: {ex.Message}");
+            return ExitCode.UsageError;
+        }
+
+        return allAccepted ? ExitCode.Success : ExitCode.Findings;
+    }
+
+    private static IEnumerable<string> ReadAll(TextReader reader)
+    {
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
+}

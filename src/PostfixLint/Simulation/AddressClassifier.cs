@@ -1,0 +1,384 @@
+using System.Net;
+using PostfixLint.Model.Values;
+
+namespace PostfixLint.Simulation;
+
+/// <summary>
+/// Canonicalizes and classifies addresses as smtpd does through trivial-rewrite
+/// (<c>src/smtpd/smtpd_resolve.c</c>, <c>src/trivial-rewrite/resolve.c</c>, <c>src/global/resolve_local.c</c>).
+/// </summary>
+public sealed class AddressClassifier
+{
+    private readonly ListenerSettings _settings;
+    private readonly TableSet _tables;
+    private readonly Dictionary<string, ResolvedAddress> _cache = new(StringComparer.Ordinal);
+
+    internal AddressClassifier(ListenerSettings settings, TableSet tables)
+    {
+        _settings = settings;
+        _tables = tables;
+    }
+
+    /// <summary>Resolves <paramref name="address"/> (as given in MAIL FROM or RCPT TO) to its canonical form and address class.</summary>
+    public ResolvedAddress Resolve(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!_cache.TryGetValue(address, out var resolved))
+        {
+            resolved = ResolveCore(address);
+            _cache[address] = resolved;
+        }
+
+        return resolved;
+    }
+
+    /// <summary>True when <paramref name="domain"/> is local: it matches mydestination or is a literal of one of this host's addresses.</summary>
+    internal MatchListResult IsLocalDomain(string domain)
+    {
+        // resolve_local(): strip one trailing dot but not dot-dot.
+        if (domain.Length == 0)
+        {
+            return MatchListResult.None;
+        }
+
+        if (domain.EndsWith('.'))
+        {
+            domain = domain[..^1];
+        }
+
+        if (domain.Length == 0 || domain.EndsWith('.'))
+        {
+            return MatchListResult.None;
+        }
+
+        var result = MatchLists.MatchString(_tables, "mydestination", _settings.Get("mydestination"), domain);
+        if (result.Outcome != MatchOutcome.NoMatch)
+        {
+            return result;
+        }
+
+        if (domain.StartsWith('[') && domain.EndsWith(']'))
+        {
+            var literal = domain[1..^1];
+            if (literal.StartsWith("ipv6:", StringComparison.OrdinalIgnoreCase))
+            {
+                literal = literal[5..];
+            }
+
+            if (IPAddress.TryParse(literal, out var ip) && OwnAddresses().Any(a => a.Equals(ip)))
+            {
+                return new MatchListResult(MatchOutcome.Match, $"[{literal}]", "an address of inet_interfaces/proxy_interfaces");
+            }
+        }
+
+        return MatchListResult.None;
+    }
+
+    /// <summary>This host's addresses as smtpd sees them: <c>inet_interfaces</c> plus <c>proxy_interfaces</c>.</summary>
+    internal IEnumerable<IPAddress> OwnAddresses()
+    {
+        foreach (var address in InterfaceAddresses(_settings.Get("inet_interfaces")))
+        {
+            yield return address;
+        }
+
+        foreach (var address in InterfaceAddresses(_settings.Get("proxy_interfaces")))
+        {
+            yield return address;
+        }
+    }
+
+    internal IEnumerable<IPAddress> InterfaceAddresses(string value)
+    {
+        foreach (var element in PostfixList.Split(value))
+        {
+            var text = element.Text.ToLowerInvariant();
+            if (text == "all")
+            {
+                foreach (var host in _settings.Config.Host.Interfaces)
+                {
+                    yield return host.Address;
+                }
+            }
+            else if (text == "loopback-only")
+            {
+                yield return IPAddress.Loopback;
+                yield return IPAddress.IPv6Loopback;
+            }
+            else if (text == "localhost")
+            {
+                yield return IPAddress.Loopback;
+            }
+            else if (IPAddress.TryParse(text.Trim('[', ']'), out var ip))
+            {
+                yield return ip;
+            }
+        }
+    }
+
+    private ResolvedAddress ResolveCore(string given)
+    {
+        var notes = new List<string>();
+        var address = Canonicalize(Internalize(given));
+        if (!string.Equals(address, given, StringComparison.OrdinalIgnoreCase))
+        {
+            notes.Add($"canonical form {address}");
+        }
+
+        // resolve_addr(): strip local domains and re-resolve any routing left in the local part.
+        string? savedDomain = null;
+        string? domain = null;
+        var percentHack = _settings.GetBool("allow_percent_hack");
+        var swapBangpath = _settings.GetBool("swap_bangpath");
+        for (var loop = 0; loop < 100; loop++)
+        {
+            var at = address.LastIndexOf('@');
+            if (at >= 0 && at < address.Length - 1)
+            {
+                var candidate = address[(at + 1)..];
+                if (candidate.Length > 1 && candidate.EndsWith('.') && candidate[^2] != '.')
+                {
+                    candidate = candidate[..^1];
+                    address = address[..at] + "@" + candidate;
+                }
+
+                var local = IsLocalDomain(candidate);
+                if (local.Outcome is MatchOutcome.Error or MatchOutcome.Unknown)
+                {
+                    return Failed(given, candidate, local, notes);
+                }
+
+                if (local.Outcome == MatchOutcome.NoMatch)
+                {
+                    domain = candidate;
+                    break;
+                }
+
+                notes.Add($"{candidate} is local (mydestination = {_settings.Get("mydestination")})");
+                savedDomain = candidate;
+                address = address[..at];
+            }
+            else if (at == address.Length - 1)
+            {
+                address = address[..at];
+            }
+
+            if (address.Contains('@', StringComparison.Ordinal)
+                || (swapBangpath && address.Contains('!', StringComparison.Ordinal))
+                || (percentHack && address.Contains('%', StringComparison.Ordinal)))
+            {
+                address = RewriteRouting(address, percentHack, swapBangpath);
+                continue;
+            }
+
+            if (address.Length == 0)
+            {
+                address = _settings.Get("empty_address_recipient");
+                continue;
+            }
+
+            if (savedDomain is null)
+            {
+                address += "@" + _settings.Get("myhostname");
+                continue;
+            }
+
+            break;
+        }
+
+        AddressClass cls;
+        string transport;
+        string nexthop;
+        string? unknown = null;
+        string? failure = null;
+        if (domain is null)
+        {
+            address += "@" + (savedDomain ?? _settings.Get("myhostname"));
+            domain = savedDomain ?? _settings.Get("myhostname");
+            cls = AddressClass.Local;
+            (transport, nexthop) = Transport("local_transport", domain);
+            notes.Add($"address class local: {domain} matches mydestination or an own interface literal");
+        }
+        else
+        {
+            var virtualAlias = MatchLists.MatchString(_tables, "virtual_alias_domains", _settings.Get("virtual_alias_domains"), domain);
+            var virtualMailbox = virtualAlias.Outcome == MatchOutcome.Match
+                ? MatchListResult.None
+                : MatchLists.MatchString(_tables, "virtual_mailbox_domains", _settings.Get("virtual_mailbox_domains"), domain);
+            var relay = virtualAlias.Outcome == MatchOutcome.Match || virtualMailbox.Outcome == MatchOutcome.Match
+                ? MatchListResult.None
+                : MatchLists.MatchDomain(_tables, "relay_domains", _settings.Get("relay_domains"), domain, ParentStyle("relay_domains"));
+            foreach (var (name, result) in new[] { ("virtual_alias_domains", virtualAlias), ("virtual_mailbox_domains", virtualMailbox), ("relay_domains", relay) })
+            {
+                if (result.Outcome == MatchOutcome.Error)
+                {
+                    failure ??= $"{name} lookup failure: {result.Detail}";
+                }
+                else if (result.Outcome == MatchOutcome.Unknown)
+                {
+                    unknown ??= $"{name}: {result.Detail}";
+                }
+
+                if (result.Outcome != MatchOutcome.NoMatch)
+                {
+                    break;
+                }
+            }
+
+            if (virtualAlias.Outcome == MatchOutcome.Match)
+            {
+                cls = AddressClass.VirtualAlias;
+                transport = "error";
+                nexthop = _settings.GetBool("show_user_unknown_table_name") ? "5.1.1 User unknown in virtual alias table" : "5.1.1 User unknown";
+                notes.Add($"address class virtual alias: {domain} is in virtual_alias_domains ({_settings.Origin("virtual_alias_domains")})");
+            }
+            else if (virtualMailbox.Outcome == MatchOutcome.Match)
+            {
+                cls = AddressClass.VirtualMailbox;
+                (transport, nexthop) = Transport("virtual_transport", domain);
+                notes.Add($"address class virtual mailbox: {domain} is in virtual_mailbox_domains ({_settings.Origin("virtual_mailbox_domains")})");
+            }
+            else if (relay.Outcome == MatchOutcome.Match)
+            {
+                cls = AddressClass.Relay;
+                (transport, nexthop) = Transport("relay_transport", domain);
+                notes.Add($"address class relay: {domain} matches relay_domains pattern {relay.Pattern} ({_settings.Origin("relay_domains")})");
+            }
+            else
+            {
+                cls = AddressClass.Default;
+                (transport, nexthop) = Transport("default_transport", domain);
+                var relayDomains = _settings.Get("relay_domains");
+                notes.Add($"{domain} is not in mydestination ({Show(_settings.Get("mydestination"))}), "
+                          + $"virtual_alias_domains ({Show(_settings.Get("virtual_alias_domains"))}), "
+                          + $"virtual_mailbox_domains ({Show(_settings.Get("virtual_mailbox_domains"))}) "
+                          + $"or relay_domains ({Show(relayDomains)}): address class default (remote)");
+            }
+        }
+
+        // resolve_addr(): the address is routed when the first routing operator is not the final "@".
+        var first = address.AsSpan().IndexOfAny("@!%");
+        var routed = first >= 0 && !address[(first + 1)..].Equals(domain, StringComparison.OrdinalIgnoreCase);
+        if (routed)
+        {
+            notes.Add($"the local part of {address} still contains routing (@, % or !): the address is source-routed");
+        }
+
+        return new ResolvedAddress(address.ToLowerInvariant(), domain.ToLowerInvariant(), cls, routed, transport, nexthop)
+        {
+            Unknown = unknown,
+            Failure = failure,
+            Explanation = string.Join("; ", notes),
+        };
+    }
+
+    private ResolvedAddress Failed(string given, string domain, MatchListResult result, List<string> notes)
+    {
+        return new ResolvedAddress(given.ToLowerInvariant(), domain.ToLowerInvariant(), AddressClass.Default, false, "", "")
+        {
+            Failure = result.Outcome == MatchOutcome.Error ? $"mydestination lookup failure: {result.Detail}" : null,
+            Unknown = result.Outcome == MatchOutcome.Unknown ? $"mydestination: {result.Detail}" : null,
+            Explanation = string.Join("; ", notes),
+        };
+    }
+
+    internal bool ParentStyle(string name) =>
+        PostfixList.Split(_settings.Get("parent_domain_matches_subdomains")).Any(e => e.Text == name);
+
+    private static string Show(string value) => value.Length == 0 ? "empty" : value;
+
+    private (string Transport, string Nexthop) Transport(string parameter, string domain)
+    {
+        var value = _settings.Get(parameter);
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? (value, domain) : (value[..colon], colon + 1 < value.Length ? value[(colon + 1)..] : domain);
+    }
+
+    /// <summary>The internal form of an address: quotes around the local part removed, a source route dropped.</summary>
+    internal static string Internalize(string address)
+    {
+        var text = address.Trim();
+        if (text.StartsWith('<') && text.EndsWith('>'))
+        {
+            text = text[1..^1];
+        }
+
+        // RFC 821 source route "@a,@b:user@domain": rewrite_clnt strips it.
+        if (text.StartsWith('@') && text.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
+        {
+            text = text[(colon + 1)..];
+        }
+
+        if (text.StartsWith('"'))
+        {
+            var close = text.LastIndexOf('"');
+            if (close > 0)
+            {
+                text = text[1..close].Replace("\\\"", "\"", StringComparison.Ordinal) + text[(close + 1)..];
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>rewrite_clnt "local" context: append <c>@$myorigin</c> and <c>.$mydomain</c> as configured.</summary>
+    private string Canonicalize(string address)
+    {
+        if (address.Length == 0)
+        {
+            return address;
+        }
+
+        if (!address.Contains('@', StringComparison.Ordinal))
+        {
+            var rewritten = RewriteRouting(address, _settings.GetBool("allow_percent_hack"), _settings.GetBool("swap_bangpath"));
+            if (rewritten == address && _settings.GetBool("append_at_myorigin"))
+            {
+                rewritten = address + "@" + _settings.Get("myorigin");
+            }
+
+            address = rewritten;
+        }
+
+        var at = address.LastIndexOf('@');
+        if (at >= 0 && _settings.GetBool("append_dot_mydomain"))
+        {
+            var domain = address[(at + 1)..];
+            if (domain.Length > 0 && !domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('['))
+            {
+                address = address + "." + _settings.Get("mydomain");
+            }
+        }
+
+        return address;
+    }
+
+    /// <summary>One step of rewrite_tree() for routing operators: <c>a@b</c> stays, <c>host!user</c> → <c>user@host</c>, <c>user%host</c> → <c>user@host</c>.</summary>
+    private static string RewriteRouting(string address, bool percentHack, bool swapBangpath)
+    {
+        if (address.Contains('@', StringComparison.Ordinal))
+        {
+            return address;
+        }
+
+        if (swapBangpath)
+        {
+            var bang = address.IndexOf('!', StringComparison.Ordinal);
+            if (bang > 0)
+            {
+                return address[(bang + 1)..] + "@" + address[..bang];
+            }
+        }
+
+        if (percentHack)
+        {
+            var percent = address.LastIndexOf('%');
+            if (percent > 0)
+            {
+                return address[..percent] + "@" + address[(percent + 1)..];
+            }
+        }
+
+        return address;
+    }
+}

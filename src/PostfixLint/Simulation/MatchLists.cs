@@ -1,0 +1,220 @@
+using System.Net;
+using PostfixLint.Model.Tables;
+using PostfixLint.Model.Values;
+
+namespace PostfixLint.Simulation;
+
+/// <summary>
+/// Postfix match lists (<c>src/util/match_list.c</c>, <c>match_ops.c</c>): string lists (<c>mydestination</c>),
+/// domain lists (<c>relay_domains</c>) and host/address lists (<c>mynetworks</c>). First match wins; <c>!</c> negates.
+/// </summary>
+internal static class MatchLists
+{
+    private enum Kind
+    {
+        String,
+        Hostname,
+    }
+
+    /// <summary>string_list_match(): exact, case-insensitive; tables get the string itself as key.</summary>
+    public static MatchListResult MatchString(TableSet tables, string parameter, string value, string input) =>
+        Match(tables, parameter, value, input.ToLowerInvariant(), Kind.String, parentStyle: false);
+
+    /// <summary>domain_list_match(): hostname matching with parent domains per <c>parent_domain_matches_subdomains</c>.</summary>
+    public static MatchListResult MatchDomain(TableSet tables, string parameter, string value, string input, bool parentStyle) =>
+        Match(tables, parameter, value, input.ToLowerInvariant(), Kind.Hostname, parentStyle);
+
+    /// <summary>namadr_list_match() for <c>mynetworks</c>-style lists: for each pattern, the client name first, then its address.</summary>
+    public static MatchListResult MatchNamadr(TableSet tables, string parameter, string value, string name, string address, bool parentStyle)
+    {
+        name = name.ToLowerInvariant();
+        address = address.ToLowerInvariant();
+        IPAddress.TryParse(address, out var client);
+        foreach (var (text, negations) in Patterns(tables, value, parameter))
+        {
+            var negated = negations % 2 == 1;
+            var parsed = NetworkList.Parse(text, parameter);
+            if (parsed.Entries.IsEmpty)
+            {
+                continue;
+            }
+
+            var entry = parsed.Entries[0];
+            if (entry.Kind == NetworkEntryKind.Table)
+            {
+                var table = tables.Open(text);
+                var hostResult = LookupHost(table, name, parentStyle);
+                if (hostResult.Outcome == MatchOutcome.NoMatch)
+                {
+                    hostResult = LookupOne(table, address);
+                }
+
+                if (hostResult.Outcome == MatchOutcome.Match)
+                {
+                    return new MatchListResult(negated ? MatchOutcome.NoMatch : MatchOutcome.Match, PatternText(text, negations), hostResult.Detail);
+                }
+
+                if (hostResult.Outcome != MatchOutcome.NoMatch)
+                {
+                    return hostResult with { Pattern = PatternText(text, negations) };
+                }
+
+                continue;
+            }
+
+            var matched = HostnameMatches(name, text, parentStyle);
+            if (!matched)
+            {
+                switch (entry.Kind)
+                {
+                    case NetworkEntryKind.Address:
+                        matched = address == (text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text);
+                        break;
+                    case NetworkEntryKind.Network:
+                        matched = client is not null && entry.Network is { } network
+                                  && network.BaseAddress.AddressFamily == client.AddressFamily && network.Contains(client);
+                        break;
+                    case NetworkEntryKind.InvalidNetwork:
+                        // match_hostaddr(): cidr_match_parse() fails only when the pattern is reached; the list lookup fails.
+                        return new MatchListResult(MatchOutcome.Error, PatternText(text, negations), $"{parameter}: {entry.Error}");
+                }
+            }
+
+            if (matched)
+            {
+                return new MatchListResult(negated ? MatchOutcome.NoMatch : MatchOutcome.Match, PatternText(text, negations), null);
+            }
+        }
+
+        return MatchListResult.None;
+    }
+
+    private static MatchListResult Match(TableSet tables, string parameter, string value, string input, Kind kind, bool parentStyle)
+    {
+        foreach (var (text, negations) in Patterns(tables, value, parameter))
+        {
+            var negated = negations % 2 == 1;
+            MatchListResult result;
+            if (text.Contains(':', StringComparison.Ordinal) && !text.StartsWith('['))
+            {
+                var table = tables.Open(text);
+                result = kind == Kind.String ? LookupOne(table, input) : LookupHost(table, input, parentStyle);
+            }
+            else
+            {
+                var pattern = text.ToLowerInvariant();
+                var matched = kind == Kind.String ? input == pattern : HostnameMatches(input, pattern, parentStyle);
+                result = matched ? new MatchListResult(MatchOutcome.Match, null, null) : MatchListResult.None;
+            }
+
+            switch (result.Outcome)
+            {
+                case MatchOutcome.Match:
+                    return new MatchListResult(negated ? MatchOutcome.NoMatch : MatchOutcome.Match, PatternText(text, negations), result.Detail);
+                case MatchOutcome.Error:
+                case MatchOutcome.Unknown:
+                    return result with { Pattern = PatternText(text, negations) };
+            }
+        }
+
+        return MatchListResult.None;
+    }
+
+    private static string PatternText(string text, int negations) => new string('!', negations) + text;
+
+    /// <summary>match_hostname() for a literal pattern.</summary>
+    private static bool HostnameMatches(string name, string pattern, bool parentStyle)
+    {
+        pattern = pattern.ToLowerInvariant();
+        if (name == pattern)
+        {
+            return true;
+        }
+
+        if (parentStyle)
+        {
+            return name.Length > pattern.Length && name.EndsWith(pattern, StringComparison.Ordinal) && name[name.Length - pattern.Length - 1] == '.';
+        }
+
+        return pattern.StartsWith('.') && name.Length > pattern.Length && name.EndsWith(pattern, StringComparison.Ordinal);
+    }
+
+    /// <summary>match_hostname() for a table: the name, then (fixed-key tables only) its parent domains.</summary>
+    private static MatchListResult LookupHost(ILookupTable table, string name, bool parentStyle)
+    {
+        var entry = name;
+        var first = true;
+        while (entry.Length > 0)
+        {
+            if (first || table.IsFixedKey)
+            {
+                var result = LookupOne(table, entry);
+                if (result.Outcome != MatchOutcome.NoMatch)
+                {
+                    return result;
+                }
+            }
+
+            first = false;
+            var next = entry.IndexOf('.', 1);
+            if (next < 0)
+            {
+                break;
+            }
+
+            entry = parentStyle ? entry[(next + 1)..] : entry[next..];
+        }
+
+        return MatchListResult.None;
+    }
+
+    private static MatchListResult LookupOne(ILookupTable table, string key)
+    {
+        var lookup = table.Lookup(key);
+        return lookup.Status switch
+        {
+            TableLookupStatus.Found => new MatchListResult(MatchOutcome.Match, null, lookup.Line > 0 ? $"{table.Spec} has \"{key}\" ({lookup.Source}:{lookup.Line})" : $"{table.Spec} has \"{key}\""),
+            TableLookupStatus.Error => new MatchListResult(MatchOutcome.Error, null, $"{table.UnavailableReason ?? table.Spec + " is unavailable"}; {table.Spec}: table lookup problem"),
+            TableLookupStatus.Unknown => new MatchListResult(MatchOutcome.Unknown, null, $"the contents of {table.Spec} are not known (looked up \"{key}\")"),
+            _ => MatchListResult.None,
+        };
+    }
+
+    /// <summary>The patterns of a list, with <c>/file</c> entries replaced by the file's patterns, stopping at a <c>#</c> comment.</summary>
+    private static IEnumerable<(string Text, int Negations)> Patterns(TableSet tables, string value, string parameter, int depth = 0)
+    {
+        foreach (var element in PostfixList.Split(value))
+        {
+            if (element.Text.StartsWith('#'))
+            {
+                yield break;
+            }
+
+            var negations = 0;
+            while (negations < element.Text.Length && element.Text[negations] == '!')
+            {
+                negations++;
+            }
+
+            var text = element.Text[negations..];
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (text.StartsWith('/') && depth < 10)
+            {
+                var content = tables.ReadListFile(text) ?? "";
+                var lines = string.Join(' ', content.Split('\n').Select(l => l.TrimStart()).Where(l => !l.StartsWith('#')));
+                foreach (var inner in Patterns(tables, lines, parameter, depth + 1))
+                {
+                    yield return (inner.Text, inner.Negations + negations);
+                }
+
+                continue;
+            }
+
+            yield return (text, negations);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+
+namespace PostfixLint.Simulation;
+
+/// <summary>One simulated SMTP client session: who connects, how it greets and logs in, and the envelope it sends.</summary>
+/// <param name="Client">The client IP address (IPv4 or IPv6; an <c>IPv6:</c> prefix is accepted).</param>
+/// <param name="Sender">The MAIL FROM address; the empty string is the null sender <c>&lt;&gt;</c>.</param>
+/// <param name="Recipient">The RCPT TO address.</param>
+public sealed record Probe(string Client, string Sender, string Recipient)
+{
+    /// <summary>The verified client hostname; null means <c>unknown</c> (no valid reverse DNS).</summary>
+    public string? ClientName { get; init; }
+
+    /// <summary>The HELO/EHLO name; null when the client sends none.</summary>
+    public string? Helo { get; init; }
+
+    /// <summary>The SASL login name the client authenticated as; null when it did not authenticate.</summary>
+    public string? SaslLogin { get; init; }
+
+    /// <summary>The master.cf service the client connects to: <c>smtp</c> (port 25), <c>submission</c>, <c>smtps</c>, or a <c>host:port</c> service name.</summary>
+    public string Service { get; init; } = "smtp";
+
+    /// <summary>Whether the session uses TLS; null means "as the listener requires" (TLS when it enforces TLS).</summary>
+    public bool? Tls { get; init; }
+
+    /// <summary>An identifier copied to the output.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Other keys of the probe, as raw JSON values, copied to the output unchanged.</summary>
+    public ImmutableArray<KeyValuePair<string, string>> Extra { get; init; } = [];
+
+    /// <summary>The JSON line the probe was read from, when it was read from one (its keys are copied to the output in order).</summary>
+    public string? RawJson { get; init; }
+}

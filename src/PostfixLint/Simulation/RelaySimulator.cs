@@ -1,0 +1,380 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Net.Sockets;
+using PostfixLint.Model;
+using PostfixLint.Model.Values;
+
+namespace PostfixLint.Simulation;
+
+/// <summary>Answers "what would Postfix 3.7's smtpd reply to this client and envelope, and why?" from a configuration alone.</summary>
+public sealed class RelaySimulator
+{
+    private static readonly string[] s_required =
+        ["reject_unauth_destination", "defer_unauth_destination", "reject", "defer", "defer_if_permit", "check_relay_domains"];
+
+    private readonly PostfixConfig _config;
+    private readonly SimulatorOptions _options;
+    private readonly TableSet _tables;
+
+    /// <summary>Creates a simulator over <paramref name="config"/>.</summary>
+    public RelaySimulator(PostfixConfig config, SimulatorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        _config = config;
+        _options = options ?? new SimulatorOptions();
+        _tables = new TableSet(config, _options);
+    }
+
+    /// <summary>Simulates one SMTP session: connect, EHLO, optional AUTH, MAIL FROM and RCPT TO.</summary>
+    public SimulationResult Simulate(Probe probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        var notes = new List<string>();
+        var result = new SimulationResult(probe, Decision.Error, SmtpStage.Connect);
+
+        if (!TryParseClient(probe.Client, out var clientAddress))
+        {
+            return result with { Error = $"bad client address: \"{probe.Client}\"", Notes = [$"\"{probe.Client}\" is not an IPv4 or IPv6 address"] };
+        }
+
+        if (!_config.IsUsable)
+        {
+            var fatal = _config.Messages.FirstOrDefault(m => m.Severity == Syntax.DiagnosticSeverity.Fatal);
+            return result with { Error = fatal?.Text ?? "the configuration cannot be read", Notes = ["Postfix cannot read this configuration: no daemon starts"] };
+        }
+
+        var (service, listenerError) = FindListener(probe.Service, notes);
+        if (listenerError is not null)
+        {
+            return result with { Error = listenerError, Notes = [.. notes] };
+        }
+
+        var settings = new ListenerSettings(_config, service);
+        if (service is not null)
+        {
+            foreach (var definition in service.Overrides)
+            {
+                notes.Add($"-o {definition.Name}={definition.Value} ({_config.MasterCfPath}:{service.Line}) overrides main.cf for this listener");
+            }
+        }
+
+        // smtpd_peer.c: an IPv4-mapped IPv6 client becomes plain IPv4 when IPv4 is enabled.
+        var protocols = settings.Get("inet_protocols").ToLowerInvariant();
+        var ipv4 = protocols.Contains("all", StringComparison.Ordinal) || protocols.Contains("ipv4", StringComparison.Ordinal);
+        var ipv6 = protocols.Contains("all", StringComparison.Ordinal) || protocols.Contains("ipv6", StringComparison.Ordinal);
+        if (clientAddress.IsIPv4MappedToIPv6 && ipv4)
+        {
+            clientAddress = clientAddress.MapToIPv4();
+            notes.Add($"the IPv4-mapped client {probe.Client} is seen as {clientAddress}");
+        }
+
+        if (!_options.AssumeReachable && Unreachable(settings, service, clientAddress, ipv4, ipv6, _options.ServerAddress) is { } unreachable)
+        {
+            notes.Add(unreachable);
+            return result with { Error = unreachable, Notes = [.. notes] };
+        }
+
+        var classifier = new AddressClassifier(settings, _tables);
+        var saslEnabled = settings.GetBool("smtpd_sasl_auth_enable");
+        var enforceTls = settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
+                         || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
+        var tls = probe.Tls ?? enforceTls;
+        var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || enforceTls;
+        var saslActive = saslEnabled && (tls || !tlsAuthOnly);
+        if (probe.SaslLogin is not null && !saslEnabled)
+        {
+            notes.Add($"the client cannot authenticate as {probe.SaslLogin}: SASL is not enabled on this listener ({settings.Describe("smtpd_sasl_auth_enable")})");
+        }
+        else if (probe.SaslLogin is not null && !saslActive)
+        {
+            notes.Add($"the client cannot authenticate as {probe.SaslLogin} without TLS: smtpd_tls_auth_only is in effect");
+        }
+
+        // XCLIENT LOGIN / AUTH: a login only counts where AUTH works (smtpd_sasl_glue.c).
+        var login = saslActive ? probe.SaslLogin : null;
+        var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName.ToLowerInvariant();
+        var session = new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
+        var evaluator = new RestrictionEvaluator(settings, _tables, classifier, session);
+
+        if (StartupError(settings, evaluator, notes) is { } startupError)
+        {
+            return result with { Error = startupError, Notes = [.. notes] };
+        }
+
+        var delayReject = settings.GetBool("smtpd_delay_reject");
+        string? connectReply = null;
+        string? heloReply = null;
+        var helo = probe.Helo;
+        try
+        {
+            if (!delayReject)
+            {
+                connectReply = evaluator.CheckClient();
+                if (connectReply is null && helo is not null)
+                {
+                    heloReply = evaluator.CheckHelo(helo);
+                    if (heloReply is not null)
+                    {
+                        notes.Add("the HELO restrictions refused the greeting: the session continues without a HELO name");
+                        helo = null;
+                    }
+                }
+            }
+
+            evaluator.HeloName = helo;
+            string? mailReply = null;
+            if (connectReply is not null)
+            {
+                mailReply = $"503 5.7.0 Error: access denied for {session.NamAddr}";
+                notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection, every command but QUIT gets 503");
+            }
+            else if (enforceTls && !tls)
+            {
+                mailReply = "530 5.7.0 Must issue a STARTTLS command first";
+            }
+            else if (settings.GetBool("smtpd_helo_required") && helo is null)
+            {
+                mailReply = "503 5.5.1 Error: send HELO/EHLO first";
+            }
+            else if (!delayReject)
+            {
+                mailReply = evaluator.CheckMail(AddressClassifier.Internalize(probe.Sender));
+            }
+
+            if (mailReply is not null)
+            {
+                return Finish(result with { ConnectReply = connectReply, HeloReply = heloReply, MailFromReply = mailReply, Stage = connectReply is null ? SmtpStage.Mail : SmtpStage.Connect }, DecisionOf(mailReply), evaluator, notes);
+            }
+
+            // smtpd extract_addr(): restrictions see the internal form (angle brackets and quotes removed).
+            evaluator.Sender = AddressClassifier.Internalize(probe.Sender);
+            var rcptReply = evaluator.CheckRcpt(AddressClassifier.Internalize(probe.Recipient), delayReject) ?? "250 2.1.5 Ok";
+            return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply), evaluator, notes);
+        }
+        catch (UnknownOutcome unknown)
+        {
+            var stage = evaluator.Recipient is not null ? SmtpStage.Rcpt : evaluator.Sender is not null || delayReject ? SmtpStage.Mail : SmtpStage.Connect;
+            return Finish(result with
+            {
+                Stage = stage,
+                UnknownReason = unknown.Message,
+                MailFromReply = stage == SmtpStage.Rcpt ? "250 2.1.0 Ok" : null,
+            }, Decision.Unknown, evaluator, notes);
+        }
+    }
+
+    private static SimulationResult Finish(SimulationResult result, Decision decision, RestrictionEvaluator evaluator, List<string> notes) =>
+        result with
+        {
+            Decision = decision,
+            Trace = [.. evaluator.Trace],
+            Warnings = [.. evaluator.Warnings],
+            Notes = [.. notes, .. evaluator.SessionNotes],
+        };
+
+    private static Decision DecisionOf(string reply) => reply[0] switch
+    {
+        '2' => Decision.Accept,
+        '4' => Decision.Defer,
+        _ => Decision.Reject,
+    };
+
+    private static bool TryParseClient(string text, out IPAddress address)
+    {
+        var bare = text.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase) ? text[5..] : text;
+        bare = bare.Trim('[', ']');
+        if (IPAddress.TryParse(bare, out var parsed) && (parsed.AddressFamily == AddressFamily.InterNetworkV6 || bare.Count(c => c == '.') == 3))
+        {
+            address = parsed;
+            return true;
+        }
+
+        address = IPAddress.None;
+        return false;
+    }
+
+    private static string AddressText(IPAddress address) =>
+        address.AddressFamily == AddressFamily.InterNetworkV6 ? address.ToString().ToLowerInvariant() : address.ToString();
+
+    private (MasterService? Service, string? Error) FindListener(string requested, List<string> notes)
+    {
+        if (_config.MasterCf is null)
+        {
+            notes.Add("no master.cf: assuming Postfix's stock \"smtp inet ... smtpd\" listener on port 25 without overrides");
+            return requested is "smtp" or "25" ? (null, null) : (null, $"no master.cf: there is no \"{requested}\" listener");
+        }
+
+        var ports = requested.ToLowerInvariant() switch
+        {
+            "smtp" or "25" => new[] { "smtp", "25" },
+            "submission" or "587" => ["submission", "587"],
+            "smtps" or "submissions" or "465" => ["smtps", "submissions", "465"],
+            _ => [],
+        };
+        MasterService? found = null;
+        foreach (var service in _config.Services.Where(s => s.Type == "inet"))
+        {
+            var port = service.Name.Contains(':', StringComparison.Ordinal) ? service.Name[(service.Name.LastIndexOf(':') + 1)..] : service.Name;
+            if (service.Name == requested || ports.Contains(port))
+            {
+                found = service;
+                break;
+            }
+        }
+
+        if (found is null)
+        {
+            var listeners = _config.Services.Where(s => s.Type == "inet" && CommandName(s) is "smtpd" or "postscreen").Select(s => s.Name).ToList();
+            return (null, $"no listener for \"{requested}\" in {_config.MasterCfPath} (inet smtpd services: {(listeners.Count == 0 ? "none" : string.Join(", ", listeners))})");
+        }
+
+        var command = CommandName(found);
+        if (command == "postscreen")
+        {
+            var pass = _config.Services.FirstOrDefault(s => s.Type == "pass" && CommandName(s) == "smtpd");
+            notes.Add($"{found.Name} is served by postscreen ({_config.MasterCfPath}:{found.Line}); postscreen's own checks are not simulated, the session continues in the smtpd pass service");
+            return pass is null ? (null, $"{found.Name} runs postscreen but master.cf has no \"smtpd pass\" service to hand clients to") : (pass, null);
+        }
+
+        if (command != "smtpd")
+        {
+            return (null, $"{found.Name} ({_config.MasterCfPath}:{found.Line}) runs {found.Command}, not smtpd");
+        }
+
+        notes.Add($"listener {found.Name} ({_config.MasterCfPath}:{found.Line})");
+        return (found, null);
+    }
+
+    private static string CommandName(MasterService service) => Path.GetFileName(service.Command);
+
+    private static string? Unreachable(ListenerSettings settings, MasterService? service, IPAddress client, bool ipv4, bool ipv6, string? serverAddress)
+    {
+        if (client.AddressFamily == AddressFamily.InterNetwork && !ipv4)
+        {
+            return $"inet_protocols = {settings.Get("inet_protocols")}: smtpd does not accept IPv4 clients such as {client}";
+        }
+
+        if (client.AddressFamily == AddressFamily.InterNetworkV6 && !ipv6)
+        {
+            return $"inet_protocols = {settings.Get("inet_protocols")} ({settings.Origin("inet_protocols")}): smtpd does not accept IPv6 clients such as {client}";
+        }
+
+        var name = service?.Name ?? "smtp";
+        if (serverAddress is not null && IPAddress.TryParse(serverAddress.Trim('[', ']'), out var server))
+        {
+            var listenColon = name.LastIndexOf(':');
+            var listenText = listenColon > 0 ? name[..listenColon] : settings.Get("inet_interfaces");
+            var origin = listenColon > 0 ? $"master.cf service {name}" : $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")})";
+            var words = PostfixList.Split(listenText).Select(e => e.Text.ToLowerInvariant()).ToList();
+            if (words.Contains("all"))
+            {
+                return null;
+            }
+
+            var listening = words.SelectMany(ListenAddresses).ToList();
+            return listening.Any(a => a.Equals(server))
+                ? null
+                : $"{origin}: Postfix does not listen on {server}, the address the client connects to; the connection is refused";
+        }
+
+        if (IPAddress.IsLoopback(client))
+        {
+            return null;
+        }
+
+        var colon = name.LastIndexOf(':');
+        if (colon > 0)
+        {
+            var host = name[..colon].Trim('[', ']');
+            if (host is "localhost" || (IPAddress.TryParse(host, out var listen) && IPAddress.IsLoopback(listen)))
+            {
+                return $"the {name} listener only listens on {host}: a client at {client} cannot connect";
+            }
+
+            return null;
+        }
+
+        var interfaces = PostfixList.Split(settings.Get("inet_interfaces")).Select(e => e.Text.ToLowerInvariant()).ToList();
+        if (interfaces.Count > 0 && interfaces.All(i => i is "loopback-only" or "localhost" || (IPAddress.TryParse(i.Trim('[', ']'), out var a) && IPAddress.IsLoopback(a))))
+        {
+            return $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")}): Postfix listens on loopback only, a client at {client} cannot connect";
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<IPAddress> ListenAddresses(string word)
+    {
+        if (word == "loopback-only")
+        {
+            return [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        }
+
+        if (word == "localhost")
+        {
+            return [IPAddress.Loopback, IPAddress.IPv6Loopback];
+        }
+
+        return IPAddress.TryParse(word.Trim('[', ']'), out var address) ? [address] : [];
+    }
+
+    /// <summary>smtpd_check_init(): what makes smtpd exit at start-up, before the greeting.</summary>
+    private static string? StartupError(ListenerSettings settings, RestrictionEvaluator evaluator, List<string> notes)
+    {
+        foreach (var element in PostfixList.Split(settings.Get("smtpd_restriction_classes")))
+        {
+            if (settings.Get(element.Text).Length == 0)
+            {
+                return $"restriction class `{element.Text}' needs a definition";
+            }
+        }
+
+        bool HasRequired(IEnumerable<string> restrictions, int depth)
+        {
+            var list = restrictions.ToList();
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].Equals("warn_if_reject", StringComparison.OrdinalIgnoreCase) && i + 1 < list.Count)
+                {
+                    i++;
+                    continue;
+                }
+
+                if (list[i].Equals("permit", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                if (s_required.Contains(list[i], StringComparer.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+
+                if (depth < 20 && evaluator.Classes.TryGetValue(list[i], out var cls) && HasRequired(cls.Tokens, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var recipient = PostfixList.Split(settings.Get("smtpd_recipient_restrictions")).Select(e => e.Text);
+        var relay = PostfixList.Split(settings.Get("smtpd_relay_restrictions")).Select(e => e.Text);
+        if (!HasRequired(recipient, 0) && !HasRequired(relay, 0))
+        {
+            notes.Add($"{settings.Describe("smtpd_relay_restrictions")}");
+            notes.Add($"{settings.Describe("smtpd_recipient_restrictions")}");
+            if (!settings.IsExplicit("smtpd_relay_restrictions") && !settings.IsExplicit("compatibility_level"))
+            {
+                notes.Add("compatibility_level is unset (0): smtpd_relay_restrictions defaults to empty, so nothing protects against open relaying and smtpd refuses to start");
+            }
+
+            notes.Add("smtpd exits at every connection; clients get no greeting");
+            return "in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: "
+                   + "reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace PostfixLint.Simulation;
+
+/// <summary>Renders a simulation result as readable text, like a compiler explaining itself.</summary>
+public static class SimulationText
+{
+    /// <summary>The text rendering of <paramref name="result"/>, ending with a newline.</summary>
+    public static string Format(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var probe = result.Probe;
+        var text = new StringBuilder();
+        var who = probe.ClientName is null ? $"unknown[{probe.Client}]" : $"{probe.ClientName}[{probe.Client}]";
+        text.Append($"probe{(probe.Id is null ? "" : " " + probe.Id)}: {who}");
+        if (probe.SaslLogin is not null)
+        {
+            text.Append($" as {probe.SaslLogin}");
+        }
+
+        text.Append($" on {probe.Service}: MAIL FROM:<{probe.Sender}> RCPT TO:<{probe.Recipient}>\n");
+        text.Append($"  decision: {ProbeJson.Name(result.Decision)} at {ProbeJson.Name(result.Stage)}\n");
+        if (result.ConnectReply is not null)
+        {
+            text.Append($"  connect:   {result.ConnectReply}\n");
+        }
+
+        if (result.HeloReply is not null)
+        {
+            text.Append($"  HELO:      {result.HeloReply}\n");
+        }
+
+        if (result.MailFromReply is not null)
+        {
+            text.Append($"  MAIL FROM: {result.MailFromReply}\n");
+        }
+
+        if (result.RcptReply is not null)
+        {
+            text.Append($"  RCPT TO:   {result.RcptReply}\n");
+        }
+
+        if (result.Error is not null)
+        {
+            text.Append($"  error: smtpd: fatal: {result.Error}\n");
+        }
+
+        if (result.UnknownReason is not null)
+        {
+            text.Append($"  unknown: {result.UnknownReason}\n");
+        }
+
+        if (!result.Trace.IsEmpty)
+        {
+            text.Append("  trace:\n");
+            foreach (var entry in result.Trace)
+            {
+                var indent = new string(' ', 4 + (2 * entry.Depth));
+                text.Append($"{indent}{entry.List}: {entry.Restriction} -> {entry.Result}   [{entry.Origin}]\n");
+                foreach (var note in entry.Notes)
+                {
+                    text.Append($"{indent}  = {note}\n");
+                }
+
+                if (entry.Reply is not null)
+                {
+                    text.Append($"{indent}  reply: {entry.Reply}\n");
+                }
+            }
+        }
+
+        foreach (var note in result.Notes)
+        {
+            text.Append($"  note: {note}\n");
+        }
+
+        foreach (var warning in result.Warnings)
+        {
+            text.Append($"  smtpd would log: warning: {warning}\n");
+        }
+
+        return text.ToString();
+    }
+}

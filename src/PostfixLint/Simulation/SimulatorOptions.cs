@@ -1,0 +1,26 @@
+using PostfixLint.Model.Tables;
+
+namespace PostfixLint.Simulation;
+
+/// <summary>Settings for <see cref="RelaySimulator"/>.</summary>
+public sealed record SimulatorOptions
+{
+    /// <summary>The passwd file that lists local users (<c>unix:passwd.byname</c>); null uses this machine's <c>/etc/passwd</c>.</summary>
+    public string? PasswdFile { get; init; }
+
+    /// <summary>When true, no passwd file is used at all: answers that depend on local users are <see cref="Decision.Unknown"/>.</summary>
+    public bool NoPasswd { get; init; }
+
+    /// <summary>Opens lookup tables; null uses <see cref="LookupTableFactory"/> over the configuration.</summary>
+    public Func<string, ILookupTable>? OpenTable { get; init; }
+
+    /// <summary>Skip the "can this client reach the listener" checks, as a test harness that impersonates clients with XCLIENT does.</summary>
+    public bool AssumeReachable { get; init; }
+
+    /// <summary>
+    /// The server address clients connect to; when set, a listener is reachable only if it listens there
+    /// (<c>inet_interfaces</c>, or the host part of a <c>host:port</c> service). When null, a listener that listens on
+    /// loopback addresses only is unreachable for non-loopback clients.
+    /// </summary>
+    public string? ServerAddress { get; init; }
+}
