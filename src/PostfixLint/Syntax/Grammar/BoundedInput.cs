@@ -22,6 +22,9 @@ internal sealed class BoundedInput : IInput
 
     public string Source { get; }
 
+    /// <summary>The offset where this input ends (exclusive).</summary>
+    public int End => _end;
+
     public int Position { get; }
 
     public char Current => Source[Position];
@@ -44,6 +47,9 @@ internal sealed class BoundedInput : IInput
 
         return new BoundedInput(Source, Position + 1, _end);
     }
+
+    /// <summary>The same bounded input at another offset (for runs consumed in one step).</summary>
+    public BoundedInput At(int position) => position == Position ? this : new BoundedInput(Source, position, _end);
 
     public bool Equals(IInput? other) =>
         other is BoundedInput b && ReferenceEquals(Source, b.Source) && Position == b.Position && _end == b._end;

@@ -8,10 +8,33 @@ internal static class GrammarParsers
     /// <summary>The current offset, consuming nothing.</summary>
     public static readonly Parser<int> Offset = i => Result.Success(i.Position, i);
 
+    /// <summary>The whole source string, consuming nothing.</summary>
+    public static readonly Parser<string> Source = i => Result.Success(i.Source, i);
+
     /// <summary>Succeeds only at the end of the (bounded) input.</summary>
     public static readonly Parser<int> AtEnd = i => i.AtEnd
         ? Result.Success(i.Position, i)
         : Result.Failure<int>(i, $"unexpected '{i.Current}'", ["end of input"]);
+
+    /// <summary>A run of at least <paramref name="minimum"/> characters that <paramref name="accept"/> takes, consumed in one step.</summary>
+    /// <remarks>Equivalent to <c>Parse.Char(accept).Many().Text()</c> without a result and an input object per character.</remarks>
+    public static Parser<string> Run(Func<char, bool> accept, int minimum, string description) => i =>
+    {
+        if (i is not BoundedInput input)
+        {
+            throw new InvalidOperationException("The value grammars run over BoundedInput.");
+        }
+
+        var position = input.Position;
+        while (position < input.End && accept(input.Source[position]))
+        {
+            position++;
+        }
+
+        return position - input.Position < minimum
+            ? Result.Failure<string>(i, input.AtEnd ? "unexpected end of input" : $"unexpected '{input.Current}'", [description])
+            : Result.Success(input.Source[input.Position..position], input.At(position));
+    };
 
     /// <summary>Fails here with <paramref name="message"/>.</summary>
     public static Parser<T> Fail<T>(string message) => i => Result.Failure<T>(i, message, []);
@@ -32,7 +55,7 @@ internal static class GrammarParsers
     {
         Parser<int>? body = null;
         Parser<int> bodyRef = i => body!(i);
-        var plain = Parse.CharExcept(new string([open, close])).AtLeastOnce().Return(0);
+        var plain = Run(c => c != open && c != close, 1, "text").Return(0);
         var group =
             from o in Parse.Char(open)
             from b in bodyRef

@@ -20,10 +20,9 @@ internal static class MacroGrammar
 
     private static readonly string[] s_operators = ["==", "!=", "<", "<=", ">=", ">"];
 
-    private static readonly Parser<char> NameChar =
-        Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c == '_', "parameter name character");
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private static readonly Parser<IEnumerable<char>> Space = Parse.Chars(Whitespace).Many();
+    private static readonly Parser<string> Space = Run(c => Whitespace.Contains(c), 0, "white space");
 
     private static readonly Parser<int> CurlyBody = BalancedBody('{', '}');
 
@@ -50,7 +49,7 @@ internal static class MacroGrammar
     // Without a '{' the text is everything up to the end of the expression, white space included.
     private static readonly Parser<MacroText> RestText =
         from start in Offset
-        from rest in Parse.AnyChar.Many()
+        from rest in Run(_ => true, 0, "text")
         from end in Offset
         from text in TextIn(start, end, braced: false)
         select text;
@@ -77,13 +76,13 @@ internal static class MacroGrammar
             .XOr(from c in Parse.Char(':') from f in ElseText select ((MacroText?)null, (MacroText?)f));
 
     private static readonly Parser<string> Operator =
-        Parse.Chars(OperatorChars).Many().Text()
+        Run(c => OperatorChars.Contains(c), 0, "operator")
             .Where(op => Array.IndexOf(s_operators, op) >= 0)
             .Named("\"==\", \"!=\", \"<\", \"<=\", \">=\" or \">\"");
 
     // compat_level_relop_register(): "==level" and friends; any other letters after the operator are an error.
     private static readonly Parser<bool> LevelSuffix =
-        from suffix in Parse.Char(char.IsAsciiLetterOrDigit, "letter or digit").AtLeastOnce().Text().Optional()
+        from suffix in Run(char.IsAsciiLetterOrDigit, 1, "letter or digit").Optional()
         from level in !suffix.IsDefined ? Parse.Return(false)
             : suffix.Get() == "level" ? Parse.Return(true)
             : Fail<bool>($"bad operator suffix \"{suffix.Get()}\"")
@@ -116,7 +115,7 @@ internal static class MacroGrammar
     // The name may be empty (${?x}, ${ }); white space may follow it only before '?', ':' or the end.
     private static readonly Parser<Func<MacroBracket, TextSpan, MacroNode>> NamedExpression =
         from start in Offset
-        from name in NameChar.Many().Text()
+        from name in Run(IsNameChar, 0, "parameter name")
         from end in Offset
         from branches in FailHere(Space.Then(_ => Branches))
             .Named("parameter name, '?', ':' or end of expression (attribute name syntax error)")
@@ -134,7 +133,7 @@ internal static class MacroGrammar
         Parse.Char('$').Return((Func<TextSpan, MacroNode>)(span => new MacroDollarNode(span)));
 
     private static readonly Parser<Func<TextSpan, MacroNode>> NameTail =
-        NameChar.AtLeastOnce().Text().Span()
+        Run(IsNameChar, 1, "parameter name").Span()
             .Select(name => (Func<TextSpan, MacroNode>)(span =>
                 new MacroNameNode(name.Value, new TextSpan(name.Start.Pos, name.Length), MacroBracket.None, span)));
 
@@ -161,7 +160,7 @@ internal static class MacroGrammar
             .Select(tail => tail.Value(new TextSpan(tail.Start.Pos, tail.Length)));
 
     private static readonly Parser<MacroNode> Literal =
-        Parse.CharExcept('$').AtLeastOnce().Text().Span()
+        Run(c => c != '$', 1, "text").Span()
             .Select(text => (MacroNode)new MacroLiteralNode(text.Value, new TextSpan(text.Start.Pos, text.Length)));
 
     private static readonly Parser<MacroNode> Element = Literal.XOr(Macro);
