@@ -1,4 +1,5 @@
 using PostfixLint.Syntax;
+using PostfixLint.Syntax.Grammar;
 
 namespace PostfixLint.Model.Values;
 
@@ -18,13 +19,8 @@ public sealed record MapReference(string Type, string Name, TextSpan Span)
     public static MapReference? Parse(string text, int offset = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var colon = text.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == text.Length - 1)
-        {
-            return null;
-        }
-
-        return new MapReference(text[..colon], text[(colon + 1)..], new TextSpan(offset, text.Length));
+        var syntax = MapReferenceGrammar.TryParse(text);
+        return syntax is null ? null : new MapReference(syntax.Type, syntax.Name, new TextSpan(offset, text.Length));
     }
 
     /// <inheritdoc />

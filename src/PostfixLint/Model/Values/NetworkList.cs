@@ -3,15 +3,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using PostfixLint.Syntax;
+using PostfixLint.Syntax.Grammar;
 
 namespace PostfixLint.Model.Values;
 
 /// <summary>Parses host/network match lists (<c>mynetworks</c> and friends) as <c>src/util/match_list.c</c> and <c>match_ops.c</c> do.</summary>
 public static class NetworkList
 {
-    private const string V4Chars = "01234567890.";
-    private const string V6Chars = V4Chars + "abcdefABCDEF:";
-
     /// <summary>The parsed list: its entries and the messages Postfix would log.</summary>
     /// <param name="Entries">Entries up to a <c>#</c> comment or a fatal <c>!</c>.</param>
     /// <param name="Messages">The comment warning, the fatal <c>no pattern after '!'</c>, and the lazily reported CIDR errors as warnings prefixed with the parameter name.</param>
@@ -34,20 +32,14 @@ public static class NetworkList
                 break;
             }
 
-            var negations = 0;
-            while (negations < element.Text.Length && element.Text[negations] == '!')
-            {
-                negations++;
-            }
-
-            var item = element.Text[negations..];
-            if (item.Length == 0)
+            var syntax = NetworkElementGrammar.TryParse(element.Text);
+            if (syntax is null)
             {
                 messages.Add(new MacroMessage(DiagnosticSeverity.Fatal, $"{parameterName}: no pattern after '!'"));
                 break;
             }
 
-            var entry = Classify(item, element.Span, negations);
+            var entry = Classify(element.Text, syntax, element.Span);
             if (entry.Error != null)
             {
                 messages.Add(new MacroMessage(DiagnosticSeverity.Warning, $"{parameterName}: {entry.Error}"));
@@ -59,40 +51,40 @@ public static class NetworkList
         return new Result(entries.ToImmutable(), messages.ToImmutable());
     }
 
-    private static NetworkEntry Classify(string item, TextSpan span, int negations)
+    private static NetworkEntry Classify(string text, NetworkElementSyntax syntax, TextSpan span)
     {
-        if (item[0] == '/')
+        var item = text.Substring(syntax.PatternSpan.Start, syntax.PatternSpan.Length);
+        var negations = syntax.Negations;
+        switch (syntax.Shape)
         {
-            return new NetworkEntry(item, span, negations, NetworkEntryKind.File);
+            case NetworkElementShape.File:
+                return new NetworkEntry(item, span, negations, NetworkEntryKind.File);
+            case NetworkElementShape.Table:
+                return new NetworkEntry(item, span, negations, NetworkEntryKind.Table)
+                {
+                    Map = syntax.Map is { } map ? new MapReference(map.Type, map.Name, new TextSpan(span.Start + negations, item.Length)) : null,
+                };
+            case NetworkElementShape.AddressPattern:
+                {
+                    // match_hostaddr(): only these reach cidr_match_parse(), whose messages are kept verbatim.
+                    var error = ParseCidr(item, out var network);
+                    return error == null
+                        ? new NetworkEntry(item, span, negations, NetworkEntryKind.Network) { Network = network }
+                        : new NetworkEntry(item, span, negations, NetworkEntryKind.InvalidNetwork) { Error = error };
+                }
+
+            case NetworkElementShape.Address:
+                {
+                    var bare = item.StartsWith('[') ? item[1..^1] : item;
+                    return new NetworkEntry(item, span, negations, NetworkEntryKind.Address)
+                    {
+                        Address = TryParseInetPton(bare, AddressFamily.InterNetwork, out var address) ? address : null,
+                    };
+                }
+
+            default:
+                return new NetworkEntry(item, span, negations, NetworkEntryKind.Hostname);
         }
-
-        if (item[0] != '[' && item.Contains(':', StringComparison.Ordinal))
-        {
-            return new NetworkEntry(item, span, negations, NetworkEntryKind.Table) { Map = MapReference.Parse(item, span.Start + negations) };
-        }
-
-        var hasSlashOrColon = item.AsSpan().IndexOfAny(':', '/') >= 0;
-        var addressChars = item.All(c => V6Chars.Contains(c) || c is '[' or ']' or '/');
-
-        // match_hostaddr(): only patterns with ':' or '/' made of address characters reach cidr_match_parse().
-        if (hasSlashOrColon && addressChars)
-        {
-            var error = ParseCidr(item, out var network);
-            return error == null
-                ? new NetworkEntry(item, span, negations, NetworkEntryKind.Network) { Network = network }
-                : new NetworkEntry(item, span, negations, NetworkEntryKind.InvalidNetwork) { Error = error };
-        }
-
-        var bare = item.StartsWith('[') && item.EndsWith(']') ? item[1..^1] : item;
-        if (bare.Length > 0 && bare.All(c => V4Chars.Contains(c)))
-        {
-            return new NetworkEntry(item, span, negations, NetworkEntryKind.Address)
-            {
-                Address = TryParseInetPton(bare, AddressFamily.InterNetwork, out var address) ? address : null,
-            };
-        }
-
-        return new NetworkEntry(item, span, negations, NetworkEntryKind.Hostname);
     }
 
     /// <summary>Port of <c>cidr_match_parse()</c> (<c>src/util/cidr_match.c</c>): null on success, else Postfix's message.</summary>

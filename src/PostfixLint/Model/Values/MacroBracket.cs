@@ -1,0 +1,14 @@
+namespace PostfixLint.Model.Values;
+
+/// <summary>How a macro expression is written after its <c>$</c>.</summary>
+public enum MacroBracket
+{
+    /// <summary><c>$name</c>.</summary>
+    None,
+
+    /// <summary><c>${...}</c>.</summary>
+    Brace,
+
+    /// <summary><c>$(...)</c>.</summary>
+    Parenthesis,
+}

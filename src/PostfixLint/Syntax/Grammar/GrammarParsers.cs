@@ -1,0 +1,84 @@
+using Sprache;
+
+namespace PostfixLint.Syntax.Grammar;
+
+/// <summary>Small Sprache pieces shared by the value grammars.</summary>
+internal static class GrammarParsers
+{
+    /// <summary>The current offset, consuming nothing.</summary>
+    public static readonly Parser<int> Offset = i => Result.Success(i.Position, i);
+
+    /// <summary>The whole source string, consuming nothing.</summary>
+    public static readonly Parser<string> Source = i => Result.Success(i.Source, i);
+
+    /// <summary>Succeeds only at the end of the (bounded) input.</summary>
+    public static readonly Parser<int> AtEnd = i => i.AtEnd
+        ? Result.Success(i.Position, i)
+        : Result.Failure<int>(i, $"unexpected '{i.Current}'", ["end of input"]);
+
+    /// <summary>A run of at least <paramref name="minimum"/> characters that <paramref name="accept"/> takes, consumed in one step.</summary>
+    /// <remarks>Equivalent to <c>Parse.Char(accept).Many().Text()</c> without a result and an input object per character.</remarks>
+    public static Parser<string> Run(Func<char, bool> accept, int minimum, string description) => i =>
+    {
+        if (i is not BoundedInput input)
+        {
+            throw new InvalidOperationException("The value grammars run over BoundedInput.");
+        }
+
+        var position = input.Position;
+        while (position < input.End && accept(input.Source[position]))
+        {
+            position++;
+        }
+
+        return position - input.Position < minimum
+            ? Result.Failure<string>(i, input.AtEnd ? "unexpected end of input" : $"unexpected '{input.Current}'", [description])
+            : Result.Success(input.Source[input.Position..position], input.At(position));
+    };
+
+    /// <summary>Fails here with <paramref name="message"/>.</summary>
+    public static Parser<T> Fail<T>(string message) => i => Result.Failure<T>(i, message, []);
+
+    /// <summary>Runs <paramref name="inner"/> (which must reach its own end) over <c>[start, end)</c> of the source, then continues the outer input where it was.</summary>
+    /// <remarks>A failure keeps the inner position, which is never the outer input object, so <c>XOr</c>/<c>XMany</c> treat it as committed.</remarks>
+    public static Parser<T> Within<T>(Parser<T> inner, int start, int end) => i =>
+    {
+        var result = inner(new BoundedInput(i.Source, start, end));
+        return result.WasSuccessful
+            ? Result.Success(result.Value, i)
+            : Result.Failure<T>(result.Remainder, result.Message, result.Expectations);
+    };
+
+    /// <summary>Consumes text up to (not including) the bracket that balances an already consumed <paramref name="open"/>; counts only that bracket pair.</summary>
+    /// <remarks>The loops in <c>mac_parse()</c> and <c>mac_exp_extract_curly_payload()</c> count one bracket kind only.</remarks>
+    public static Parser<int> BalancedBody(char open, char close)
+    {
+        Parser<int>? body = null;
+        Parser<int> bodyRef = i => body!(i);
+        var plain = Run(c => c != open && c != close, 1, "text").Return(0);
+        var group =
+            from o in Parse.Char(open)
+            from b in bodyRef
+            from c in Parse.Char(close)
+            select 0;
+        body = plain.XOr(group).XMany().Return(0);
+        return body;
+    }
+
+    /// <summary>Reports a failure of <paramref name="parser"/> at the place it started, where Postfix puts its <c>&gt;&gt;&gt;</c> marker.</summary>
+    public static Parser<T> FailHere<T>(Parser<T> parser) => i =>
+    {
+        var result = parser(i);
+        return result.WasSuccessful ? result : Result.Failure<T>(i, result.Message, result.Expectations);
+    };
+
+    /// <summary>Parses a whole string with a grammar that ends in <see cref="AtEnd"/>.</summary>
+    public static IResult<T> Run<T>(Parser<T> grammar, string text) => grammar(new BoundedInput(text, 0, text.Length));
+
+    /// <summary>A readable one-line message for a failed parse.</summary>
+    public static string Describe<T>(IResult<T> failure)
+    {
+        var expectations = failure.Expectations.Where(e => !string.IsNullOrEmpty(e)).ToArray();
+        return expectations.Length == 0 ? failure.Message : $"{failure.Message}; expected {string.Join(" or ", expectations)}";
+    }
+}

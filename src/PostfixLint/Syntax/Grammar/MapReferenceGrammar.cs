@@ -1,0 +1,59 @@
+using Sprache;
+using static PostfixLint.Syntax.Grammar.GrammarParsers;
+
+namespace PostfixLint.Syntax.Grammar;
+
+/// <summary>Lookup table references: <c>type:name</c>, <c>type:{ ... }</c> and <c>proxy:type:name</c>.</summary>
+/// <remarks>
+/// <c>dict_open()</c> (<c>src/util/dict_open.c</c>) splits at the first colon: the type may not be empty, and the name is the
+/// whole rest, colons included. <c>proxy:</c> (<c>src/global/dict_proxy.c</c>) hands its name to the proxymap server,
+/// which opens it as a table in turn.
+/// </remarks>
+internal static class MapReferenceGrammar
+{
+    private static readonly Parser<string> Type = Run(c => c != ':', 1, "table type").Named("table type");
+
+    private static readonly Parser<int> CurlyBody = BalancedBody('{', '}');
+
+    // A name that is exactly one balanced {...} group (inline:, static:, pipemap:, unionmap:, ...).
+    private static readonly Parser<bool> BracedName =
+        from open in Parse.Char('{')
+        from body in CurlyBody
+        from close in Parse.Char('}')
+        from end in AtEnd
+        select true;
+
+    private static readonly Parser<bool> PlainName = Run(_ => true, 1, "table name").Return(false);
+
+    private static readonly Parser<MapReferenceSyntax> ReferenceRef = i => Reference!(i);
+
+    // Optional, not Or: Within consumes nothing of the outer input, and Sprache's Or then prefers its second branch.
+    private static Parser<MapReferenceSyntax?> InnerOf(string type, int start, int end) =>
+        type.Equals("proxy", StringComparison.Ordinal)
+            ? Within(ReferenceRef, start, end).Optional().Select(inner => inner.GetOrDefault())
+            : Parse.Return((MapReferenceSyntax?)null);
+
+    /// <summary>One whole reference up to the end of input.</summary>
+    public static readonly Parser<MapReferenceSyntax> Reference =
+        from type in Type.Span()
+        from colon in Parse.Char(':')
+        from nameStart in Offset
+        from braced in BracedName.Or(PlainName).Named("table name")
+        from nameEnd in Offset
+        from inner in InnerOf(type.Value, nameStart, nameEnd)
+        from source in Source
+        select new MapReferenceSyntax(
+            type.Value,
+            new TextSpan(type.Start.Pos, type.Length),
+            source[nameStart..nameEnd],
+            TextSpan.FromBounds(nameStart, nameEnd),
+            braced,
+            inner);
+
+    /// <summary>Parses <paramref name="text"/> as one reference; null when it is not <c>type:name</c>.</summary>
+    public static MapReferenceSyntax? TryParse(string text)
+    {
+        var result = GrammarParsers.Run(Reference, text);
+        return result.WasSuccessful ? result.Value : null;
+    }
+}
