@@ -108,7 +108,15 @@ internal static class RegexTranslator
             if (c == '[')
             {
                 var end = ClassEnd(body, i);
-                output.Append(body, i, end - i);
+
+                // PCRE accepts POSIX [:name:] inside a class; .NET does not.
+                var cls = body[i..end];
+                foreach (var name in new[] { "alpha", "digit", "alnum", "upper", "lower", "space", "blank", "punct", "print", "graph", "cntrl", "xdigit" })
+                {
+                    cls = cls.Replace($"[:{name}:]", PosixClass(name), StringComparison.Ordinal);
+                }
+
+                output.Append(cls);
                 i = end;
                 continue;
             }
