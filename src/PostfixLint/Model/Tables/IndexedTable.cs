@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
@@ -59,6 +60,7 @@ public sealed class IndexedTable : ILookupTable
     /// <param name="source">The file name reported in lookups' <see cref="TableLookup.Source"/>.</param>
     /// <param name="data">The file's bytes; modified in place.</param>
     /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IndexedTable Load(string spec, string source, byte[] data, bool utf8 = true)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -113,6 +115,7 @@ public sealed class IndexedTable : ILookupTable
         Flush();
         return new IndexedTable(spec, source, data, entries, unicode, duplicateLine, duplicateKey);
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         void Flush()
         {
             if (logicalEnd < 0)
@@ -154,18 +157,18 @@ public sealed class IndexedTable : ILookupTable
                 return;
             }
 
-            string? original = null;
-            if (duplicateLine == 0 && keySpan.IndexOfAnyInRange((byte)'A', (byte)'Z') >= 0)
+            // Keep the key as written (for the texthash duplicate message) only while no duplicate was seen yet.
+            Span<byte> original = duplicateLine == 0 && keySpan.Length <= 256 ? stackalloc byte[keySpan.Length] : default;
+            if (original.Length == keySpan.Length)
             {
-                original = Encoding.Latin1.GetString(keySpan);
+                keySpan.CopyTo(original);
             }
-
             System.Text.Ascii.ToLowerInPlace(keySpan, out _);
             var entry = new Entry(logicalStart + valueStart, valueEnd - valueStart, firstLine);
             if (!entries.TryAdd(new Slice(logicalStart, keyEnd), entry) && duplicateLine == 0)
             {
                 duplicateLine = firstLine;
-                duplicateKey = original ?? Encoding.Latin1.GetString(keySpan);
+                duplicateKey = Encoding.Latin1.GetString(original.Length == keySpan.Length ? original : keySpan);
             }
         }
     }
@@ -292,11 +295,25 @@ public sealed class IndexedTable : ILookupTable
 
         public Slice Create(ReadOnlySpan<byte> alternate) => throw new NotSupportedException();
 
+        // A fast multiplicative hash over 8-byte words; table keys come from configuration files, not attackers.
         private static int Hash(ReadOnlySpan<byte> bytes)
         {
-            var hash = new HashCode();
-            hash.AddBytes(bytes);
-            return hash.ToHashCode();
+            var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+            while (bytes.Length >= 8)
+            {
+                hash = (hash ^ MemoryMarshal.Read<ulong>(bytes)) * 0xFF51AFD7ED558CCDUL;
+                hash ^= hash >> 32;
+                bytes = bytes[8..];
+            }
+
+            ulong tail = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                tail |= (ulong)bytes[i] << (8 * i);
+            }
+
+            hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
+            return (int)(hash ^ (hash >> 29) ^ (hash >> 41));
         }
     }
 }
