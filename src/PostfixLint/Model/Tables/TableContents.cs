@@ -1,14 +1,14 @@
 namespace PostfixLint.Model.Tables;
 
-/// <summary>How much is known about a lookup table's contents.</summary>
+/// <summary>Whether a table's contents are known.</summary>
 public enum TableContents
 {
-    /// <summary>The entries are known (read from the source file or the specification).</summary>
+    /// <summary>Read from local files or from the table spec itself.</summary>
     Known,
 
-    /// <summary>The entries live elsewhere (SQL, LDAP, socketmap, ...).</summary>
+    /// <summary>The data lives elsewhere (SQL, LDAP, a socket, NIS, the process environment).</summary>
     Unknown,
 
-    /// <summary>The table cannot be opened (missing file, unsupported type, fatal syntax).</summary>
+    /// <summary>Postfix could not open the table (missing file, bad syntax): every lookup fails with a temporary error.</summary>
     Unavailable,
 }

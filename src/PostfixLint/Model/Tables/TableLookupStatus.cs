@@ -3,15 +3,15 @@ namespace PostfixLint.Model.Tables;
 /// <summary>The outcome of one table lookup.</summary>
 public enum TableLookupStatus
 {
-    /// <summary>The key matched an entry.</summary>
+    /// <summary>The key matched; <see cref="TableLookup.Value"/> holds the result.</summary>
     Found,
 
-    /// <summary>No entry matched.</summary>
+    /// <summary>The key did not match.</summary>
     NotFound,
 
-    /// <summary>The contents are unknown, so the answer is too.</summary>
+    /// <summary>The table's contents are unknown, so the answer is too.</summary>
     Unknown,
 
-    /// <summary>The table is unavailable: smtpd's lookup fails.</summary>
+    /// <summary>The lookup failed (table unavailable): smtpd defers.</summary>
     Error,
 }

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Whole-process comparison, same run: postfix-lint's load + index of a 10^6-line sender_login_maps source
+# vs `postmap lmdb:FILE` building the database from it. Wall time and peak RSS from /usr/bin/time -v.
+# Then (unless --no-bdn) the BenchmarkDotNet in-process numbers (TableBenchmarks).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+LINES=${LINES:-1000000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+command -v postmap >/dev/null || { echo "postmap not found: install Debian's postfix + postfix-lmdb" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 2; }
+
+dotnet build -c Release tests/PostfixLint.Benchmarks -v q -nologo >/dev/null
+dll=tests/PostfixLint.Benchmarks/bin/Release/net10.0/PostfixLint.Benchmarks.dll
+printf 'compatibility_level = 3.6\n' > "$work/main.cf"
+touch -d '-1 min' "$work/main.cf"
+dotnet "$dll" gen-table "$work/sender_login_maps" "$LINES"
+echo "table: $LINES lines, $(stat -c %s "$work/sender_login_maps") bytes"
+
+measure() { # label, command...
+  local label=$1; shift
+  /usr/bin/time -v "$@" >"$work/out" 2>"$work/time" || { cat "$work/out" "$work/time"; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time")
+  echo "$label: wall ${wall}s, peak RSS ${rss} KiB" >&2
+  echo "$wall $rss"
+}
+
+read -r pm_wall pm_rss < <(measure "postmap lmdb" postmap -c "$work" "lmdb:$work/sender_login_maps")
+read -r us_wall us_rss < <(measure "postfix-lint load+index" dotnet "$dll" load-table "$work/sender_login_maps")
+cat "$work/out"
+awk -v a="$us_wall" -v b="$pm_wall" -v c="$us_rss" -v d="$pm_rss" 'BEGIN {
+  printf "ratio wall (ours/postmap): %.3f (target <= 0.2)\nratio peak RSS (ours/postmap): %.3f (target <= 1.0)\n", a/b, c/d }'
+
+if [ "${1:-}" != "--no-bdn" ]; then
+  dotnet "$dll" --filter '*TableBenchmarks*' --job short
+fi

@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace PostfixLint.Syntax.Tables;
+
+/// <summary>Text helpers shared by the table parsers and the fast loader, each a port of the Postfix code it names.</summary>
+public static class TableText
+{
+    /// <summary>Splits a postmap-format logical line as <c>postmap.c</c>/<c>dict_thash.c</c> do.</summary>
+    /// <remarks>
+    /// The key ends at the first whitespace outside double quotes; a backslash protects the next char; quotes stay
+    /// in the key. The value starts after the whitespace run and loses its trailing whitespace.
+    /// </remarks>
+    public static PostmapSplit SplitPostmapLine(ReadOnlySpan<char> text)
+    {
+        var inQuotes = false;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '\\')
+            {
+                if (++i >= text.Length)
+                {
+                    break;
+                }
+            }
+            else if (IsSpace(c))
+            {
+                if (!inQuotes)
+                {
+                    break;
+                }
+            }
+            else if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+
+            i++;
+        }
+
+        var keyEnd = Math.Min(i, text.Length);
+        var valueStart = keyEnd < text.Length ? keyEnd + 1 : keyEnd;
+        while (valueStart < text.Length && IsSpace(text[valueStart]))
+        {
+            valueStart++;
+        }
+
+        var valueEnd = text.Length;
+        while (valueEnd > valueStart && IsSpace(text[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        return new PostmapSplit(keyEnd, valueStart, valueEnd, inQuotes);
+    }
+
+    /// <summary>Postfix <c>ISSPACE()</c>: ASCII whitespace only.</summary>
+    public static bool IsSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r');
+
+    /// <summary>Key case folding of fixed-key tables under <c>DICT_FLAG_FOLD_FIX</c>.</summary>
+    /// <remarks>
+    /// ASCII keys are lowercased (<c>lowercase()</c>). Non-ASCII keys that are valid UTF-8 are case folded as
+    /// <c>casefold()</c> does with ICU when <c>smtputf8_enable</c> is on; .NET's invariant lowercase stands in for
+    /// ICU's full case folding, which differs only for a few characters (e.g. German sharp s).
+    /// </remarks>
+    public static string FoldKey(string key)
+    {
+        var ascii = true;
+        var hasUpper = false;
+        foreach (var c in key)
+        {
+            if (c > 0x7f)
+            {
+                ascii = false;
+                break;
+            }
+
+            hasUpper |= c is >= 'A' and <= 'Z';
+        }
+
+        if (ascii)
+        {
+            return hasUpper ? string.Create(key.Length, key, static (span, k) =>
+            {
+                for (var i = 0; i < k.Length; i++)
+                {
+                    var c = k[i];
+                    span[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+                }
+            }) : key;
+        }
+
+        var bytes = Encoding.Latin1.GetBytes(key);
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return LowerAscii(key);
+        }
+
+        var folded = Encoding.UTF8.GetString(bytes).ToLowerInvariant();
+        return Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(folded));
+    }
+
+    /// <summary>True when the Latin-1 chars (bytes) of <paramref name="text"/> are all ASCII or form valid UTF-8.</summary>
+    public static bool IsValidUtf8(ReadOnlySpan<char> text)
+    {
+        var ascii = true;
+        foreach (var c in text)
+        {
+            if (c > 0x7f)
+            {
+                ascii = false;
+                break;
+            }
+        }
+
+        if (ascii)
+        {
+            return true;
+        }
+
+        var bytes = new byte[text.Length];
+        for (var i = 0; i < text.Length; i++)
+        {
+            bytes[i] = (byte)text[i];
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(bytes);
+    }
+
+    private static string LowerAscii(string key)
+    {
+        var chars = key.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= 'A' and <= 'Z')
+            {
+                chars[i] = (char)(chars[i] + 32);
+            }
+        }
+
+        return new string(chars);
+    }
+}
