@@ -363,9 +363,10 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                 continue;
             }
 
-            // postfix(1) prints to stderr only when it is a tty; the maillog has the reason.
-            StartupError = $"postfix start failed (exit {result.ExitCode}): "
-                + string.Join(" | ", problems.Concat([result.StandardError.Trim()]).Where(s => s.Length > 0));
+            // postfix(1) prints to stderr only when it is a tty; the maillog usually has the reason. A fatal error in
+            // mail_params_init() comes before any logging, so ask postmap, which always prints to stderr.
+            var fatal = MaillogReader.FindFatal(_log.Lines) ?? FatalOf(result.StandardError) ?? FatalOf(await DiagnoseWithPostmapAsync(cancellationToken));
+            StartupError = "postfix cannot start with this configuration: " + (fatal ?? $"postfix start exited with {result.ExitCode}");
             return;
         }
 
@@ -374,6 +375,21 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         {
             await ConverseAsync(new Probe("127.0.0.1", "", "postmaster") { Service = Listeners[0].Service, Helo = HarnessHelo }, cancellationToken, smokeOnly: true);
         }
+    }
+
+    private async Task<string> DiagnoseWithPostmapAsync(CancellationToken cancellationToken)
+    {
+        var result = await Cli.Wrap(RealPostfix.Postmap)
+            .WithArguments(a => a.Add("-c").Add(ConfigDirectory).Add("-q").Add("probe").Add("static:probe"))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.Latin1, Encoding.Latin1, Timeout(cancellationToken));
+        return result.StandardError;
+    }
+
+    private static string? FatalOf(string stderr)
+    {
+        var match = StderrFatal().Match(stderr);
+        return match.Success ? match.Groups["text"].Value.TrimEnd() : null;
     }
 
     private async Task<BufferedCommandResult> RunPostfixAsync(string action, CancellationToken cancellationToken) =>
@@ -671,6 +687,9 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 
     [GeneratedRegex(@"\b(?<type>hash|btree|lmdb|cdb|dbm):(?<path>[^\s,{}]+)")]
     private static partial Regex IndexedMap();
+
+    [GeneratedRegex(@"(?m)^\S*: fatal: (?<text>.*)$")]
+    private static partial Regex StderrFatal();
 
     [GeneratedRegex(@"\$\{?config_directory\}?")]
     private static partial Regex ConfigDirectoryMacro();

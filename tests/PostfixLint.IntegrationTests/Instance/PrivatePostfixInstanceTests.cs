@@ -25,4 +25,23 @@ public sealed class PrivatePostfixInstanceTests
         instance.Overridden.Should().BeEmpty();
         TestContext.Out.WriteLine($"timings: {instance.Timings}; probes: {string.Join(", ", results.Select(r => r.Milliseconds.ToString("F1")))} ms");
     }
+
+    [Test]
+    public async Task Answers_a_batch_of_probes_within_milliseconds_each()
+    {
+        var probes = Enumerable.Range(0, 60).Select(i => Outsider with { Client = $"192.0.2.{i + 1}", Id = i.ToString() }).ToList();
+        var total = Stopwatch.StartNew();
+        await using var instance = await PrivatePostfixInstance.StartAsync(Scenario.FromFragment("batch", "smtpd_relay_restrictions = permit_mynetworks reject_unauth_destination\n", []));
+        var started = total.Elapsed;
+
+        var batch = Stopwatch.StartNew();
+        var results = await instance.RunProbesAsync(probes);
+        batch.Stop();
+
+        results.Should().OnlyContain(r => r.RcptReply == "554 5.7.1 <x@gmail.com>: Relay access denied");
+        results.Select(r => r.Probe.Id).Should().Equal(probes.Select(p => p.Id));
+        var perProbe = batch.Elapsed.TotalMilliseconds / probes.Count;
+        TestContext.Out.WriteLine($"start {started.TotalMilliseconds:F0} ms ({instance.Timings}); {probes.Count} probes in {batch.Elapsed.TotalMilliseconds:F0} ms = {perProbe:F1} ms/probe");
+        perProbe.Should().BeLessThan(50, "a probe on a running instance costs a few ms (smtpd processes are reused)");
+    }
 }
