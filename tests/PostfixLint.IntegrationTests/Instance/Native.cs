@@ -27,7 +27,19 @@ internal static class Native
     public static bool Kill(int pid, int signal) => kill(pid, signal) == 0;
 
     /// <summary>True while the process exists (signal 0 probes without sending anything).</summary>
-    public static bool IsAlive(int pid) => kill(pid, 0) == 0 || Marshal.GetLastPInvokeError() == 1; // EPERM: exists
+    /// <remarks>A zombie counts as dead: a killed daemon re-parented to init stays a zombie until init reaps it.</remarks>
+    public static bool IsAlive(int pid)
+    {
+        if (kill(pid, 0) != 0 && Marshal.GetLastPInvokeError() != 1)
+        {
+            return false;
+        }
+
+        // proc(5): the state follows the parenthesised command name in /proc/PID/stat.
+        var stat = ReadSmallFile($"/proc/{pid}/stat");
+        var close = stat?.LastIndexOf(')') ?? -1;
+        return stat is null || close < 0 || close + 2 >= stat.Length || stat[close + 2] != 'Z';
+    }
 
     /// <summary>Reads up to 4 KiB of a file with plain open/read, bypassing .NET's advisory locking; null when it cannot be opened.</summary>
     public static string? ReadSmallFile(string path)

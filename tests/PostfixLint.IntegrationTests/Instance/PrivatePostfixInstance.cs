@@ -85,6 +85,23 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits (bounded) until a maillog problem line matches; postlogd writes the log asynchronously.</summary>
+    public async Task<bool> WaitForLogProblemAsync(Func<string, bool> predicate, TimeSpan timeout)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (!LogProblems.Any(predicate))
+        {
+            if (stopwatch.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
+
     /// <summary>Builds and starts an instance for <paramref name="scenario"/>; a configuration Postfix refuses still gives an instance whose probes answer <see cref="ProbeDecision.Error"/>.</summary>
     public static async Task<PrivatePostfixInstance> StartAsync(Scenario scenario, CancellationToken cancellationToken = default)
     {
@@ -151,16 +168,14 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         var pid = _masterPid ?? ReadMasterPid();
         if (pid is int master)
         {
-            // "postfix stop" polls in 1 s steps; SIGTERM is what it sends, and master then terminates its process group.
-            Native.Kill(master, Native.SigTerm);
+            // master is a session leader (setsid), so its process group is exactly this instance's daemons. Nothing in a
+            // throw-away instance needs a graceful stop, and "postfix stop" polls in 1 s steps: SIGKILL the group.
+            Native.Kill(-master, Native.SigKill);
             var deadline = Stopwatch.StartNew();
             while (Native.IsAlive(master) && deadline.Elapsed < TimeSpan.FromSeconds(5))
             {
-                await Task.Delay(5);
+                await Task.Delay(2);
             }
-
-            // master is a session leader (setsid): its process group is exactly this instance's daemons.
-            Native.Kill(-master, Native.SigKill);
         }
 
         try

@@ -71,7 +71,8 @@ public sealed class PrivatePostfixInstanceTests
 
         result.Decision.Should().Be(ProbeDecision.Defer);
         result.RcptReply.Should().Be("451 4.3.5 Server configuration error");
-        instance.LogProblems.Should().Contain(l => l.Contains("warning: unknown smtpd restriction: \"permit_mynetwork\"", StringComparison.Ordinal));
+        (await instance.WaitForLogProblemAsync(l => l.Contains("warning: unknown smtpd restriction: \"permit_mynetwork\"", StringComparison.Ordinal), TimeSpan.FromSeconds(5)))
+            .Should().BeTrue(string.Join("\n", instance.LogProblems));
     }
 
     [Test]
