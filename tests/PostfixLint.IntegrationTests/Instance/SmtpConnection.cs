@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace PostfixLint.IntegrationTests.Instance;
+
+/// <summary>A minimal line-oriented SMTP client over a loopback socket: send a command, read the whole (multi-line) reply.</summary>
+internal sealed class SmtpConnection : IDisposable
+{
+    private readonly Socket _socket;
+    private readonly byte[] _buffer = new byte[8192];
+    private int _start;
+    private int _end;
+
+    private SmtpConnection(Socket socket) => _socket = socket;
+
+    /// <summary>Connects to <paramref name="endpoint"/>; a refused or timed-out connection throws <see cref="SocketException"/> or <see cref="OperationCanceledException"/>.</summary>
+    public static async Task<SmtpConnection> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(timeout);
+            await socket.ConnectAsync(endpoint, cts.Token);
+            return new SmtpConnection(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Sends one command line (CRLF is added).</summary>
+    public async Task SendAsync(string command, CancellationToken cancellationToken)
+    {
+        var bytes = Encoding.UTF8.GetBytes(command + "\r\n");
+        await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken);
+    }
+
+    /// <summary>Reads one reply; continuation lines (<c>250-...</c>) are joined with <c>\n</c>; null when the server closed the connection.</summary>
+    public async Task<string?> ReadReplyAsync(CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        while (true)
+        {
+            var line = await ReadLineAsync(cancellationToken);
+            if (line is null)
+            {
+                return lines.Count == 0 ? null : string.Join('\n', lines);
+            }
+
+            lines.Add(line);
+
+            // RFC 5321 4.2: "250-" continues a reply, "250 " (or a bare code) ends it.
+            if (line.Length < 4 || line[3] != '-')
+            {
+                return string.Join('\n', lines);
+            }
+        }
+    }
+
+    /// <summary>Sends a command and reads its reply.</summary>
+    public async Task<string?> CommandAsync(string command, CancellationToken cancellationToken)
+    {
+        await SendAsync(command, cancellationToken);
+        return await ReadReplyAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _socket.Dispose();
+
+    private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
+            if (newline >= 0)
+            {
+                var length = newline - _start;
+                if (length > 0 && _buffer[newline - 1] == '\r')
+                {
+                    length--;
+                }
+
+                var line = Encoding.UTF8.GetString(_buffer, _start, length);
+                _start = newline + 1;
+                return line;
+            }
+
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                throw new IOException("SMTP reply line longer than 8192 bytes");
+            }
+
+            var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
+            if (read == 0)
+            {
+                return null;
+            }
+
+            _end += read;
+        }
+    }
+}

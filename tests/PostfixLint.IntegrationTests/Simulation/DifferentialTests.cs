@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using PostfixLint.IntegrationTests.Instance;
+
+namespace PostfixLint.IntegrationTests.Simulation;
+
+/// <summary>The differential suite: generated configurations × probes on real Postfix; the simulator must give the same replies.</summary>
+/// <remarks>
+/// <c>POSTFIXLINT_DIFF_CASES</c> sets the number of configurations (default 200), <c>POSTFIXLINT_DIFF_SEED</c> the first
+/// seed (default 1), <c>POSTFIXLINT_DIFF_KEEP=DIR</c> keeps the scenario directories (with expected.jsonl) in DIR.
+/// </remarks>
+[TestFixture]
+[NonParallelizable]
+public sealed class DifferentialTests
+{
+    private static readonly int Cases = EnvironmentInt("POSTFIXLINT_DIFF_CASES", 200);
+    private static readonly int FirstSeed = EnvironmentInt("POSTFIXLINT_DIFF_SEED", 1);
+    private ImmutableArray<CaseOutcome> _outcomes = [];
+    private string _root = "";
+    private bool _keep;
+
+    [OneTimeSetUp]
+    public async Task RunGeneratedCasesOnRealPostfix()
+    {
+        var keep = Environment.GetEnvironmentVariable("POSTFIXLINT_DIFF_KEEP");
+        _keep = !string.IsNullOrEmpty(keep);
+        _root = _keep ? Path.GetFullPath(keep!) : Path.Combine(Path.GetTempPath(), "pfl-diff-" + Guid.NewGuid().ToString("N")[..8]);
+        var cases = ConfigurationGenerator.GenerateMany(FirstSeed, Cases);
+        var wall = Stopwatch.StartNew();
+        _outcomes = await DifferentialRunner.RunRealAsync(cases, _root, parallelism: 2);
+        TestContext.Progress.WriteLine("[differential] real Postfix: " + DifferentialRunner.TimingReport(_outcomes, wall.Elapsed));
+    }
+
+    [OneTimeTearDown]
+    public void DeleteScenarioDirectories()
+    {
+        if (!_keep && Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Test]
+    public void Generator_gives_the_same_case_for_the_same_seed()
+    {
+        var first = ConfigurationGenerator.Generate(42);
+        var second = ConfigurationGenerator.Generate(42);
+
+        second.Scenario.MainCf.Should().Be(first.Scenario.MainCf);
+        second.Scenario.Probes.Should().Equal(first.Scenario.Probes);
+        ConfigurationGenerator.Generate(43).Scenario.MainCf.Should().NotBe(first.Scenario.MainCf);
+    }
+
+    [Test]
+    public void Real_Postfix_answers_every_generated_probe()
+    {
+        var problems = _outcomes
+            .SelectMany(o => o.Real.Where(r => r.Decision == ProbeDecision.Error && !IsConfigurationError(r)).Select(r => $"{o.Case.Scenario.Name} probe {r.Probe.Id}: {r.Error}"))
+            .Concat(_outcomes.Where(o => !o.Overridden.IsEmpty).Select(o => $"{o.Case.Scenario.Name}: instance overrode {string.Join("; ", o.Overridden)}"))
+            .ToList();
+
+        problems.Should().BeEmpty("every probe must get an SMTP answer, or smtpd/postfix must refuse the configuration; anything else is a harness or generator bug");
+        _outcomes.Sum(o => o.Real.Length).Should().BeGreaterThanOrEqualTo(Cases * 10);
+        var decisions = _outcomes.SelectMany(o => o.Real).GroupBy(r => r.Decision).ToDictionary(g => g.Key, g => g.Count());
+        TestContext.Out.WriteLine("decisions: " + string.Join(", ", decisions.Select(d => $"{d.Key} {d.Value}")));
+        decisions.Keys.Should().Contain([ProbeDecision.Accept, ProbeDecision.Defer, ProbeDecision.Reject], "the generator must exercise every outcome");
+    }
+
+    [Test]
+    public void Simulator_is_wired_into_the_differential_suite()
+    {
+        if (SimulatorBinding.Simulate is null)
+        {
+            Assert.Fail(
+                "!!! SIMULATOR NOT WIRED: Simulation/SimulatorBinding.Simulate is null, so the differential suite compares nothing. "
+                + "Wire RelaySimulator in there (scenario directory + probes → results).");
+        }
+    }
+
+    [Test]
+    public void Simulator_gives_the_real_replies_on_every_generated_case()
+    {
+        var simulate = SimulatorBinding.Simulate;
+        if (simulate is null)
+        {
+            Assert.Fail("!!! SIMULATOR NOT WIRED: nothing to compare with real Postfix (see Simulator_is_wired_into_the_differential_suite).");
+            return;
+        }
+
+        var failures = new List<string>();
+        foreach (var outcome in _outcomes)
+        {
+            var differences = DifferentialRunner.Compare(outcome, simulate(outcome.Directory, outcome.Case.Scenario.Probes));
+            if (!differences.IsEmpty)
+            {
+                failures.Add(DifferentialRunner.Describe(outcome, differences));
+            }
+        }
+
+        var probes = _outcomes.Sum(o => o.Real.Length);
+        failures.Should().BeEmpty($"the simulator must reply exactly like real Postfix ({failures.Count} of {_outcomes.Length} cases differ, {probes} probes)");
+    }
+
+    private static bool IsConfigurationError(ProbeResult result) =>
+        result.Error?.StartsWith("smtpd cannot run with this configuration: ", StringComparison.Ordinal) == true
+        || result.Error?.StartsWith("postfix cannot start with this configuration: ", StringComparison.Ordinal) == true;
+
+    private static int EnvironmentInt(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
+}
