@@ -1,14 +1,63 @@
 using PostfixLint.IntegrationTests.Instance;
+using PostfixLint.Model;
+using PostfixLint.Simulation;
 
 namespace PostfixLint.IntegrationTests.Simulation;
 
-/// <summary>Where the differential suite finds the simulator under test.</summary>
+/// <summary>Where the differential suite finds the simulator under test: <see cref="RelaySimulator"/>.</summary>
 public static class SimulatorBinding
 {
     /// <summary>
     /// The simulator: (scenario directory, probes) → one result per probe, in probe order. The scenario directory is a
     /// complete configuration directory (main.cf, optional master.cf, tables referred to as <c>/etc/postfix/NAME</c>).
-    /// Null until the simulator is wired in (an adapter around <c>RelaySimulator</c>); the suite then fails loudly.
     /// </summary>
-    public static Func<string, IReadOnlyList<Probe>, IReadOnlyList<ProbeResult>>? Simulate => null;
+    public static Func<string, IReadOnlyList<Probe>, IReadOnlyList<ProbeResult>>? Simulate { get; } = SimulateWithRelaySimulator;
+
+    private static IReadOnlyList<ProbeResult> SimulateWithRelaySimulator(string directory, IReadOnlyList<Probe> probes)
+    {
+        var config = PostfixConfig.Load(directory);
+
+        // The harness connects to 127.0.0.1 and impersonates clients with XCLIENT; local users come from this
+        // machine's passwd file, as for the real instance.
+        var simulator = new RelaySimulator(config, new SimulatorOptions { ServerAddress = "127.0.0.1" });
+        return [.. probes.Select(probe => ToProbeResult(probe, simulator.Simulate(ToSimulationProbe(probe))))];
+    }
+
+    private static PostfixLint.Simulation.Probe ToSimulationProbe(Probe probe) =>
+        new(probe.ClientAddress, probe.Sender, probe.Recipient)
+        {
+            ClientName = probe.ClientName,
+            Helo = probe.Helo,
+            SaslLogin = probe.SaslLogin,
+            Service = probe.Service,
+            Id = probe.Id,
+        };
+
+    private static ProbeResult ToProbeResult(Probe probe, SimulationResult result) =>
+        new(probe, ToDecision(result.Decision), ToStage(result.Stage))
+        {
+            ConnectReply = result.ConnectReply,
+            HeloReply = result.HeloReply,
+            MailFromReply = result.MailFromReply,
+            RcptReply = result.RcptReply,
+            Error = result.Error ?? result.UnknownReason,
+        };
+
+    private static ProbeDecision ToDecision(Decision decision) => decision switch
+    {
+        Decision.Accept => ProbeDecision.Accept,
+        Decision.Defer => ProbeDecision.Defer,
+        Decision.Reject => ProbeDecision.Reject,
+
+        // "unknown" has no counterpart in a real session: report it as an error so the comparison shows it.
+        _ => ProbeDecision.Error,
+    };
+
+    private static ProbeStage ToStage(SmtpStage stage) => stage switch
+    {
+        SmtpStage.Connect => ProbeStage.Connect,
+        SmtpStage.Helo => ProbeStage.Helo,
+        SmtpStage.Mail => ProbeStage.Mail,
+        _ => ProbeStage.Rcpt,
+    };
 }
