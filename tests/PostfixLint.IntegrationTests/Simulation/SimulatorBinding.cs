@@ -1,6 +1,7 @@
 using PostfixLint.IntegrationTests.Instance;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
+using Probe = PostfixLint.IntegrationTests.Instance.Probe;
 
 namespace PostfixLint.IntegrationTests.Simulation;
 
