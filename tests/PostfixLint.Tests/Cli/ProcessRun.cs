@@ -16,7 +16,7 @@ internal sealed record ProcessRun(int ExitCode, byte[] Out, byte[] Error)
     {
         if (!File.Exists(program))
         {
-            Assert.Inconclusive($"NOT RUN: {program} is missing; scripts/test.sh installs Postfix and builds the tool.");
+            Assert.Fail($"{program} is missing: run scripts/test.sh, which installs Postfix and builds the tool.");
         }
 
         using var output = new MemoryStream();
