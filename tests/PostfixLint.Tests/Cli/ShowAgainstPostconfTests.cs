@@ -8,6 +8,10 @@ public sealed class ShowAgainstPostconfTests
     [TestCase("-n")]
     [TestCase("-n", "-x")]
     [TestCase("-n", "myhostname", "mynetworks", "relayhost")]
+    [TestCase("-M")]
+    [TestCase("-M", "smtp/inet", "nosuch")]
+    [TestCase("-P")]
+    [TestCase("-d", "smtpd_relay_restrictions", "relay_domains")]
     public async Task Show_prints_what_postconf_prints_for_the_debian_example(params string[] flags)
     {
         var directory = RepositoryPaths.DebianDefault;
@@ -16,6 +20,8 @@ public sealed class ShowAgainstPostconfTests
         var run = CliRun.Of(["show", "-c", directory, .. flags]);
         run.ExitCode.Should().Be(postconf.ExitCode);
         run.Out.Should().Be(Encoding.Latin1.GetString(postconf.Out));
+        run.Error.Replace("postfix-lint: ", "postconf: ", StringComparison.Ordinal)
+            .Should().Be(Encoding.Latin1.GetString(postconf.Error).Replace("/usr/sbin/postconf: ", "postconf: ", StringComparison.Ordinal));
     }
 
     [Test]
