@@ -19,9 +19,9 @@ public sealed class PostfixConfig
     private readonly ImmutableArray<ParameterDefinition> _definitions;
     private readonly Dictionary<string, Parameter> _explicit;
     private readonly Lazy<HostFacts> _host;
-    private PostconfEngine? _engine;
+    private readonly Lazy<PostconfEngine> _engine;
+    private readonly Lazy<PostconfEngine> _defaultsEngine;
     private ImmutableArray<UnknownParameter>? _unknown;
-    private PostconfEngine? _defaultsEngine;
 
     private PostfixConfig(
         string configDirectory,
@@ -47,6 +47,8 @@ public sealed class PostfixConfig
         _host = options.Host is { } host ? new Lazy<HostFacts>(host) : new Lazy<HostFacts>(HostFacts.Current);
         Paths = new PathMapper(DefaultConfigDirectory, configDirectory, options.Root);
         _explicit = BuildExplicit(definitions);
+        _engine = new Lazy<PostconfEngine>(() => PostconfEngine.Create(this, defaultsOnly: false));
+        _defaultsEngine = new Lazy<PostconfEngine>(() => PostconfEngine.Create(this, defaultsOnly: true));
     }
 
     /// <summary>The configuration directory as given (postconf's <c>-c</c>).</summary>
@@ -109,9 +111,9 @@ public sealed class PostfixConfig
     /// <summary>The path of master.cf as read.</summary>
     public string MasterCfPath => Path.Combine(ConfigDirectory, "master.cf");
 
-    internal PostconfEngine Engine => _engine ??= PostconfEngine.Create(this, defaultsOnly: false);
+    internal PostconfEngine Engine => _engine.Value;
 
-    internal PostconfEngine DefaultsEngine => _defaultsEngine ??= PostconfEngine.Create(this, defaultsOnly: true);
+    internal PostconfEngine DefaultsEngine => _defaultsEngine.Value;
 
     /// <summary>Reads <c>main.cf</c> and <c>master.cf</c> from <paramref name="configDirectory"/>.</summary>
     /// <remarks>Never throws for bad content; problems are in <see cref="Messages"/>.</remarks>

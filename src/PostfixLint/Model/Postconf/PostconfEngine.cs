@@ -36,6 +36,9 @@ internal sealed class PostconfEngine
     private string? _computedNetworks;
     private int _setupMessageCount;
 
+    // Printing and expanding reuse the message list and fill lazy caches; one caller at a time.
+    private readonly Lock _gate = new();
+
     private PostconfEngine(PostfixConfig config, bool defaultsOnly)
     {
         _config = config;
@@ -80,6 +83,14 @@ internal sealed class PostconfEngine
 
     /// <summary>Prints like <c>postconf</c> with the options of <paramref name="query"/>.</summary>
     public PostconfOutput Print(PostconfQuery query)
+    {
+        lock (_gate)
+        {
+            return PrintLocked(query);
+        }
+    }
+
+    private PostconfOutput PrintLocked(PostconfQuery query)
     {
         // Printing may add expansion warnings; start each print from the messages of the set-up.
         _messages.RemoveRange(_setupMessageCount, _messages.Count - _setupMessageCount);
@@ -142,6 +153,14 @@ internal sealed class PostconfEngine
     /// anything); then warns about unmatched patterns and unused master.cf parameters (src/postconf/postconf_master.c).
     /// </summary>
     public PostconfOutput PrintServices(bool parameters, IReadOnlyList<string> patterns)
+    {
+        lock (_gate)
+        {
+            return PrintServicesLocked(parameters, patterns);
+        }
+    }
+
+    private PostconfOutput PrintServicesLocked(bool parameters, IReadOnlyList<string> patterns)
     {
         _messages.RemoveRange(_setupMessageCount, _messages.Count - _setupMessageCount);
         if (Failed)
@@ -231,6 +250,14 @@ internal sealed class PostconfEngine
     /// <summary>The value <c>postconf -x</c> prints for <paramref name="name"/>, or null when it has none.</summary>
     public string? ExpandedValue(string name)
     {
+        lock (_gate)
+        {
+            return ExpandedValueLocked(name);
+        }
+    }
+
+    private string? ExpandedValueLocked(string name)
+    {
         if (!_table.TryGetValue(name, out var node) && !_main.ContainsKey(name))
         {
             return null;
@@ -274,7 +301,13 @@ internal sealed class PostconfEngine
     }
 
     /// <summary>The default of <paramref name="name"/>, unexpanded, or null when postconf does not know the name.</summary>
-    public string? DefaultOf(string name) => _table.TryGetValue(name, out var node) ? node.DefaultValue() : null;
+    public string? DefaultOf(string name)
+    {
+        lock (_gate)
+        {
+            return _table.TryGetValue(name, out var node) ? node.DefaultValue() : null;
+        }
+    }
 
     private void PrintParameter(ImmutableArray<string>.Builder lines, PostconfQuery query, string name, PostconfNode node)
     {
