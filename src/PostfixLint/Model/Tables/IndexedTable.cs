@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using PostfixLint.Syntax.Tables;
@@ -11,18 +11,23 @@ namespace PostfixLint.Model.Tables;
 /// <c>postmap</c> has run: keys folded (<c>DICT_FLAG_FOLD_FIX</c>), the first value kept for a duplicate key.
 /// </summary>
 /// <remarks>
-/// The hot path for large sources: the file stays one byte array, logical lines are joined in place, ASCII keys are
-/// lowercased in place, and a dictionary maps (offset, length) keys to (offset, length, line) values. No per-line
-/// strings, regexes or parser combinators. Keys with non-ASCII bytes go to a small string dictionary.
+/// The hot path for large sources: the file stays one byte array (Latin-1: a byte is a character), one pass finds the
+/// lines, logical lines are joined in place, and a sorted hash index (<see cref="ByteKeyIndex"/>) maps each key's
+/// (offset, length) to its value's end and line; ASCII keys are folded while hashing and comparing, so the bytes
+/// stay as written. No per-line strings, regexes or
+/// parser combinators. Keys with non-ASCII bytes go to a small string dictionary.
 /// </remarks>
 public sealed class IndexedTable : ILookupTable
 {
+    // The bytes that can end or complicate a key: C isspace() in the C locale, backslash and double quote.
+    private static readonly SearchValues<byte> s_keyStops = SearchValues.Create(" \t\n\v\f\r\\\""u8);
+
     private readonly byte[] _data;
-    private readonly Dictionary<Slice, Entry> _entries;
+    private readonly ByteKeyIndex _entries;
     private readonly Dictionary<string, (string Value, int Line)>? _unicode;
     private readonly string _source;
 
-    private IndexedTable(string spec, string source, byte[] data, Dictionary<Slice, Entry> entries,
+    private IndexedTable(string spec, string source, byte[] data, ByteKeyIndex entries,
         Dictionary<string, (string, int)>? unicode, int duplicateLine, string? duplicateKey)
     {
         Spec = spec;
@@ -64,113 +69,73 @@ public sealed class IndexedTable : ILookupTable
     public static IndexedTable Load(string spec, string source, byte[] data, bool utf8 = true)
     {
         ArgumentNullException.ThrowIfNull(data);
+        var loader = new Loader(data, utf8);
         var span = data.AsSpan();
-        var entries = new Dictionary<Slice, Entry>(Math.Max(16, span.Count((byte)'\n') + 1), new SliceComparer(data));
-        Dictionary<string, (string, int)>? unicode = null;
-        var duplicateLine = 0;
-        string? duplicateKey = null;
+        var length = data.Length;
         var pos = 0;
         var lineNumber = 0;
-        var length = data.Length;
-        var logicalEnd = -1;
         var logicalStart = 0;
+        var logicalEnd = -1;
         var firstLine = 0;
         while (pos < length)
         {
             var newline = span[pos..].IndexOf((byte)'\n');
             var end = newline < 0 ? length : pos + newline;
             lineNumber++;
-            var p = pos;
-            while (p < end && IsSpace(data[p]))
+            var c = data[pos];
+            if (!IsSpace(c) && c != '#')
             {
-                p++;
-            }
+                // The common case: a line that starts a new logical line ends the previous one.
+                if (logicalEnd >= 0)
+                {
+                    loader.Add(logicalStart, logicalEnd, firstLine);
+                }
 
-            if (p == end || data[p] == (byte)'#')
-            {
-                // readllines(): blank and comment lines never end or start a logical line.
-            }
-            else if (p == pos)
-            {
-                Flush();
                 logicalStart = pos;
                 logicalEnd = end;
                 firstLine = lineNumber;
             }
-            else if (logicalEnd >= 0)
+            else
             {
-                // Continuation: join in place, keeping the leading whitespace as readllines() does.
-                var piece = end - pos;
-                if (logicalEnd != pos)
+                var p = pos;
+                while (p < end && IsSpace(data[p]))
                 {
-                    Buffer.BlockCopy(data, pos, data, logicalEnd, piece);
+                    p++;
                 }
 
-                logicalEnd += piece;
+                // readllines(): blank and comment lines never end or start a logical line; an indented line continues
+                // the current one, keeping its leading whitespace.
+                if (p < end && data[p] != '#' && p != pos && logicalEnd >= 0)
+                {
+                    var piece = end - pos;
+                    if (logicalEnd != pos)
+                    {
+                        Buffer.BlockCopy(data, pos, data, logicalEnd, piece);
+                    }
+
+                    logicalEnd += piece;
+                }
             }
 
             pos = end + 1;
         }
 
-        Flush();
-        return new IndexedTable(spec, source, data, entries, unicode, duplicateLine, duplicateKey);
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Flush()
+        if (logicalEnd >= 0)
         {
-            if (logicalEnd < 0)
-            {
-                return;
-            }
-
-            var line = data.AsSpan(logicalStart, logicalEnd - logicalStart);
-            var nul = line.IndexOf((byte)0);
-            if (nul >= 0)
-            {
-                line = line[..nul];
-            }
-
-            logicalEnd = -1;
-            var ascii = System.Text.Ascii.IsValid(line);
-            if (!ascii && utf8 && !Utf8.IsValid(line))
-            {
-                return;
-            }
-
-            var (keyEnd, valueStart, valueEnd, unbalanced) = Split(line);
-            if (unbalanced || keyEnd == 0 || valueEnd <= valueStart)
-            {
-                return;
-            }
-
-            var keySpan = line[..keyEnd];
-            if (!ascii && !System.Text.Ascii.IsValid(keySpan))
-            {
-                unicode ??= new Dictionary<string, (string, int)>(StringComparer.Ordinal);
-                var key = TableText.FoldKey(Encoding.Latin1.GetString(keySpan));
-                if (!unicode.TryAdd(key, (Encoding.Latin1.GetString(line[valueStart..valueEnd]), firstLine)) && duplicateLine == 0)
-                {
-                    duplicateLine = firstLine;
-                    duplicateKey = Encoding.Latin1.GetString(keySpan);
-                }
-
-                return;
-            }
-
-            // Keep the key as written (for the texthash duplicate message) only while no duplicate was seen yet.
-            Span<byte> original = duplicateLine == 0 && keySpan.Length <= 256 ? stackalloc byte[keySpan.Length] : default;
-            if (original.Length == keySpan.Length)
-            {
-                keySpan.CopyTo(original);
-            }
-            System.Text.Ascii.ToLowerInPlace(keySpan, out _);
-            var entry = new Entry(logicalStart + valueStart, valueEnd - valueStart, firstLine);
-            if (!entries.TryAdd(new Slice(logicalStart, keyEnd), entry) && duplicateLine == 0)
-            {
-                duplicateLine = firstLine;
-                duplicateKey = Encoding.Latin1.GetString(original.Length == keySpan.Length ? original : keySpan);
-            }
+            loader.Add(logicalStart, logicalEnd, firstLine);
         }
+
+        // The first duplicate in input order, whichever index holds it: texthash names it.
+        var duplicate = loader.Index.Build();
+        var duplicateLine = loader.DuplicateLine;
+        var duplicateKey = loader.DuplicateKey;
+        if (duplicate is { } first && (duplicateLine == 0 || first.Line < duplicateLine))
+        {
+            duplicateLine = first.Line;
+            duplicateKey = Encoding.Latin1.GetString(data, first.KeyOffset, first.KeyLength);
+        }
+
+        return new IndexedTable(spec, source, data, loader.Index, loader.Unicode, duplicateLine, duplicateKey);
     }
 
     /// <inheritdoc />
@@ -201,22 +166,24 @@ public sealed class IndexedTable : ILookupTable
             bytes[i] = (byte)folded[i];
         }
 
-        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
-        if (!lookup.TryGetValue(bytes, out var entry))
+        if (!_entries.TryGet(bytes, out var entry))
         {
             return TableLookup.NotFound;
         }
 
-        return TableLookup.Found(Encoding.Latin1.GetString(_data, entry.Offset, entry.Length), _source, entry.Line);
+        var (offset, length) = _entries.GetValue(entry);
+        return TableLookup.Found(Encoding.Latin1.GetString(_data, offset, length), _source, entry.Line);
     }
 
     /// <summary>Every entry as (folded key, value, line), in no particular order (for tests and rules).</summary>
     public IEnumerable<(string Key, string Value, int Line)> GetEntries()
     {
-        foreach (var (key, entry) in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            yield return (Encoding.Latin1.GetString(_data, key.Offset, key.Length),
-                Encoding.Latin1.GetString(_data, entry.Offset, entry.Length), entry.Line);
+            var entry = _entries[i];
+            var (offset, length) = _entries.GetValue(entry);
+            yield return (TableText.FoldKey(Encoding.Latin1.GetString(_data, entry.KeyOffset, entry.KeyLength)),
+                Encoding.Latin1.GetString(_data, offset, length), entry.Line);
         }
 
         if (_unicode is not null)
@@ -276,44 +243,94 @@ public sealed class IndexedTable : ILookupTable
         return (keyEnd, valueStart, valueEnd, inQuotes);
     }
 
-    [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Slice(int Offset, int Length);
-
-    [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Entry(int Offset, int Length, int Line);
-
-    private sealed class SliceComparer(byte[] data) : IEqualityComparer<Slice>, IAlternateEqualityComparer<ReadOnlySpan<byte>, Slice>
+    // One logical line at a time: split, fold, index. A class (not captured locals) so the loop's state stays in registers.
+    private sealed class Loader(byte[] data, bool utf8)
     {
-        public bool Equals(Slice x, Slice y) =>
-            data.AsSpan(x.Offset, x.Length).SequenceEqual(data.AsSpan(y.Offset, y.Length));
+        public ByteKeyIndex Index { get; } = new(data, data.AsSpan().Count((byte)'\n') + 1);
 
-        public int GetHashCode(Slice obj) => Hash(data.AsSpan(obj.Offset, obj.Length));
+        public Dictionary<string, (string, int)>? Unicode { get; private set; }
 
-        public bool Equals(ReadOnlySpan<byte> alternate, Slice other) => alternate.SequenceEqual(data.AsSpan(other.Offset, other.Length));
+        // The first duplicate among non-ASCII keys (the ASCII index reports its own from Build()).
+        public int DuplicateLine { get; private set; }
 
-        public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
+        public string? DuplicateKey { get; private set; }
 
-        public Slice Create(ReadOnlySpan<byte> alternate) => throw new NotSupportedException();
-
-        // A fast multiplicative hash over 8-byte words; table keys come from configuration files, not attackers.
-        private static int Hash(ReadOnlySpan<byte> bytes)
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(int start, int end, int line)
         {
-            var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-            while (bytes.Length >= 8)
+            var text = new ReadOnlySpan<byte>(data, start, end - start);
+
+            // Fast path: all bytes printable-or-control ASCII without NUL, key ended by whitespace (no quotes or escapes).
+            if (text.IndexOfAnyExceptInRange((byte)1, (byte)0x7f) < 0)
             {
-                hash = (hash ^ MemoryMarshal.Read<ulong>(bytes)) * 0xFF51AFD7ED558CCDUL;
-                hash ^= hash >> 32;
-                bytes = bytes[8..];
+                var stop = text.IndexOfAny(s_keyStops);
+                if (stop < 0)
+                {
+                    return; // a key without a value: postmap ignores it (with a warning)
+                }
+
+                if (IsSpace(text[stop]))
+                {
+                    var valueStart = stop + 1;
+                    while (valueStart < text.Length && IsSpace(text[valueStart]))
+                    {
+                        valueStart++;
+                    }
+
+                    var valueEnd = text.Length;
+                    while (valueEnd > valueStart && IsSpace(text[valueEnd - 1]))
+                    {
+                        valueEnd--;
+                    }
+
+                    if (valueEnd > valueStart && stop > 0)
+                    {
+                        Index.Add(start, stop, start + valueEnd, line);
+                    }
+
+                    return;
+                }
             }
 
-            ulong tail = 0;
-            for (var i = 0; i < bytes.Length; i++)
+            AddSlow(start, text, line);
+        }
+
+        // NUL bytes, non-ASCII bytes, quotes or backslashes in the key.
+        private void AddSlow(int start, ReadOnlySpan<byte> text, int line)
+        {
+            var nul = text.IndexOf((byte)0);
+            if (nul >= 0)
             {
-                tail |= (ulong)bytes[i] << (8 * i);
+                text = text[..nul];
             }
 
-            hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
-            return (int)(hash ^ (hash >> 29) ^ (hash >> 41));
+            var ascii = System.Text.Ascii.IsValid(text);
+            if (!ascii && utf8 && !Utf8.IsValid(text))
+            {
+                return;
+            }
+
+            var (keyEnd, valueStart, valueEnd, unbalanced) = Split(text);
+            if (unbalanced || keyEnd == 0 || valueEnd <= valueStart)
+            {
+                return;
+            }
+
+            var keySpan = text[..keyEnd];
+            if (!ascii && !System.Text.Ascii.IsValid(keySpan))
+            {
+                Unicode ??= new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+                var key = TableText.FoldKey(Encoding.Latin1.GetString(keySpan));
+                if (!Unicode.TryAdd(key, (Encoding.Latin1.GetString(text[valueStart..valueEnd]), line)) && DuplicateLine == 0)
+                {
+                    DuplicateLine = line;
+                    DuplicateKey = Encoding.Latin1.GetString(keySpan);
+                }
+
+                return;
+            }
+
+            Index.Add(start, keyEnd, start + valueEnd, line);
         }
     }
 }
