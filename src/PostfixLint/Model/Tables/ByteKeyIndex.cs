@@ -8,25 +8,27 @@ namespace PostfixLint.Model.Tables;
 /// ASCII-case-insensitively (<c>DICT_FLAG_FOLD_FIX</c>) without rewriting the buffer.
 /// </summary>
 /// <remarks>
-/// Built in two steps so a 10^6-key load never touches memory at random: <see cref="Add"/> appends entries and
-/// (hash, entry) pairs in input order; <see cref="Build"/> radix-sorts the pairs by hash (stable, so equal keys stay
-/// in input order and the first one wins) and drops duplicates. A lookup is a binary search over the sorted pairs.
-/// Every hot method is compiled fully optimized from its first call: a load is over before tiered compilation
-/// would promote it.
+/// Built in two steps so a 10^6-key load never touches memory at random: <see cref="Add"/> appends (start, line)
+/// entries and (hash, entry) pairs in input order; <see cref="Build"/> sorts the pairs by hash then entry (an in-place
+/// radix pass on the top bits, then small in-cache sorts), so equal keys stay in input order and the first one wins,
+/// and drops duplicates. A lookup is a binary search over the sorted pairs. An entry keeps only where its logical line
+/// starts: key and value are split again on demand (8 bytes a key, not 20). Every hot method is compiled fully
+/// optimized from its first call: a load is over before tiered compilation would promote it.
 /// </remarks>
 internal sealed class ByteKeyIndex
 {
     private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;
+    private const int DigitShift = 64 - DigitBits;
 
-    private readonly byte[] _data;
+    private readonly TableBytes _data;
     private Entry[] _entries;
     private ulong[] _pairs;
-    private int[] _histogram = new int[3 * Buckets];
+    private int[] _histogram = new int[Buckets];
     private int _added;
 
     /// <summary>Creates an index over <paramref name="data"/> with room for <paramref name="capacity"/> keys.</summary>
-    public ByteKeyIndex(byte[] data, int capacity)
+    public ByteKeyIndex(TableBytes data, int capacity)
     {
         _data = data;
         capacity = Math.Max(8, capacity);
@@ -37,9 +39,12 @@ internal sealed class ByteKeyIndex
     /// <summary>The number of distinct keys (after <see cref="Build"/>).</summary>
     public int Count { get; private set; }
 
-    /// <summary>Appends the ASCII key at <paramref name="keyOffset"/> (duplicates are resolved by <see cref="Build"/>).</summary>
+    /// <summary>
+    /// Appends the logical line at <paramref name="start"/> whose ASCII key is <paramref name="key"/> (the line ends at
+    /// the next newline; duplicates are resolved by <see cref="Build"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(int keyOffset, int keyLength, int valueEnd, int line)
+    public void Add(int start, ReadOnlySpan<byte> key, int line)
     {
         var index = _added;
         if (index == _entries.Length)
@@ -48,13 +53,10 @@ internal sealed class ByteKeyIndex
             Array.Resize(ref _pairs, index * 2);
         }
 
-        var hash = Hash(new ReadOnlySpan<byte>(_data, keyOffset, keyLength));
-        _entries[index] = new Entry(keyOffset, keyLength, valueEnd, line);
+        var hash = Hash(key);
+        _entries[index] = new Entry(start, line);
         _pairs[index] = ((ulong)hash << 32) | (uint)index;
-        var histogram = _histogram;
-        histogram[(int)(hash & (Buckets - 1))]++;
-        histogram[Buckets + (int)((hash >> DigitBits) & (Buckets - 1))]++;
-        histogram[(2 * Buckets) + (int)(hash >> (2 * DigitBits))]++;
+        _histogram[(int)(hash >> (32 - DigitBits))]++;
         _added = index + 1;
     }
 
@@ -64,72 +66,44 @@ internal sealed class ByteKeyIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Entry? Build()
     {
-        var count = _added;
-        var source = _pairs.AsSpan(0, count);
-        var scratch = new ulong[count];
-        var target = scratch.AsSpan();
-
-        // LSD radix sort on the hash (bits 32..63), 11 + 11 + 10 bits: three sequential scatters, stable.
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var offsets = _histogram.AsSpan(pass * Buckets, Buckets);
-            var sum = 0;
-            for (var b = 0; b < offsets.Length; b++)
-            {
-                var n = offsets[b];
-                offsets[b] = sum;
-                sum += n;
-            }
-
-            var shift = 32 + (pass * DigitBits);
-            foreach (var pair in source)
-            {
-                ref var slot = ref offsets[(int)(pair >> shift) & (Buckets - 1)];
-                target[slot++] = pair;
-            }
-
-            var swap = source;
-            source = target;
-            target = swap;
-        }
-
-        // Three passes end in the scratch array; it becomes the index and the old one is dropped.
-        _pairs = scratch;
+        var pairs = _pairs.AsSpan(0, _added);
+        SortByHashThenEntry(pairs, _histogram);
         _histogram = [];
-        var pairs = scratch.AsSpan(0, count);
+
+        var data = _data.Span;
         Entry? duplicate = null;
         var kept = 0;
         var runStart = 0;
         for (var i = 0; i < pairs.Length; i++)
         {
             var pair = pairs[i];
-            if (kept > 0 && (pairs[kept - 1] >> 32) != (pair >> 32))
+            var isDuplicate = false;
+            if (kept > 0 && (pairs[kept - 1] >> 32) == (pair >> 32))
+            {
+                // Equal hashes: compare the keys (rare, except for real duplicates).
+                var key = Key(data, _entries[(int)(uint)pair].Start);
+                for (var k = runStart; k < kept && !isDuplicate; k++)
+                {
+                    isDuplicate = System.Text.Ascii.EqualsIgnoreCase(Key(data, _entries[(int)(uint)pairs[k]].Start), key);
+                }
+            }
+            else
             {
                 runStart = kept;
-            }
-
-            var entry = _entries[(int)(uint)pair];
-            var isDuplicate = false;
-            for (var k = runStart; k < kept; k++)
-            {
-                if (KeyEquals(_entries[(int)(uint)pairs[k]], entry))
-                {
-                    isDuplicate = true;
-                    break;
-                }
             }
 
             if (!isDuplicate)
             {
                 pairs[kept++] = pair;
             }
-            else if (duplicate is null || entry.Line < duplicate.Value.Line)
+            else if (duplicate is null || _entries[(int)(uint)pair].Line < duplicate.Value.Line)
             {
-                duplicate = entry;
+                duplicate = _entries[(int)(uint)pair];
             }
         }
 
         Count = kept;
+        GC.KeepAlive(_data);
         return duplicate;
     }
 
@@ -153,16 +127,18 @@ internal sealed class ByteKeyIndex
             }
         }
 
+        var data = _data.Span;
         for (; low < pairs.Length && (pairs[low] >> 32) == hash; low++)
         {
             entry = _entries[(int)(uint)pairs[low]];
-            if (entry.KeyLength == key.Length
-                && System.Text.Ascii.EqualsIgnoreCase(new ReadOnlySpan<byte>(_data, entry.KeyOffset, entry.KeyLength), key))
+            if (System.Text.Ascii.EqualsIgnoreCase(Key(data, entry.Start), key))
             {
+                GC.KeepAlive(_data);
                 return true;
             }
         }
 
+        GC.KeepAlive(_data);
         entry = default;
         return false;
     }
@@ -171,24 +147,65 @@ internal sealed class ByteKeyIndex
     public Entry this[int index] =>
         (uint)index < (uint)Count ? _entries[(int)(uint)_pairs[index]] : throw new ArgumentOutOfRangeException(nameof(index));
 
-    /// <summary>
-    /// The bytes after a key's separator up to <see cref="Entry.ValueEnd"/>, leading whitespace skipped: the value
-    /// exactly as the loader split it (recomputed, so an entry needs four ints, not five).
-    /// </summary>
-    public (int Offset, int Length) GetValue(in Entry entry)
+    /// <summary>An entry's key and value as (offset, length) pairs, split again exactly as the loader split them.</summary>
+    public ((int Offset, int Length) Key, (int Offset, int Length) Value) GetKeyAndValue(Entry entry)
     {
-        var start = entry.KeyOffset + entry.KeyLength;
-        if (start < entry.ValueEnd)
+        var (_, keyEnd, valueStart, valueEnd, _) = Parse(_data.Span, entry.Start);
+        GC.KeepAlive(_data);
+        return ((entry.Start, keyEnd), (entry.Start + valueStart, valueEnd - valueStart));
+    }
+
+    /// <summary>C isspace() in the C locale: space, tab, newline, vertical tab, form feed, carriage return.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsSpace(byte b) => b == ' ' || (b >= '\t' && b <= '\r');
+
+    /// <summary>
+    /// Splits a logical line (NUL already cut off) as postmap does: the key ends at the first unquoted whitespace, a
+    /// backslash protects the next byte, the value is the rest without surrounding whitespace.
+    /// </summary>
+    public static (int KeyEnd, int ValueStart, int ValueEnd, bool Unbalanced) Split(ReadOnlySpan<byte> line)
+    {
+        var inQuotes = false;
+        var i = 0;
+        while (i < line.Length)
         {
-            start++;
+            var c = line[i];
+            if (c == '\\')
+            {
+                if (++i >= line.Length)
+                {
+                    break;
+                }
+            }
+            else if (IsSpace(c))
+            {
+                if (!inQuotes)
+                {
+                    break;
+                }
+            }
+            else if (c == '"')
+            {
+                inQuotes = !inQuotes;
+            }
+
+            i++;
         }
 
-        while (start < entry.ValueEnd && IsSpace(_data[start]))
+        var keyEnd = Math.Min(i, line.Length);
+        var valueStart = keyEnd < line.Length ? keyEnd + 1 : keyEnd;
+        while (valueStart < line.Length && IsSpace(line[valueStart]))
         {
-            start++;
+            valueStart++;
         }
 
-        return (start, entry.ValueEnd - start);
+        var valueEnd = line.Length;
+        while (valueEnd > valueStart && IsSpace(line[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        return (keyEnd, valueStart, valueEnd, inQuotes);
     }
 
     /// <summary>
@@ -250,14 +267,69 @@ internal sealed class ByteKeyIndex
         return word | ((atLeastA & ~aboveZ & high) >> 2);
     }
 
-    private static bool IsSpace(byte b) => b == ' ' || (b >= '\t' && b <= '\r');
+    // The logical line at start ends at the next newline (the loader writes one after a joined line) or a NUL.
+    private static (int Length, int KeyEnd, int ValueStart, int ValueEnd, bool Unbalanced) Parse(ReadOnlySpan<byte> data, int start)
+    {
+        var line = data[start..];
+        var end = line.IndexOfAny((byte)'\n', (byte)0);
+        if (end >= 0)
+        {
+            line = line[..end];
+        }
 
-    private bool KeyEquals(Entry x, Entry y) =>
-        x.KeyLength == y.KeyLength
-        && System.Text.Ascii.EqualsIgnoreCase(
-            new ReadOnlySpan<byte>(_data, x.KeyOffset, x.KeyLength), new ReadOnlySpan<byte>(_data, y.KeyOffset, y.KeyLength));
+        var (keyEnd, valueStart, valueEnd, unbalanced) = Split(line);
+        return (line.Length, keyEnd, valueStart, valueEnd, unbalanced);
+    }
 
-    /// <summary>A key's (offset, length) in the buffer, where its value ends, and its 1-based source line.</summary>
+    private static ReadOnlySpan<byte> Key(ReadOnlySpan<byte> data, int start) => data.Slice(start, Parse(data, start).KeyEnd);
+
+    // In place: an American flag sort on the top 11 hash bits (histogram counted by Add), then each ~n/2048 bucket
+    // sorted while it sits in cache. Sorting the whole 64-bit pair orders equal hashes by entry, i.e. input order.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SortByHashThenEntry(Span<ulong> pairs, int[] histogram)
+    {
+        Span<int> next = new int[Buckets];
+        Span<int> ends = new int[Buckets];
+        var sum = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            next[b] = sum;
+            sum += histogram[b];
+            ends[b] = sum;
+        }
+
+        for (var b = 0; b < Buckets; b++)
+        {
+            while (next[b] < ends[b])
+            {
+                var value = pairs[next[b]];
+                var digit = (int)(value >> DigitShift);
+                while (digit != b)
+                {
+                    // Put value where its bucket fills next and carry on with what was there.
+                    ref var slot = ref pairs[next[digit]++];
+                    (value, slot) = (slot, value);
+                    digit = (int)(value >> DigitShift);
+                }
+
+                pairs[next[b]++] = value;
+            }
+        }
+
+        var from = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            var to = ends[b];
+            if (to - from > 1)
+            {
+                pairs[from..to].Sort();
+            }
+
+            from = to;
+        }
+    }
+
+    /// <summary>Where a key's logical line starts in the buffer, and its 1-based source line.</summary>
     [StructLayout(LayoutKind.Sequential)]
-    public readonly record struct Entry(int KeyOffset, int KeyLength, int ValueEnd, int Line);
+    public readonly record struct Entry(int Start, int Line);
 }

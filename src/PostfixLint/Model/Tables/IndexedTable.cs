@@ -1,5 +1,5 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using PostfixLint.Syntax.Tables;
@@ -11,23 +11,23 @@ namespace PostfixLint.Model.Tables;
 /// <c>postmap</c> has run: keys folded (<c>DICT_FLAG_FOLD_FIX</c>), the first value kept for a duplicate key.
 /// </summary>
 /// <remarks>
-/// The hot path for large sources: the file stays one byte array (Latin-1: a byte is a character), one pass finds the
-/// lines, logical lines are joined in place, and a sorted hash index (<see cref="ByteKeyIndex"/>) maps each key's
-/// (offset, length) to its value's end and line; ASCII keys are folded while hashing and comparing, so the bytes
-/// stay as written. No per-line strings, regexes or
-/// parser combinators. Keys with non-ASCII bytes go to a small string dictionary.
+/// The hot path for large sources: the file stays one block of bytes (mapped copy-on-write, see
+/// <see cref="TableBytes"/>; Latin-1: a byte is a character), one pass finds the lines, continuation lines are joined
+/// in place, and a sorted hash index (<see cref="ByteKeyIndex"/>) keeps only where each logical line starts; ASCII
+/// keys are folded while hashing and comparing, so the bytes stay as written. No per-line strings, regexes or parser
+/// combinators. Keys with non-ASCII bytes go to a small string dictionary.
 /// </remarks>
 public sealed class IndexedTable : ILookupTable
 {
     // The bytes that can end or complicate a key: C isspace() in the C locale, backslash and double quote.
     private static readonly SearchValues<byte> s_keyStops = SearchValues.Create(" \t\n\v\f\r\\\""u8);
 
-    private readonly byte[] _data;
+    private readonly TableBytes _data;
     private readonly ByteKeyIndex _entries;
     private readonly Dictionary<string, (string Value, int Line)>? _unicode;
     private readonly string _source;
 
-    private IndexedTable(string spec, string source, byte[] data, ByteKeyIndex entries,
+    private IndexedTable(string spec, string source, TableBytes data, ByteKeyIndex entries,
         Dictionary<string, (string, int)>? unicode, int duplicateLine, string? duplicateKey)
     {
         Spec = spec;
@@ -63,80 +63,21 @@ public sealed class IndexedTable : ILookupTable
     /// <summary>Loads a postmap-format source from bytes (ownership of <paramref name="data"/> passes to the table).</summary>
     /// <param name="spec">The table spec, for <see cref="Spec"/>.</param>
     /// <param name="source">The file name reported in lookups' <see cref="TableLookup.Source"/>.</param>
-    /// <param name="data">The file's bytes; modified in place.</param>
+    /// <param name="data">The file's bytes; continuation lines are joined in place.</param>
     /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IndexedTable Load(string spec, string source, byte[] data, bool utf8 = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var loader = new Loader(data, utf8);
-        var span = data.AsSpan();
-        var length = data.Length;
-        var pos = 0;
-        var lineNumber = 0;
-        var logicalStart = 0;
-        var logicalEnd = -1;
-        var firstLine = 0;
-        while (pos < length)
-        {
-            var newline = span[pos..].IndexOf((byte)'\n');
-            var end = newline < 0 ? length : pos + newline;
-            lineNumber++;
-            var c = data[pos];
-            if (!IsSpace(c) && c != '#')
-            {
-                // The common case: a line that starts a new logical line ends the previous one.
-                if (logicalEnd >= 0)
-                {
-                    loader.Add(logicalStart, logicalEnd, firstLine);
-                }
-
-                logicalStart = pos;
-                logicalEnd = end;
-                firstLine = lineNumber;
-            }
-            else
-            {
-                var p = pos;
-                while (p < end && IsSpace(data[p]))
-                {
-                    p++;
-                }
-
-                // readllines(): blank and comment lines never end or start a logical line; an indented line continues
-                // the current one, keeping its leading whitespace.
-                if (p < end && data[p] != '#' && p != pos && logicalEnd >= 0)
-                {
-                    var piece = end - pos;
-                    if (logicalEnd != pos)
-                    {
-                        Buffer.BlockCopy(data, pos, data, logicalEnd, piece);
-                    }
-
-                    logicalEnd += piece;
-                }
-            }
-
-            pos = end + 1;
-        }
-
-        if (logicalEnd >= 0)
-        {
-            loader.Add(logicalStart, logicalEnd, firstLine);
-        }
-
-        // The first duplicate in input order, whichever index holds it: texthash names it.
-        var duplicate = loader.Index.Build();
-        var duplicateLine = loader.DuplicateLine;
-        var duplicateKey = loader.DuplicateKey;
-        if (duplicate is { } first && (duplicateLine == 0 || first.Line < duplicateLine))
-        {
-            duplicateLine = first.Line;
-            duplicateKey = Encoding.Latin1.GetString(data, first.KeyOffset, first.KeyLength);
-        }
-
-        return new IndexedTable(spec, source, data, loader.Index, loader.Unicode, duplicateLine, duplicateKey);
+        return Load(spec, source, new TableBytes(data), utf8);
     }
+
+    /// <summary>Loads a postmap-format source file, mapping it into memory instead of copying it when it is large.</summary>
+    /// <param name="spec">The table spec, for <see cref="Spec"/>.</param>
+    /// <param name="source">The file name reported in lookups' <see cref="TableLookup.Source"/>.</param>
+    /// <param name="path">The file to read (the file itself is never written).</param>
+    /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
+    public static IndexedTable LoadFile(string spec, string source, string path, bool utf8 = true) =>
+        Load(spec, source, TableBytes.Open(path), utf8);
 
     /// <inheritdoc />
     public TableLookup Lookup(string key)
@@ -171,8 +112,8 @@ public sealed class IndexedTable : ILookupTable
             return TableLookup.NotFound;
         }
 
-        var (offset, length) = _entries.GetValue(entry);
-        return TableLookup.Found(Encoding.Latin1.GetString(_data, offset, length), _source, entry.Line);
+        var (_, value) = _entries.GetKeyAndValue(entry);
+        return TableLookup.Found(_data.GetString(value.Offset, value.Length), _source, entry.Line);
     }
 
     /// <summary>Every entry as (folded key, value, line), in no particular order (for tests and rules).</summary>
@@ -181,9 +122,9 @@ public sealed class IndexedTable : ILookupTable
         for (var i = 0; i < _entries.Count; i++)
         {
             var entry = _entries[i];
-            var (offset, length) = _entries.GetValue(entry);
-            yield return (TableText.FoldKey(Encoding.Latin1.GetString(_data, entry.KeyOffset, entry.KeyLength)),
-                Encoding.Latin1.GetString(_data, offset, length), entry.Line);
+            var (key, value) = _entries.GetKeyAndValue(entry);
+            yield return (TableText.FoldKey(_data.GetString(key.Offset, key.Length)),
+                _data.GetString(value.Offset, value.Length), entry.Line);
         }
 
         if (_unicode is not null)
@@ -195,58 +136,96 @@ public sealed class IndexedTable : ILookupTable
         }
     }
 
-    private static bool IsSpace(byte b) => b == ' ' || (b >= '\t' && b <= '\r');
-
-    // postmap.c: the key ends at the first unquoted whitespace; backslash protects the next byte.
-    private static (int KeyEnd, int ValueStart, int ValueEnd, bool Unbalanced) Split(ReadOnlySpan<byte> line)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static IndexedTable Load(string spec, string source, TableBytes bytes, bool utf8)
     {
-        var inQuotes = false;
-        var i = 0;
-        while (i < line.Length)
+        var data = bytes.Span;
+        var loader = new Loader(bytes, data.Count((byte)'\n') + 1, utf8);
+        var length = data.Length;
+        var pos = 0;
+        var lineNumber = 0;
+        var logicalStart = 0;
+        var logicalEnd = -1;
+        var joined = false;
+        var firstLine = 0;
+        while (pos < length)
         {
-            var c = line[i];
-            if (c == '\\')
+            var newline = data[pos..].IndexOf((byte)'\n');
+            var end = newline < 0 ? length : pos + newline;
+            lineNumber++;
+            var c = data[pos];
+            if (!ByteKeyIndex.IsSpace(c) && c != '#')
             {
-                if (++i >= line.Length)
+                // The common case: a line that starts a new logical line ends the previous one.
+                if (logicalEnd >= 0)
                 {
-                    break;
+                    Flush(data, loader, logicalStart, logicalEnd, firstLine, joined);
+                }
+
+                logicalStart = pos;
+                logicalEnd = end;
+                firstLine = lineNumber;
+                joined = false;
+            }
+            else
+            {
+                var p = pos;
+                while (p < end && ByteKeyIndex.IsSpace(data[p]))
+                {
+                    p++;
+                }
+
+                // readllines(): blank and comment lines never end or start a logical line; an indented line continues
+                // the current one, keeping its leading whitespace.
+                if (p < end && data[p] != '#' && p != pos && logicalEnd >= 0)
+                {
+                    var piece = end - pos;
+                    data.Slice(pos, piece).CopyTo(data[logicalEnd..]);
+                    logicalEnd += piece;
+                    joined = true;
                 }
             }
-            else if (IsSpace(c))
-            {
-                if (!inQuotes)
-                {
-                    break;
-                }
-            }
-            else if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
 
-            i++;
+            pos = end + 1;
         }
 
-        var keyEnd = Math.Min(i, line.Length);
-        var valueStart = keyEnd < line.Length ? keyEnd + 1 : keyEnd;
-        while (valueStart < line.Length && IsSpace(line[valueStart]))
+        if (logicalEnd >= 0)
         {
-            valueStart++;
+            Flush(data, loader, logicalStart, logicalEnd, firstLine, joined);
         }
 
-        var valueEnd = line.Length;
-        while (valueEnd > valueStart && IsSpace(line[valueEnd - 1]))
+        // The first duplicate in input order, whichever index holds it: texthash names it.
+        var duplicate = loader.Index.Build();
+        var duplicateLine = loader.DuplicateLine;
+        var duplicateKey = loader.DuplicateKey;
+        if (duplicate is { } first && (duplicateLine == 0 || first.Line < duplicateLine))
         {
-            valueEnd--;
+            var (key, _) = loader.Index.GetKeyAndValue(first);
+            duplicateLine = first.Line;
+            duplicateKey = bytes.GetString(key.Offset, key.Length);
         }
 
-        return (keyEnd, valueStart, valueEnd, inQuotes);
+        GC.KeepAlive(bytes);
+        return new IndexedTable(spec, source, bytes, loader.Index, loader.Unicode, duplicateLine, duplicateKey);
     }
 
-    // One logical line at a time: split, fold, index. A class (not captured locals) so the loop's state stays in registers.
-    private sealed class Loader(byte[] data, bool utf8)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Flush(Span<byte> data, Loader loader, int start, int end, int line, bool joined)
     {
-        public ByteKeyIndex Index { get; } = new(data, data.AsSpan().Count((byte)'\n') + 1);
+        if (joined)
+        {
+            // Joining dropped at least the newline between the pieces, so the byte after the logical line is a stale
+            // one: a newline there lets the index find the line's end again.
+            data[end] = (byte)'\n';
+        }
+
+        loader.Add(data, start, end, line);
+    }
+
+    // One logical line at a time: split, check, index.
+    private sealed class Loader(TableBytes bytes, int capacity, bool utf8)
+    {
+        public ByteKeyIndex Index { get; } = new(bytes, capacity);
 
         public Dictionary<string, (string, int)>? Unicode { get; private set; }
 
@@ -256,11 +235,11 @@ public sealed class IndexedTable : ILookupTable
         public string? DuplicateKey { get; private set; }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Add(int start, int end, int line)
+        public void Add(ReadOnlySpan<byte> data, int start, int end, int line)
         {
-            var text = new ReadOnlySpan<byte>(data, start, end - start);
+            var text = data[start..end];
 
-            // Fast path: all bytes printable-or-control ASCII without NUL, key ended by whitespace (no quotes or escapes).
+            // Fast path: ASCII without NUL, the key ended by whitespace (no quotes or escapes).
             if (text.IndexOfAnyExceptInRange((byte)1, (byte)0x7f) < 0)
             {
                 var stop = text.IndexOfAny(s_keyStops);
@@ -269,23 +248,17 @@ public sealed class IndexedTable : ILookupTable
                     return; // a key without a value: postmap ignores it (with a warning)
                 }
 
-                if (IsSpace(text[stop]))
+                if (ByteKeyIndex.IsSpace(text[stop]))
                 {
                     var valueStart = stop + 1;
-                    while (valueStart < text.Length && IsSpace(text[valueStart]))
+                    while (valueStart < text.Length && ByteKeyIndex.IsSpace(text[valueStart]))
                     {
                         valueStart++;
                     }
 
-                    var valueEnd = text.Length;
-                    while (valueEnd > valueStart && IsSpace(text[valueEnd - 1]))
+                    if (valueStart < text.Length && stop > 0)
                     {
-                        valueEnd--;
-                    }
-
-                    if (valueEnd > valueStart && stop > 0)
-                    {
-                        Index.Add(start, stop, start + valueEnd, line);
+                        Index.Add(start, text[..stop], line);
                     }
 
                     return;
@@ -310,7 +283,7 @@ public sealed class IndexedTable : ILookupTable
                 return;
             }
 
-            var (keyEnd, valueStart, valueEnd, unbalanced) = Split(text);
+            var (keyEnd, valueStart, valueEnd, unbalanced) = ByteKeyIndex.Split(text);
             if (unbalanced || keyEnd == 0 || valueEnd <= valueStart)
             {
                 return;
@@ -330,7 +303,7 @@ public sealed class IndexedTable : ILookupTable
                 return;
             }
 
-            Index.Add(start, keyEnd, start + valueEnd, line);
+            Index.Add(start, keySpan, line);
         }
     }
 }
