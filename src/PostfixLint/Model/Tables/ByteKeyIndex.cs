@@ -10,20 +10,19 @@ namespace PostfixLint.Model.Tables;
 /// <remarks>
 /// Built in two steps so a 10^6-key load never touches memory at random: <see cref="Add"/> appends (start, line)
 /// entries and (hash, entry) pairs in input order; <see cref="Build"/> sorts the pairs by hash then entry (an in-place
-/// radix pass on the top bits, then small in-cache sorts), so equal keys stay in input order and the first one wins,
+/// radix passes on the top 16 bits, then insertion sorts of a few pairs), so equal keys stay in input order and the first one wins,
 /// and drops duplicates. A lookup is a binary search over the sorted pairs. An entry keeps only where its logical line
 /// starts: key and value are split again on demand (8 bytes a key, not 20). Every hot method is compiled fully
 /// optimized from its first call: a load is over before tiered compilation would promote it.
 /// </remarks>
 internal sealed class ByteKeyIndex
 {
-    private const int DigitBits = 11;
-    private const int Buckets = 1 << DigitBits;
-    private const int DigitShift = 64 - DigitBits;
 
     private readonly TableBytes _data;
     private Entry[] _entries;
     private ulong[] _pairs;
+    private const int Buckets = 256;
+
     private int[] _histogram = new int[Buckets];
     private int _added;
 
@@ -56,7 +55,7 @@ internal sealed class ByteKeyIndex
         var hash = Hash(key);
         _entries[index] = new Entry(start, line);
         _pairs[index] = ((ulong)hash << 32) | (uint)index;
-        _histogram[(int)(hash >> (32 - DigitBits))]++;
+        _histogram[(int)(hash >> 24)]++;
         _added = index + 1;
     }
 
@@ -283,18 +282,53 @@ internal sealed class ByteKeyIndex
 
     private static ReadOnlySpan<byte> Key(ReadOnlySpan<byte> data, int start) => data.Slice(start, Parse(data, start).KeyEnd);
 
-    // In place: an American flag sort on the top 11 hash bits (histogram counted by Add), then each ~n/2048 bucket
-    // sorted while it sits in cache. Sorting the whole 64-bit pair orders equal hashes by entry, i.e. input order.
+    // In place: an American flag sort on the top 8 hash bits (histogram counted by Add, 256 sequential write streams),
+    // then the same on the next 8 bits inside each bucket while it sits in cache, then insertion sorts of the few
+    // pairs left per bucket. Sorting the whole 64-bit pair orders equal hashes by entry, i.e. input order.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SortByHashThenEntry(Span<ulong> pairs, int[] histogram)
     {
-        Span<int> next = new int[Buckets];
-        Span<int> ends = new int[Buckets];
+        Span<int> ends = stackalloc int[Buckets];
+        FlagSort(pairs, histogram, 56, ends);
+        Span<int> counts = stackalloc int[Buckets];
+        Span<int> innerEnds = stackalloc int[Buckets];
+        var from = 0;
+        for (var b = 0; b < Buckets; b++)
+        {
+            var bucket = pairs[from..ends[b]];
+            from = ends[b];
+            if (bucket.Length <= 32)
+            {
+                InsertionSort(bucket);
+                continue;
+            }
+
+            counts.Clear();
+            foreach (var pair in bucket)
+            {
+                counts[(int)(pair >> 48) & (Buckets - 1)]++;
+            }
+
+            FlagSort(bucket, counts, 48, innerEnds);
+            var innerFrom = 0;
+            for (var c = 0; c < Buckets; c++)
+            {
+                InsertionSort(bucket[innerFrom..innerEnds[c]]);
+                innerFrom = innerEnds[c];
+            }
+        }
+    }
+
+    // One American flag pass on the byte at shift; ends receives each bucket's end.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FlagSort(Span<ulong> pairs, ReadOnlySpan<int> counts, int shift, Span<int> ends)
+    {
+        Span<int> next = stackalloc int[Buckets];
         var sum = 0;
         for (var b = 0; b < Buckets; b++)
         {
             next[b] = sum;
-            sum += histogram[b];
+            sum += counts[b];
             ends[b] = sum;
         }
 
@@ -303,29 +337,34 @@ internal sealed class ByteKeyIndex
             while (next[b] < ends[b])
             {
                 var value = pairs[next[b]];
-                var digit = (int)(value >> DigitShift);
+                var digit = (int)(value >> shift) & (Buckets - 1);
                 while (digit != b)
                 {
                     // Put value where its bucket fills next and carry on with what was there.
                     ref var slot = ref pairs[next[digit]++];
                     (value, slot) = (slot, value);
-                    digit = (int)(value >> DigitShift);
+                    digit = (int)(value >> shift) & (Buckets - 1);
                 }
 
                 pairs[next[b]++] = value;
             }
         }
+    }
 
-        var from = 0;
-        for (var b = 0; b < Buckets; b++)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void InsertionSort(Span<ulong> pairs)
+    {
+        for (var i = 1; i < pairs.Length; i++)
         {
-            var to = ends[b];
-            if (to - from > 1)
+            var value = pairs[i];
+            var j = i - 1;
+            while (j >= 0 && pairs[j] > value)
             {
-                pairs[from..to].Sort();
+                pairs[j + 1] = pairs[j];
+                j--;
             }
 
-            from = to;
+            pairs[j + 1] = value;
         }
     }
 
