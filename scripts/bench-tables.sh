@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process comparison, same run: postfix-lint's load + index of a 10^6-line sender_login_maps source
-# vs `postmap lmdb:FILE` building the database from it. Wall time and peak RSS from /usr/bin/time -v.
+# vs `postmap lmdb:FILE` building the database from it. Wall time and peak RSS from /usr/bin/time -v, RUNS (3)
+# alternating fresh processes of each, medians compared.
 # Then (unless --no-bdn) the BenchmarkDotNet in-process numbers (TableBenchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,9 +28,18 @@ measure() { # label, command...
   echo "$wall $rss"
 }
 
-read -r pm_wall pm_rss < <(measure "postmap lmdb" postmap -c "$work" "lmdb:$work/sender_login_maps")
-read -r us_wall us_rss < <(measure "postfix-lint load+index" dotnet "$dll" load-table "$work/sender_login_maps")
-cat "$work/out"
+# RUNS alternating pairs (fresh processes each time); the ratios of the medians are reported: the machine is shared.
+RUNS=${RUNS:-3}
+: >"$work/pm"; : >"$work/us"
+for _ in $(seq "$RUNS"); do
+  measure "postmap lmdb" postmap -c "$work" "lmdb:$work/sender_login_maps" >>"$work/pm"
+  measure "postfix-lint load+index" dotnet "$dll" load-table "$work/sender_login_maps" >>"$work/us"
+  cat "$work/out"
+done
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+pm_wall=$(cut -d' ' -f1 "$work/pm" | median); pm_rss=$(cut -d' ' -f2 "$work/pm" | median)
+us_wall=$(cut -d' ' -f1 "$work/us" | median); us_rss=$(cut -d' ' -f2 "$work/us" | median)
+echo "medians over $RUNS runs: postmap lmdb ${pm_wall}s ${pm_rss} KiB; postfix-lint ${us_wall}s ${us_rss} KiB"
 awk -v a="$us_wall" -v b="$pm_wall" -v c="$us_rss" -v d="$pm_rss" 'BEGIN {
   printf "ratio wall (ours/postmap): %.3f (target <= 0.2)\nratio peak RSS (ours/postmap): %.3f (target <= 1.0)\n", a/b, c/d }'
 

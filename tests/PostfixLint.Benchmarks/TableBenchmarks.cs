@@ -37,7 +37,7 @@ public class TableBenchmarks
 
     /// <summary>Reads the source and builds the in-memory index (what the simulator does).</summary>
     [Benchmark(Baseline = true)]
-    public int LoadAndIndex() => IndexedTable.Load("lmdb:" + _file, _file, File.ReadAllBytes(_file)).Count;
+    public int LoadAndIndex() => IndexedTable.LoadFile("lmdb:" + _file, _file, _file).Count;
 
     /// <summary>The real <c>postmap lmdb:FILE</c> process building the database from the same source.</summary>
     [Benchmark]
@@ -77,12 +77,12 @@ public class TableBenchmarks
 
         var file = args[1];
         var stopwatch = Stopwatch.StartNew();
-        var bytes = File.ReadAllBytes(file);
-        var read = stopwatch.Elapsed;
-        var table = IndexedTable.Load("lmdb:" + file, file, bytes);
+        var table = IndexedTable.LoadFile("lmdb:" + file, file, file);
+        var loaded = stopwatch.Elapsed;
         var hit = table.Lookup("USER12345@domain345.example.com");
         stopwatch.Stop();
-        Console.WriteLine($"{table.Count} keys, user12345 -> {hit.Value} (line {hit.Line}), load+index {stopwatch.Elapsed.TotalMilliseconds:F0} ms (read {read.TotalMilliseconds:F0} ms)");
+        Console.WriteLine($"{table.Count} keys, user12345 -> {hit.Value} (line {hit.Line}), load+index {loaded.TotalMilliseconds:F0} ms, "
+            + $"+ first lookup {stopwatch.Elapsed.TotalMilliseconds:F0} ms");
         return hit.Status == TableLookupStatus.Found ? 0 : 1;
     }
 }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Unicode;
 using PostfixLint.Syntax.Tables;
@@ -11,18 +11,23 @@ namespace PostfixLint.Model.Tables;
 /// <c>postmap</c> has run: keys folded (<c>DICT_FLAG_FOLD_FIX</c>), the first value kept for a duplicate key.
 /// </summary>
 /// <remarks>
-/// The hot path for large sources: the file stays one byte array, logical lines are joined in place, ASCII keys are
-/// lowercased in place, and a dictionary maps (offset, length) keys to (offset, length, line) values. No per-line
-/// strings, regexes or parser combinators. Keys with non-ASCII bytes go to a small string dictionary.
+/// The hot path for large sources: the file stays one block of bytes (mapped copy-on-write, see
+/// <see cref="TableBytes"/>; Latin-1: a byte is a character), one pass finds the lines, continuation lines are joined
+/// in place, and a sorted hash index (<see cref="ByteKeyIndex"/>) keeps only where each logical line starts; ASCII
+/// keys are folded while hashing and comparing, so the bytes stay as written. No per-line strings, regexes or parser
+/// combinators. Keys with non-ASCII bytes go to a small string dictionary.
 /// </remarks>
 public sealed class IndexedTable : ILookupTable
 {
-    private readonly byte[] _data;
-    private readonly Dictionary<Slice, Entry> _entries;
+    // The bytes that can end or complicate a key: C isspace() in the C locale, backslash and double quote.
+    private static readonly SearchValues<byte> s_keyStops = SearchValues.Create(" \t\n\v\f\r\\\""u8);
+
+    private readonly TableBytes _data;
+    private readonly ByteKeyIndex _entries;
     private readonly Dictionary<string, (string Value, int Line)>? _unicode;
     private readonly string _source;
 
-    private IndexedTable(string spec, string source, byte[] data, Dictionary<Slice, Entry> entries,
+    private IndexedTable(string spec, string source, TableBytes data, ByteKeyIndex entries,
         Dictionary<string, (string, int)>? unicode, int duplicateLine, string? duplicateKey)
     {
         Spec = spec;
@@ -58,120 +63,21 @@ public sealed class IndexedTable : ILookupTable
     /// <summary>Loads a postmap-format source from bytes (ownership of <paramref name="data"/> passes to the table).</summary>
     /// <param name="spec">The table spec, for <see cref="Spec"/>.</param>
     /// <param name="source">The file name reported in lookups' <see cref="TableLookup.Source"/>.</param>
-    /// <param name="data">The file's bytes; modified in place.</param>
+    /// <param name="data">The file's bytes; continuation lines are joined in place.</param>
     /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IndexedTable Load(string spec, string source, byte[] data, bool utf8 = true)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var span = data.AsSpan();
-        var entries = new Dictionary<Slice, Entry>(Math.Max(16, span.Count((byte)'\n') + 1), new SliceComparer(data));
-        Dictionary<string, (string, int)>? unicode = null;
-        var duplicateLine = 0;
-        string? duplicateKey = null;
-        var pos = 0;
-        var lineNumber = 0;
-        var length = data.Length;
-        var logicalEnd = -1;
-        var logicalStart = 0;
-        var firstLine = 0;
-        while (pos < length)
-        {
-            var newline = span[pos..].IndexOf((byte)'\n');
-            var end = newline < 0 ? length : pos + newline;
-            lineNumber++;
-            var p = pos;
-            while (p < end && IsSpace(data[p]))
-            {
-                p++;
-            }
-
-            if (p == end || data[p] == (byte)'#')
-            {
-                // readllines(): blank and comment lines never end or start a logical line.
-            }
-            else if (p == pos)
-            {
-                Flush();
-                logicalStart = pos;
-                logicalEnd = end;
-                firstLine = lineNumber;
-            }
-            else if (logicalEnd >= 0)
-            {
-                // Continuation: join in place, keeping the leading whitespace as readllines() does.
-                var piece = end - pos;
-                if (logicalEnd != pos)
-                {
-                    Buffer.BlockCopy(data, pos, data, logicalEnd, piece);
-                }
-
-                logicalEnd += piece;
-            }
-
-            pos = end + 1;
-        }
-
-        Flush();
-        return new IndexedTable(spec, source, data, entries, unicode, duplicateLine, duplicateKey);
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Flush()
-        {
-            if (logicalEnd < 0)
-            {
-                return;
-            }
-
-            var line = data.AsSpan(logicalStart, logicalEnd - logicalStart);
-            var nul = line.IndexOf((byte)0);
-            if (nul >= 0)
-            {
-                line = line[..nul];
-            }
-
-            logicalEnd = -1;
-            var ascii = System.Text.Ascii.IsValid(line);
-            if (!ascii && utf8 && !Utf8.IsValid(line))
-            {
-                return;
-            }
-
-            var (keyEnd, valueStart, valueEnd, unbalanced) = Split(line);
-            if (unbalanced || keyEnd == 0 || valueEnd <= valueStart)
-            {
-                return;
-            }
-
-            var keySpan = line[..keyEnd];
-            if (!ascii && !System.Text.Ascii.IsValid(keySpan))
-            {
-                unicode ??= new Dictionary<string, (string, int)>(StringComparer.Ordinal);
-                var key = TableText.FoldKey(Encoding.Latin1.GetString(keySpan));
-                if (!unicode.TryAdd(key, (Encoding.Latin1.GetString(line[valueStart..valueEnd]), firstLine)) && duplicateLine == 0)
-                {
-                    duplicateLine = firstLine;
-                    duplicateKey = Encoding.Latin1.GetString(keySpan);
-                }
-
-                return;
-            }
-
-            // Keep the key as written (for the texthash duplicate message) only while no duplicate was seen yet.
-            Span<byte> original = duplicateLine == 0 && keySpan.Length <= 256 ? stackalloc byte[keySpan.Length] : default;
-            if (original.Length == keySpan.Length)
-            {
-                keySpan.CopyTo(original);
-            }
-            System.Text.Ascii.ToLowerInPlace(keySpan, out _);
-            var entry = new Entry(logicalStart + valueStart, valueEnd - valueStart, firstLine);
-            if (!entries.TryAdd(new Slice(logicalStart, keyEnd), entry) && duplicateLine == 0)
-            {
-                duplicateLine = firstLine;
-                duplicateKey = Encoding.Latin1.GetString(original.Length == keySpan.Length ? original : keySpan);
-            }
-        }
+        return Load(spec, source, new TableBytes(data), utf8);
     }
+
+    /// <summary>Loads a postmap-format source file, mapping it into memory instead of copying it when it is large.</summary>
+    /// <param name="spec">The table spec, for <see cref="Spec"/>.</param>
+    /// <param name="source">The file name reported in lookups' <see cref="TableLookup.Source"/>.</param>
+    /// <param name="path">The file to read (the file itself is never written).</param>
+    /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
+    public static IndexedTable LoadFile(string spec, string source, string path, bool utf8 = true) =>
+        Load(spec, source, TableBytes.Open(path), utf8);
 
     /// <inheritdoc />
     public TableLookup Lookup(string key)
@@ -201,22 +107,24 @@ public sealed class IndexedTable : ILookupTable
             bytes[i] = (byte)folded[i];
         }
 
-        var lookup = _entries.GetAlternateLookup<ReadOnlySpan<byte>>();
-        if (!lookup.TryGetValue(bytes, out var entry))
+        if (!_entries.TryGet(bytes, out var entry))
         {
             return TableLookup.NotFound;
         }
 
-        return TableLookup.Found(Encoding.Latin1.GetString(_data, entry.Offset, entry.Length), _source, entry.Line);
+        var (_, value) = _entries.GetKeyAndValue(entry);
+        return TableLookup.Found(_data.GetString(value.Offset, value.Length), _source, entry.Line);
     }
 
     /// <summary>Every entry as (folded key, value, line), in no particular order (for tests and rules).</summary>
     public IEnumerable<(string Key, string Value, int Line)> GetEntries()
     {
-        foreach (var (key, entry) in _entries)
+        for (var i = 0; i < _entries.Count; i++)
         {
-            yield return (Encoding.Latin1.GetString(_data, key.Offset, key.Length),
-                Encoding.Latin1.GetString(_data, entry.Offset, entry.Length), entry.Line);
+            var entry = _entries[i];
+            var (key, value) = _entries.GetKeyAndValue(entry);
+            yield return (TableText.FoldKey(_data.GetString(key.Offset, key.Length)),
+                _data.GetString(value.Offset, value.Length), entry.Line);
         }
 
         if (_unicode is not null)
@@ -228,92 +136,174 @@ public sealed class IndexedTable : ILookupTable
         }
     }
 
-    private static bool IsSpace(byte b) => b == ' ' || (b >= '\t' && b <= '\r');
-
-    // postmap.c: the key ends at the first unquoted whitespace; backslash protects the next byte.
-    private static (int KeyEnd, int ValueStart, int ValueEnd, bool Unbalanced) Split(ReadOnlySpan<byte> line)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static IndexedTable Load(string spec, string source, TableBytes bytes, bool utf8)
     {
-        var inQuotes = false;
-        var i = 0;
-        while (i < line.Length)
+        var data = bytes.Span;
+        var loader = new Loader(bytes, data.Count((byte)'\n') + 1, utf8);
+        var length = data.Length;
+        var pos = 0;
+        var lineNumber = 0;
+        var logicalStart = 0;
+        var logicalEnd = -1;
+        var joined = false;
+        var firstLine = 0;
+        while (pos < length)
         {
-            var c = line[i];
-            if (c == '\\')
+            var newline = data[pos..].IndexOf((byte)'\n');
+            var end = newline < 0 ? length : pos + newline;
+            lineNumber++;
+            var c = data[pos];
+            if (!ByteKeyIndex.IsSpace(c) && c != '#')
             {
-                if (++i >= line.Length)
+                // The common case: a line that starts a new logical line ends the previous one.
+                if (logicalEnd >= 0)
                 {
-                    break;
+                    Flush(data, loader, logicalStart, logicalEnd, firstLine, joined);
+                }
+
+                logicalStart = pos;
+                logicalEnd = end;
+                firstLine = lineNumber;
+                joined = false;
+            }
+            else
+            {
+                var p = pos;
+                while (p < end && ByteKeyIndex.IsSpace(data[p]))
+                {
+                    p++;
+                }
+
+                // readllines(): blank and comment lines never end or start a logical line; an indented line continues
+                // the current one, keeping its leading whitespace.
+                if (p < end && data[p] != '#' && p != pos && logicalEnd >= 0)
+                {
+                    var piece = end - pos;
+                    data.Slice(pos, piece).CopyTo(data[logicalEnd..]);
+                    logicalEnd += piece;
+                    joined = true;
                 }
             }
-            else if (IsSpace(c))
-            {
-                if (!inQuotes)
-                {
-                    break;
-                }
-            }
-            else if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
 
-            i++;
+            pos = end + 1;
         }
 
-        var keyEnd = Math.Min(i, line.Length);
-        var valueStart = keyEnd < line.Length ? keyEnd + 1 : keyEnd;
-        while (valueStart < line.Length && IsSpace(line[valueStart]))
+        if (logicalEnd >= 0)
         {
-            valueStart++;
+            Flush(data, loader, logicalStart, logicalEnd, firstLine, joined);
         }
 
-        var valueEnd = line.Length;
-        while (valueEnd > valueStart && IsSpace(line[valueEnd - 1]))
+        // The first duplicate in input order, whichever index holds it: texthash names it.
+        var duplicate = loader.Index.Build();
+        var duplicateLine = loader.DuplicateLine;
+        var duplicateKey = loader.DuplicateKey;
+        if (duplicate is { } first && (duplicateLine == 0 || first.Line < duplicateLine))
         {
-            valueEnd--;
+            var (key, _) = loader.Index.GetKeyAndValue(first);
+            duplicateLine = first.Line;
+            duplicateKey = bytes.GetString(key.Offset, key.Length);
         }
 
-        return (keyEnd, valueStart, valueEnd, inQuotes);
+        GC.KeepAlive(bytes);
+        return new IndexedTable(spec, source, bytes, loader.Index, loader.Unicode, duplicateLine, duplicateKey);
     }
 
-    [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Slice(int Offset, int Length);
-
-    [StructLayout(LayoutKind.Auto)]
-    private readonly record struct Entry(int Offset, int Length, int Line);
-
-    private sealed class SliceComparer(byte[] data) : IEqualityComparer<Slice>, IAlternateEqualityComparer<ReadOnlySpan<byte>, Slice>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Flush(Span<byte> data, Loader loader, int start, int end, int line, bool joined)
     {
-        public bool Equals(Slice x, Slice y) =>
-            data.AsSpan(x.Offset, x.Length).SequenceEqual(data.AsSpan(y.Offset, y.Length));
-
-        public int GetHashCode(Slice obj) => Hash(data.AsSpan(obj.Offset, obj.Length));
-
-        public bool Equals(ReadOnlySpan<byte> alternate, Slice other) => alternate.SequenceEqual(data.AsSpan(other.Offset, other.Length));
-
-        public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
-
-        public Slice Create(ReadOnlySpan<byte> alternate) => throw new NotSupportedException();
-
-        // A fast multiplicative hash over 8-byte words; table keys come from configuration files, not attackers.
-        private static int Hash(ReadOnlySpan<byte> bytes)
+        if (joined)
         {
-            var hash = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
-            while (bytes.Length >= 8)
+            // Joining dropped at least the newline between the pieces, so the byte after the logical line is a stale
+            // one: a newline there lets the index find the line's end again.
+            data[end] = (byte)'\n';
+        }
+
+        loader.Add(data, start, end, line);
+    }
+
+    // One logical line at a time: split, check, index.
+    private sealed class Loader(TableBytes bytes, int capacity, bool utf8)
+    {
+        public ByteKeyIndex Index { get; } = new(bytes, capacity);
+
+        public Dictionary<string, (string, int)>? Unicode { get; private set; }
+
+        // The first duplicate among non-ASCII keys (the ASCII index reports its own from Build()).
+        public int DuplicateLine { get; private set; }
+
+        public string? DuplicateKey { get; private set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(ReadOnlySpan<byte> data, int start, int end, int line)
+        {
+            var text = data[start..end];
+
+            // Fast path: ASCII without NUL, the key ended by whitespace (no quotes or escapes).
+            if (text.IndexOfAnyExceptInRange((byte)1, (byte)0x7f) < 0)
             {
-                hash = (hash ^ MemoryMarshal.Read<ulong>(bytes)) * 0xFF51AFD7ED558CCDUL;
-                hash ^= hash >> 32;
-                bytes = bytes[8..];
+                var stop = text.IndexOfAny(s_keyStops);
+                if (stop < 0)
+                {
+                    return; // a key without a value: postmap ignores it (with a warning)
+                }
+
+                if (ByteKeyIndex.IsSpace(text[stop]))
+                {
+                    var valueStart = stop + 1;
+                    while (valueStart < text.Length && ByteKeyIndex.IsSpace(text[valueStart]))
+                    {
+                        valueStart++;
+                    }
+
+                    if (valueStart < text.Length && stop > 0)
+                    {
+                        Index.Add(start, text[..stop], line);
+                    }
+
+                    return;
+                }
             }
 
-            ulong tail = 0;
-            for (var i = 0; i < bytes.Length; i++)
+            AddSlow(start, text, line);
+        }
+
+        // NUL bytes, non-ASCII bytes, quotes or backslashes in the key.
+        private void AddSlow(int start, ReadOnlySpan<byte> text, int line)
+        {
+            var nul = text.IndexOf((byte)0);
+            if (nul >= 0)
             {
-                tail |= (ulong)bytes[i] << (8 * i);
+                text = text[..nul];
             }
 
-            hash = (hash ^ tail) * 0xC4CEB9FE1A85EC53UL;
-            return (int)(hash ^ (hash >> 29) ^ (hash >> 41));
+            var ascii = System.Text.Ascii.IsValid(text);
+            if (!ascii && utf8 && !Utf8.IsValid(text))
+            {
+                return;
+            }
+
+            var (keyEnd, valueStart, valueEnd, unbalanced) = ByteKeyIndex.Split(text);
+            if (unbalanced || keyEnd == 0 || valueEnd <= valueStart)
+            {
+                return;
+            }
+
+            var keySpan = text[..keyEnd];
+            if (!ascii && !System.Text.Ascii.IsValid(keySpan))
+            {
+                Unicode ??= new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+                var key = TableText.FoldKey(Encoding.Latin1.GetString(keySpan));
+                if (!Unicode.TryAdd(key, (Encoding.Latin1.GetString(text[valueStart..valueEnd]), line)) && DuplicateLine == 0)
+                {
+                    DuplicateLine = line;
+                    DuplicateKey = Encoding.Latin1.GetString(keySpan);
+                }
+
+                return;
+            }
+
+            Index.Add(start, keySpan, line);
         }
     }
 }

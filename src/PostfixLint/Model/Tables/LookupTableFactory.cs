@@ -100,7 +100,7 @@ public sealed class LookupTableFactory
             return new UnavailableTable(spec, $"open database {path}{suffix}: No such file or directory");
         }
 
-        var table = IndexedTable.Load(spec, path, File.ReadAllBytes(actual), _utf8);
+        var table = IndexedTable.LoadFile(spec, path, actual, _utf8);
         if (suffix is null && table.DuplicateLine > 0)
         {
             // dict_thash.c: smtpd opens texthash without DICT_FLAG_DUP_*, so a duplicate makes the whole table a surrogate.

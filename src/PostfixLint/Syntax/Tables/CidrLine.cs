@@ -1,5 +1,3 @@
-using PostfixLint.Model.Values;
-
 namespace PostfixLint.Syntax.Tables;
 
 /// <summary>Port of <c>dict_cidr_parse_rule()</c> (<c>src/util/dict_cidr.c</c>) for one logical line.</summary>
@@ -25,7 +23,7 @@ internal readonly record struct CidrLine(
             }
 
             var end = TrimEnd(text, p);
-            var error = NetworkList.ParseCidr(text[p..end].ToString(), out _);
+            var error = CidrText.Parse(text[p..end].ToString(), out _);
             return error is null
                 ? new CidrLine(TableEntryKind.If, !match, p, end, end, end, null)
                 : Fail(error);
@@ -76,7 +74,7 @@ internal readonly record struct CidrLine(
             return Fail("no address pattern");
         }
 
-        var parseError = NetworkList.ParseCidr(text[keyStart..keyEnd].ToString(), out _);
+        var parseError = CidrText.Parse(text[keyStart..keyEnd].ToString(), out _);
         if (parseError is not null)
         {
             return Fail(parseError);
