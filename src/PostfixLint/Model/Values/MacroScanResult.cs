@@ -1,3 +1,4 @@
+using PostfixLint.Syntax;
 using System.Collections.Immutable;
 
 namespace PostfixLint.Model.Values;

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using PostfixLint.Model.Values;
 using Sprache;
 using static PostfixLint.Syntax.Grammar.GrammarParsers;
 

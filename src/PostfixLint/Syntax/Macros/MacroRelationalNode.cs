@@ -1,6 +1,5 @@
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>A relational expression <c>${{left} op {right}}</c>, optionally with <c>?{true}</c> and <c>:{false}</c> texts.</summary>
 /// <param name="Left">The left operand (expanded before comparing).</param>

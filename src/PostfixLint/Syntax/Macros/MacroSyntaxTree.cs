@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>A value parsed into macro syntax nodes, or the position where it is not valid syntax.</summary>
 /// <param name="Nodes">The top-level pieces in order; empty when <paramref name="Error"/> is set.</param>

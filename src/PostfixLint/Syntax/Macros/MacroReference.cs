@@ -1,6 +1,5 @@
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>A parameter name referenced by <c>$name</c>, <c>${name...}</c> or <c>$(name...)</c> inside a value.</summary>
 /// <param name="Name">The name as Postfix looks it up (may be empty, e.g. <c>${?x}</c>).</param>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>A nested piece of value text: a conditional branch or a relational operand, itself parsed into nodes.</summary>
 /// <param name="Nodes">The parsed pieces.</param>

@@ -1,4 +1,4 @@
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>How a macro expression is written after its <c>$</c>.</summary>
 public enum MacroBracket

@@ -1,6 +1,5 @@
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>A plain reference <c>$name</c>, <c>${name}</c> or <c>$(name)</c>.</summary>
 /// <param name="Name">The parameter name (empty for <c>${ }</c>, which Postfix accepts and looks up as "").</param>

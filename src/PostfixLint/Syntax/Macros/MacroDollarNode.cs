@@ -1,6 +1,5 @@
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>The escape <c>$$</c>, which expands to one <c>$</c>.</summary>
 /// <param name="Span">The span of both dollar signs.</param>

@@ -1,6 +1,5 @@
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>A conditional <c>${name?text}</c>, <c>${name:text}</c>, <c>${name?{text}:{text}}</c> (or the <c>$(...)</c> forms).</summary>
 /// <param name="Name">The tested parameter name.</param>

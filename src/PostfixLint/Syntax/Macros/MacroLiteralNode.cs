@@ -1,6 +1,5 @@
-using PostfixLint.Syntax;
 
-namespace PostfixLint.Model.Values;
+namespace PostfixLint.Syntax;
 
 /// <summary>Text copied as is (a run without <c>$</c>).</summary>
 /// <param name="Text">The text.</param>
