@@ -1,3 +1,4 @@
+using PostfixLint.TestSupport;
 using System.Text;
 using PostfixLint.IntegrationTests.Support;
 using PostfixLint.Model;
@@ -133,7 +134,7 @@ public sealed class TableDifferentialTests
         foreach (var file in Directory.GetFiles(root!, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var text = SourceFile.Read(file);
-            var format = TableClassifier.Classify(file, text);
+            var format = CorpusTableClassifier.Classify(file, text);
             if (format is null or TableSourceFormat.Aliases || text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
             {
                 continue;

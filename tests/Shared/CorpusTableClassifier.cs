@@ -1,9 +1,9 @@
 using PostfixLint.Syntax.Tables;
 
-namespace PostfixLint.IntegrationTests.Tables;
+namespace PostfixLint.TestSupport;
 
-/// <summary>Decides which table parser a corpus file needs (same rules as the unit tests' round trip).</summary>
-internal static class TableClassifier
+/// <summary>Decides which table parser a corpus file needs; shared by the unit and integration test projects.</summary>
+internal static class CorpusTableClassifier
 {
     /// <summary>Decides a corpus file's table format by name and content; null when it is not a table source.</summary>
     public static TableSourceFormat? Classify(string file, string text)
