@@ -1,0 +1,40 @@
+using PostfixLint.Simulation;
+
+namespace PostfixLint.Tests.Simulation;
+
+/// <summary>Semantics found by the differential suite against real Postfix 3.7.11, one test each, with the Postfix source that decides.</summary>
+[TestFixture]
+public sealed class DifferentialFixTests
+{
+    private const string Relay = "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination";
+
+    [Test]
+    public void An_ipv6_client_skips_a_broken_ipv4_network_in_mynetworks()
+    {
+        // src/util/match_ops.c match_hostaddr(): "Don't bother matching IPv4 against IPv6" comes before cidr_match_parse(),
+        // so 192.168.1.5/24 (host bits set) fails only for IPv4 clients.
+        var result = SimulatorFixture.Run(
+            "mynetworks = 192.168.1.5/24 [2001:db8:1::5]\n" + Relay,
+            new Probe("2001:db8:1::5", "a@example.com", "x@gmail.com") { Helo = "client.example.net" });
+
+        result.RcptReply.Should().Be("250 2.1.5 Ok");
+    }
+
+    [Test]
+    public void An_ipv4_client_fails_the_lookup_at_a_broken_ipv4_network_in_mynetworks()
+    {
+        var result = SimulatorFixture.Run("mynetworks = 192.168.1.5/24 [2001:db8:1::5]\n" + Relay, SimulatorFixture.Remote());
+
+        result.RcptReply.Should().Be("451 4.3.0 <someone@gmail.com>: Temporary lookup failure");
+    }
+
+    [Test]
+    public void An_ipv6_client_not_in_mynetworks_is_denied_despite_a_broken_ipv4_network()
+    {
+        var result = SimulatorFixture.Run(
+            "mynetworks = 192.168.1.0/33\n" + Relay,
+            new Probe("2001:db8:2::5", "a@example.com", "x@gmail.com") { Helo = "client.example.net" });
+
+        result.RcptReply.Should().Be("554 5.7.1 <x@gmail.com>: Relay access denied");
+    }
+}
