@@ -92,7 +92,9 @@ public sealed class RelaySimulator
 
         // XCLIENT LOGIN / AUTH: a login only counts where AUTH works (smtpd_sasl_glue.c).
         var login = saslActive ? probe.SaslLogin : null;
-        var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName.ToLowerInvariant();
+        // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
+        // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
+        var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
         var session = new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
         var evaluator = new RestrictionEvaluator(settings, _tables, classifier, session);
 

@@ -6,7 +6,7 @@ namespace PostfixLint.IntegrationTests.Simulation;
 
 /// <summary>The differential suite: generated configurations × probes on real Postfix; the simulator must give the same replies.</summary>
 /// <remarks>
-/// <c>POSTFIXLINT_DIFF_CASES</c> sets the number of configurations (default 200), <c>POSTFIXLINT_DIFF_SEED</c> the first
+/// <c>POSTFIXLINT_DIFF_CASES</c> sets the number of configurations (default 300), <c>POSTFIXLINT_DIFF_SEED</c> the first
 /// seed (default 1), <c>POSTFIXLINT_DIFF_KEEP=DIR</c> keeps the scenario directories (with expected.jsonl) in DIR, and
 /// <c>POSTFIXLINT_DIFF_REPLAY=DIR</c> reuses the answers kept in DIR by an earlier run (cases not recorded there run on real Postfix).
 /// </remarks>
@@ -14,7 +14,7 @@ namespace PostfixLint.IntegrationTests.Simulation;
 [NonParallelizable]
 public sealed class DifferentialTests
 {
-    private static readonly int Cases = EnvironmentInt("POSTFIXLINT_DIFF_CASES", 200);
+    private static readonly int Cases = EnvironmentInt("POSTFIXLINT_DIFF_CASES", 300);
     private static readonly int FirstSeed = EnvironmentInt("POSTFIXLINT_DIFF_SEED", 1);
     private ImmutableArray<CaseOutcome> _outcomes = [];
     private string _root = "";

@@ -37,4 +37,16 @@ public sealed class DifferentialFixTests
 
         result.RcptReply.Should().Be("554 5.7.1 <x@gmail.com>: Relay access denied");
     }
+
+    [Test]
+    public void The_client_name_keeps_its_case_in_replies_while_tables_match_it_case_insensitively()
+    {
+        // smtpd.c xclient_cmd(): UPDATE_STR(state->name, attr_value), no case folding; the access map folds the key.
+        var result = SimulatorFixture.Run(
+            "smtpd_relay_restrictions = check_client_access hash:/etc/postfix/client_access, permit_mynetworks, reject_unauth_destination",
+            SimulatorFixture.Remote() with { ClientName = "HOST.Example.NET" },
+            files: new Dictionary<string, string> { ["client_access"] = "example.net REJECT no hosts from example.net\n" });
+
+        result.RcptReply.Should().Be("554 5.7.1 <HOST.Example.NET[192.168.1.100]>: Client host rejected: no hosts from example.net");
+    }
 }
