@@ -216,7 +216,10 @@ internal static class MatchLists
     }
 
     /// <summary>The patterns of a list, with <c>/file</c> entries replaced by the file's patterns, stopping at a <c>#</c> comment.</summary>
-    private static IEnumerable<(string Text, int Negations)> Patterns(TableSet tables, string value, string parameter, int depth = 0)
+    private static List<(string Text, int Negations)> Patterns(TableSet tables, string value, string parameter) =>
+        tables.Patterns(value, v => [.. ReadPatterns(tables, v, parameter)]);
+
+    private static IEnumerable<(string Text, int Negations)> ReadPatterns(TableSet tables, string value, string parameter, int depth = 0)
     {
         foreach (var element in PostfixList.Split(value))
         {
@@ -241,7 +244,7 @@ internal static class MatchLists
             {
                 var content = tables.ReadListFile(text) ?? "";
                 var lines = string.Join(' ', content.Split('\n').Select(l => l.TrimStart()).Where(l => !l.StartsWith('#')));
-                foreach (var inner in Patterns(tables, lines, parameter, depth + 1))
+                foreach (var inner in ReadPatterns(tables, lines, parameter, depth + 1))
                 {
                     yield return (inner.Text, inner.Negations + negations);
                 }

@@ -16,6 +16,10 @@ public sealed class RelaySimulator
     private readonly SimulatorOptions _options;
     private readonly TableSet _tables;
 
+    // Batch mode: a listener's effective settings, its address classifier (with its resolve cache) and its start-up
+    // check do not depend on the probe, so they are built once per listener instead of once per probe.
+    private readonly Dictionary<string, (ListenerSettings Settings, AddressClassifier Classifier)> _listeners = new(StringComparer.Ordinal);
+
     /// <summary>Creates a simulator over <paramref name="config"/>.</summary>
     public RelaySimulator(PostfixConfig config, SimulatorOptions? options = null)
     {
@@ -49,7 +53,15 @@ public sealed class RelaySimulator
             return result with { Error = listenerError, Notes = [.. notes] };
         }
 
-        var settings = new ListenerSettings(_config, service);
+        var listenerKey = service is null ? "" : $"{service.Name}\n{service.Line}";
+        if (!_listeners.TryGetValue(listenerKey, out var listener))
+        {
+            var listenerSettings = new ListenerSettings(_config, service);
+            listener = (listenerSettings, new AddressClassifier(listenerSettings, _tables));
+            _listeners[listenerKey] = listener;
+        }
+
+        var settings = listener.Settings;
         if (service is not null)
         {
             foreach (var definition in service.Overrides)
@@ -74,7 +86,7 @@ public sealed class RelaySimulator
             return result with { Error = unreachable, Notes = [.. notes] };
         }
 
-        var classifier = new AddressClassifier(settings, _tables);
+        var classifier = listener.Classifier;
         var saslEnabled = settings.GetBool("smtpd_sasl_auth_enable");
         var enforceTls = settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
                          || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
@@ -98,7 +110,14 @@ public sealed class RelaySimulator
         var session = new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
         var evaluator = new RestrictionEvaluator(settings, _tables, classifier, session);
 
-        if (StartupError(settings, evaluator, notes) is { } startupError)
+        if (settings.Startup is null)
+        {
+            var startupNotes = new List<string>();
+            settings.Startup = (StartupError(settings, evaluator, startupNotes), startupNotes);
+        }
+
+        notes.AddRange(settings.Startup.Value.Notes);
+        if (settings.Startup.Value.Error is { } startupError)
         {
             return result with { Error = startupError, Notes = [.. notes] };
         }
