@@ -286,7 +286,7 @@ public sealed class RelaySimulator
             var listenColon = name.LastIndexOf(':');
             var listenText = listenColon > 0 ? name[..listenColon] : settings.Get("inet_interfaces");
             var origin = listenColon > 0 ? $"master.cf service {name}" : $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")})";
-            var words = PostfixList.Split(listenText).Select(e => e.Text.ToLowerInvariant()).ToList();
+            var words = (listenColon > 0 ? [.. PostfixList.Split(listenText).Select(e => e.Text)] : settings.GetList("inet_interfaces")).Select(e => e.ToLowerInvariant()).ToList();
             if (words.Contains("all"))
             {
                 return null;
@@ -315,7 +315,7 @@ public sealed class RelaySimulator
             return null;
         }
 
-        var interfaces = PostfixList.Split(settings.Get("inet_interfaces")).Select(e => e.Text.ToLowerInvariant()).ToList();
+        var interfaces = settings.GetList("inet_interfaces").Select(e => e.ToLowerInvariant()).ToList();
         if (interfaces.Count > 0 && interfaces.All(i => i is "loopback-only" or "localhost" || (IPAddress.TryParse(i.Trim('[', ']'), out var a) && IPAddress.IsLoopback(a))))
         {
             return $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")}): Postfix listens on loopback only, a client at {client} cannot connect";

@@ -596,7 +596,11 @@ internal sealed partial class RestrictionEvaluator
             reply = reply[..510];
         }
 
-        reply = new string(reply.Select(c => c < ' ' || c > '~' ? ' ' : c).ToArray());
+        if (reply.AsSpan().IndexOfAnyExceptInRange(' ', '~') >= 0)
+        {
+            reply = new string(reply.Select(c => c < ' ' || c > '~' ? ' ' : c).ToArray());
+        }
+
         if (!warnOnly && _deferIfReject.Active && reply[0] == '5')
         {
             _warnIfReject = 0;

@@ -30,7 +30,8 @@ public static class ConfigurationGenerator
     private static readonly string[] SenderPool =
     [
         "app@example.com", "shared@example.com", "anyone@example.org", "spammer@example.net", "", "other@example.com", "App@Example.COM",
-        "alice@example.com", "bob+lists@example.org", "carol@example.com",
+        "alice@example.com", "bob+lists@example.org", "carol@example.com", "nosuchuser@mail.example.com", "root@mail.example.com", "user@relay.example",
+        "alias@virtual.example", "nobody@virtual.example",
     ];
 
     private static readonly string[] LoginPool = ["alice", "bob", "carol@example.com", "app"];
@@ -273,6 +274,28 @@ public static class ConfigurationGenerator
             features.Add("no-local-recipient-maps");
         }
 
+        // HELO checks (evaluated at RCPT TO with smtpd_delay_reject = yes) and HELO-less sessions.
+        var heloChecks = Chance(0.2);
+        if (heloChecks)
+        {
+            main.Append("smtpd_helo_restrictions = ").Append(Pick(["reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname", "permit_mynetworks, reject_non_fqdn_helo_hostname", "reject_invalid_helo_hostname"])).Append('\n');
+            if (Chance(0.3))
+            {
+                main.Append("smtpd_helo_required = yes\n");
+                features.Add("helo-required");
+            }
+
+            features.Add("helo-restrictions");
+        }
+
+        if (Chance(0.15))
+        {
+            main.Append(main.ToString().Contains("smtpd_sender_restrictions", StringComparison.Ordinal) || Chance(0.5)
+                ? "smtpd_reject_unlisted_sender = yes\n"
+                : "smtpd_sender_restrictions = reject_non_fqdn_sender, reject_unlisted_sender\n");
+            features.Add("sender-validation");
+        }
+
         // Several listeners: smtp plus submission with its own -o overrides (a common source of "works on 25, not on 587").
         string? masterCf = null;
         if (Chance(0.3))
@@ -314,7 +337,9 @@ public static class ConfigurationGenerator
             probes.Add(new Probe(client, Pick(SenderPool), Pick(RecipientPool))
             {
                 Id = $"{seed}-{i}",
-                Helo = Chance(0.9) ? Pick(["client.example.net", "mail.example.com", "localhost"]) : null,
+                Helo = Chance(0.9)
+                    ? heloChecks && Chance(0.5) ? Pick(["nodots", "[192.168.1.100]", "[300.1.1.1]", "under_score.example", "bad..dots.example", "MAIL.Example.COM."]) : Pick(["client.example.net", "mail.example.com", "localhost"])
+                    : null,
                 SaslLogin = Chance(0.4) ? Pick(LoginPool) : null,
                 ClientName = Chance(0.2) ? Pick(["host.example.net", "mx.other.example", "HOST.Example.NET"]) : null,
                 Service = masterCf is not null && Chance(0.4) ? "submission" : "smtp",
