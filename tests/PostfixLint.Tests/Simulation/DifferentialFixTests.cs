@@ -49,4 +49,17 @@ public sealed class DifferentialFixTests
 
         result.RcptReply.Should().Be("554 5.7.1 <HOST.Example.NET[192.168.1.100]>: Client host rejected: no hosts from example.net");
     }
+
+    [Test]
+    public void An_unknown_virtual_alias_sender_gets_the_sender_dsn_5_1_7()
+    {
+        // trivial-rewrite resolves a virtual alias domain to "error:5.1.1 User unknown in virtual alias table";
+        // smtpd_dsn_fix() maps X.1.1 for a sender to SND_DSN, 4.1.7 (src/smtpd/smtpd_dsn_fix.c dsn_map[]).
+        var result = SimulatorFixture.Run(
+            Relay + "\nsmtpd_reject_unlisted_sender = yes\nvirtual_alias_domains = virtual.example\nvirtual_alias_maps = hash:/etc/postfix/virtual",
+            SimulatorFixture.Remote(recipient: "root@mail.example.com", sender: "nobody@virtual.example"),
+            files: new Dictionary<string, string> { ["virtual"] = "alias@virtual.example root\n" });
+
+        result.RcptReply.Should().Be("550 5.1.7 <nobody@virtual.example>: Sender address rejected: User unknown in virtual alias table");
+    }
 }
