@@ -36,16 +36,19 @@ else
     echo "[bench] postfix-lint: JIT build (no $tool; POSTFIXLINT_BIN=... or scripts/pack-and-smoke.sh for the AOT tool)"
 fi
 total=0
+for dir in "$work"/cases/*/; do
+    for ((i = 0; i < REPEAT; i++)); do cat "$dir/probes.jsonl"; done >"$dir/batch.jsonl"
+    total=$((total + $(wc -l <"$dir/batch.jsonl")))
+done
 start=$(date +%s.%N)
 for dir in "$work"/cases/*/; do
-    for ((i = 0; i < REPEAT; i++)); do cat "$dir/probes.jsonl"; done >"$work/batch.jsonl"
-    n=$(wc -l <"$work/batch.jsonl")
-    total=$((total + n))
     # --server-address: the harness's clients connect to 127.0.0.1, as in the differential suite.
-    run_cli simulate -c "$dir" --server-address 127.0.0.1 --probes "$work/batch.jsonl" --format json >"$work/out.jsonl" || [[ $? -eq 1 ]]
-    [[ $(wc -l <"$work/out.jsonl") -eq $n ]] || { echo "simulate gave $(wc -l <"$work/out.jsonl") results for $n probes" >&2; exit 1; }
+    run_cli simulate -c "$dir" --server-address 127.0.0.1 --probes "$dir/batch.jsonl" --format json >"$dir/out.jsonl" || [[ $? -eq 1 ]]
 done
 end=$(date +%s.%N)
+for dir in "$work"/cases/*/; do
+    [[ $(wc -l <"$dir/out.jsonl") -eq $(wc -l <"$dir/batch.jsonl") ]] || { echo "simulate gave too few results in $dir" >&2; exit 1; }
+done
 awk -v n="$total" -v s="$start" -v e="$end" -v r="$real_per_s" 'BEGIN {
     p = n / (e - s)
     printf "[bench] postfix-lint simulate --probes (whole processes, %d probes, %.2f s): %.0f probes/s\n", n, e - s, p
