@@ -7,6 +7,10 @@ using PostfixLint.Model.Values;
 namespace PostfixLint.Simulation;
 
 /// <summary>Answers "what would Postfix 3.7's smtpd reply to this client and envelope, and why?" from a configuration alone.</summary>
+/// <remarks>
+/// Meant for batch use: tables, listener settings and address classes are cached across probes. An instance is not
+/// thread-safe; use one per thread.
+/// </remarks>
 public sealed class RelaySimulator
 {
     private static readonly string[] s_required =

@@ -81,8 +81,14 @@ public static class ConfigurationGenerator
         else
         {
             // Without mynetworks the style decides (inet_interfaces is 127.0.0.1 in the base).
-            main.Append("mynetworks_style = ").Append(Pick(["host", "subnet", "class"])).Append('\n');
-            features.Add("mynetworks-style");
+            // Unset, the style's default depends on compatibility_level (subnet below 2, host from 2 on).
+            var style = Pick(["host", "subnet", "class", ""]);
+            if (style.Length > 0)
+            {
+                main.Append("mynetworks_style = ").Append(style).Append('\n');
+            }
+
+            features.Add(style.Length > 0 ? "mynetworks-style" : "mynetworks-default-style");
         }
 
         if (ipv6)
@@ -251,8 +257,13 @@ public static class ConfigurationGenerator
         }
 
         var list = string.Join(Pick([" ", ", ", ",\n    "]), items);
-        switch (random.Next(3))
+        // Sometimes no list at all: the compatibility_level's defaults decide (3.6: permit_mynetworks,
+        // permit_sasl_authenticated, defer_unauth_destination; below 1: an empty relay list).
+        switch (Chance(0.1) ? -1 : random.Next(3))
         {
+            case -1:
+                features.Add("default-restrictions");
+                break;
             case 0:
                 main.Append("smtpd_relay_restrictions = ").Append(list).Append('\n');
                 break;
