@@ -283,7 +283,7 @@ public sealed class AddressClassifier
     }
 
     internal bool ParentStyle(string name) =>
-        PostfixList.Split(_settings.Get("parent_domain_matches_subdomains")).Any(e => e.Text == name);
+        _settings.GetList("parent_domain_matches_subdomains").Contains(name);
 
     private static string Show(string value) => value.Length == 0 ? "empty" : value;
 

@@ -12,6 +12,7 @@ internal sealed class ListenerSettings
     private readonly PostfixConfig _config;
     private readonly Dictionary<string, ParameterDefinition> _overrides = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _expanded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, System.Collections.Immutable.ImmutableArray<string>> _lists = new(StringComparer.Ordinal);
     private readonly MacroExpander _expander;
 
     public ListenerSettings(PostfixConfig config, MasterService? service)
@@ -50,6 +51,24 @@ internal sealed class ListenerSettings
         _expanded[name] = value;
         return value;
     }
+
+    /// <summary>The expanded value split as a Postfix list (mystrtokq), cached: the listener's settings do not change.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> GetList(string name)
+    {
+        if (!_lists.TryGetValue(name, out var list))
+        {
+            list = [.. PostfixList.Split(Get(name)).Select(e => e.Text)];
+            _lists[name] = list;
+        }
+
+        return list;
+    }
+
+    /// <summary>Evaluator state that depends only on the listener (restriction classes), built on first use.</summary>
+    public IReadOnlyDictionary<string, (System.Collections.Immutable.ImmutableArray<string> Tokens, string Origin)>? Classes { get; set; }
+
+    /// <summary>The start-up check's answer for this listener, once computed: (error or null, notes).</summary>
+    public (string? Error, IReadOnlyList<string> Notes)? Startup { get; set; }
 
     public bool GetBool(string name) => PostfixBoolean.TryParse(Get(name), out var result) && result;
 

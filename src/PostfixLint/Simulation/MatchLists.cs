@@ -10,6 +10,12 @@ namespace PostfixLint.Simulation;
 /// </summary>
 internal static class MatchLists
 {
+    private const string V4AddressChars = "01234567890.";
+    private const string V6AddressChars = V4AddressChars + "abcdefABCDEF:";
+    private const string V6PatternChars = V6AddressChars + "[]/";
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Error, IPNetwork Network)> s_cidrCache = new(StringComparer.Ordinal);
+
     private enum Kind
     {
         String,
@@ -29,18 +35,11 @@ internal static class MatchLists
     {
         name = name.ToLowerInvariant();
         address = address.ToLowerInvariant();
-        IPAddress.TryParse(address, out var client);
         foreach (var (text, negations) in Patterns(tables, value, parameter))
         {
             var negated = negations % 2 == 1;
-            var parsed = NetworkList.Parse(text, parameter);
-            if (parsed.Entries.IsEmpty)
-            {
-                continue;
-            }
-
-            var entry = parsed.Entries[0];
-            if (entry.Kind == NetworkEntryKind.Table)
+            // MATCH_DICTIONARY(): "type:name", but not "[ipv6]".
+            if (!text.StartsWith('[') && text.Contains(':', StringComparison.Ordinal))
             {
                 var table = tables.Open(text);
                 var hostResult = LookupHost(table, name, parentStyle);
@@ -62,21 +61,15 @@ internal static class MatchLists
                 continue;
             }
 
-            var matched = HostnameMatches(name, text, parentStyle);
+            var pattern = text.ToLowerInvariant();
+            var matched = HostnameMatches(name, pattern, parentStyle);
             if (!matched)
             {
-                switch (entry.Kind)
+                matched = MatchHostaddr(address, pattern, out var error);
+                if (error is not null)
                 {
-                    case NetworkEntryKind.Address:
-                        matched = address == (text.StartsWith('[') && text.EndsWith(']') ? text[1..^1] : text);
-                        break;
-                    case NetworkEntryKind.Network:
-                        matched = client is not null && entry.Network is { } network
-                                  && network.BaseAddress.AddressFamily == client.AddressFamily && network.Contains(client);
-                        break;
-                    case NetworkEntryKind.InvalidNetwork:
-                        // match_hostaddr(): cidr_match_parse() fails only when the pattern is reached; the list lookup fails.
-                        return new MatchListResult(MatchOutcome.Error, PatternText(text, negations), $"{parameter}: {entry.Error}");
+                    // match_hostaddr(): cidr_match_parse() fails only when the pattern is reached; the list lookup fails.
+                    return new MatchListResult(MatchOutcome.Error, PatternText(text, negations), $"{parameter}: {error}");
                 }
             }
 
@@ -87,6 +80,48 @@ internal static class MatchLists
         }
 
         return MatchListResult.None;
+    }
+
+    /// <summary>
+    /// match_hostaddr() for a literal pattern (<c>src/util/match_ops.c</c>): an exact string match, then — only when
+    /// client and pattern are of the same address family (both with or both without ':'), the pattern has a '/' or ':'
+    /// and consists of address characters — cidr_match_parse(), whose failure is a list error (DICT_ERR_RETRY).
+    /// </summary>
+    internal static bool MatchHostaddr(string address, string pattern, out string? error)
+    {
+        error = null;
+        if (address.AsSpan().IndexOfAnyExcept(V6AddressChars) >= 0)
+        {
+            return false;
+        }
+
+        if (pattern.StartsWith('[')
+                ? pattern.Length == address.Length + 2 && pattern.EndsWith(']') && pattern.AsSpan(1, address.Length).SequenceEqual(address)
+                : pattern == address)
+        {
+            return true;
+        }
+
+        // The light-weight tests: skip IPv4 against IPv6, bare IPv4 addresses (they only match exactly) and
+        // anything that is not an address pattern (parent domain names in the list must not trigger parse errors).
+        if (address.Contains(':', StringComparison.Ordinal) != pattern.Contains(':', StringComparison.Ordinal)
+            || pattern.AsSpan().IndexOfAny(":/") < 0
+            || pattern.AsSpan().IndexOfAnyExcept(V4AddressChars) < 0
+            || pattern.AsSpan().IndexOfAnyExcept(V6PatternChars) >= 0)
+        {
+            return false;
+        }
+
+        var parsed = s_cidrCache.GetOrAdd(pattern, static p => (NetworkList.ParseCidr(p, out var network), network));
+        if (parsed.Error is not null)
+        {
+            error = parsed.Error;
+            return false;
+        }
+
+        // cidr_match_execute(): the client address in the pattern's family.
+        return IPAddress.TryParse(address, out var client) && client.AddressFamily == parsed.Network.BaseAddress.AddressFamily
+               && parsed.Network.Contains(client);
     }
 
     private static MatchListResult Match(TableSet tables, string parameter, string value, string input, Kind kind, bool parentStyle)
@@ -181,7 +216,10 @@ internal static class MatchLists
     }
 
     /// <summary>The patterns of a list, with <c>/file</c> entries replaced by the file's patterns, stopping at a <c>#</c> comment.</summary>
-    private static IEnumerable<(string Text, int Negations)> Patterns(TableSet tables, string value, string parameter, int depth = 0)
+    private static List<(string Text, int Negations)> Patterns(TableSet tables, string value, string parameter) =>
+        tables.Patterns(value, v => [.. ReadPatterns(tables, v, parameter)]);
+
+    private static IEnumerable<(string Text, int Negations)> ReadPatterns(TableSet tables, string value, string parameter, int depth = 0)
     {
         foreach (var element in PostfixList.Split(value))
         {
@@ -206,7 +244,7 @@ internal static class MatchLists
             {
                 var content = tables.ReadListFile(text) ?? "";
                 var lines = string.Join(' ', content.Split('\n').Select(l => l.TrimStart()).Where(l => !l.StartsWith('#')));
-                foreach (var inner in Patterns(tables, lines, parameter, depth + 1))
+                foreach (var inner in ReadPatterns(tables, lines, parameter, depth + 1))
                 {
                     yield return (inner.Text, inner.Negations + negations);
                 }

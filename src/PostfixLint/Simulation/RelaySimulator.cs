@@ -7,6 +7,10 @@ using PostfixLint.Model.Values;
 namespace PostfixLint.Simulation;
 
 /// <summary>Answers "what would Postfix 3.7's smtpd reply to this client and envelope, and why?" from a configuration alone.</summary>
+/// <remarks>
+/// Meant for batch use: tables, listener settings and address classes are cached across probes. An instance is not
+/// thread-safe; use one per thread.
+/// </remarks>
 public sealed class RelaySimulator
 {
     private static readonly string[] s_required =
@@ -15,6 +19,10 @@ public sealed class RelaySimulator
     private readonly PostfixConfig _config;
     private readonly SimulatorOptions _options;
     private readonly TableSet _tables;
+
+    // Batch mode: a listener's effective settings, its address classifier (with its resolve cache) and its start-up
+    // check do not depend on the probe, so they are built once per listener instead of once per probe.
+    private readonly Dictionary<string, (ListenerSettings Settings, AddressClassifier Classifier)> _listeners = new(StringComparer.Ordinal);
 
     /// <summary>Creates a simulator over <paramref name="config"/>.</summary>
     public RelaySimulator(PostfixConfig config, SimulatorOptions? options = null)
@@ -49,7 +57,15 @@ public sealed class RelaySimulator
             return result with { Error = listenerError, Notes = [.. notes] };
         }
 
-        var settings = new ListenerSettings(_config, service);
+        var listenerKey = service is null ? "" : $"{service.Name}\n{service.Line}";
+        if (!_listeners.TryGetValue(listenerKey, out var listener))
+        {
+            var listenerSettings = new ListenerSettings(_config, service);
+            listener = (listenerSettings, new AddressClassifier(listenerSettings, _tables));
+            _listeners[listenerKey] = listener;
+        }
+
+        var settings = listener.Settings;
         if (service is not null)
         {
             foreach (var definition in service.Overrides)
@@ -74,7 +90,7 @@ public sealed class RelaySimulator
             return result with { Error = unreachable, Notes = [.. notes] };
         }
 
-        var classifier = new AddressClassifier(settings, _tables);
+        var classifier = listener.Classifier;
         var saslEnabled = settings.GetBool("smtpd_sasl_auth_enable");
         var enforceTls = settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
                          || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
@@ -92,11 +108,20 @@ public sealed class RelaySimulator
 
         // XCLIENT LOGIN / AUTH: a login only counts where AUTH works (smtpd_sasl_glue.c).
         var login = saslActive ? probe.SaslLogin : null;
-        var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName.ToLowerInvariant();
+        // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
+        // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
+        var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
         var session = new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
         var evaluator = new RestrictionEvaluator(settings, _tables, classifier, session);
 
-        if (StartupError(settings, evaluator, notes) is { } startupError)
+        if (settings.Startup is null)
+        {
+            var startupNotes = new List<string>();
+            settings.Startup = (StartupError(settings, evaluator, startupNotes), startupNotes);
+        }
+
+        notes.AddRange(settings.Startup.Value.Notes);
+        if (settings.Startup.Value.Error is { } startupError)
         {
             return result with { Error = startupError, Notes = [.. notes] };
         }
@@ -265,7 +290,7 @@ public sealed class RelaySimulator
             var listenColon = name.LastIndexOf(':');
             var listenText = listenColon > 0 ? name[..listenColon] : settings.Get("inet_interfaces");
             var origin = listenColon > 0 ? $"master.cf service {name}" : $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")})";
-            var words = PostfixList.Split(listenText).Select(e => e.Text.ToLowerInvariant()).ToList();
+            var words = (listenColon > 0 ? [.. PostfixList.Split(listenText).Select(e => e.Text)] : settings.GetList("inet_interfaces")).Select(e => e.ToLowerInvariant()).ToList();
             if (words.Contains("all"))
             {
                 return null;
@@ -294,7 +319,7 @@ public sealed class RelaySimulator
             return null;
         }
 
-        var interfaces = PostfixList.Split(settings.Get("inet_interfaces")).Select(e => e.Text.ToLowerInvariant()).ToList();
+        var interfaces = settings.GetList("inet_interfaces").Select(e => e.ToLowerInvariant()).ToList();
         if (interfaces.Count > 0 && interfaces.All(i => i is "loopback-only" or "localhost" || (IPAddress.TryParse(i.Trim('[', ']'), out var a) && IPAddress.IsLoopback(a))))
         {
             return $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")}): Postfix listens on loopback only, a client at {client} cannot connect";

@@ -281,7 +281,7 @@ internal sealed partial class RestrictionEvaluator
     }
 
     private List<ILookupTable> OpenMaps(string parameter) =>
-        PostfixList.Split(_settings.Get(parameter)).Select(e => _tables.Open(e.Text)).ToList();
+        _settings.GetList(parameter).Select(_tables.Open).ToList();
 
     /// <summary>check_mail_addr_find(): a lookup error ends the stage with 451.</summary>
     private void CheckMapsHit(LookupHit hit, string replyName, string parameter)

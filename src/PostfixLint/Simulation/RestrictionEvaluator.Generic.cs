@@ -596,7 +596,11 @@ internal sealed partial class RestrictionEvaluator
             reply = reply[..510];
         }
 
-        reply = new string(reply.Select(c => c < ' ' || c > '~' ? ' ' : c).ToArray());
+        if (reply.AsSpan().IndexOfAnyExceptInRange(' ', '~') >= 0)
+        {
+            reply = new string(reply.Select(c => c < ' ' || c > '~' ? ' ' : c).ToArray());
+        }
+
         if (!warnOnly && _deferIfReject.Active && reply[0] == '5')
         {
             _warnIfReject = 0;
@@ -681,7 +685,8 @@ internal sealed partial class RestrictionEvaluator
         var micro = status[4..];
         if (replyClass == ClassSender)
         {
-            return micro switch { "2" or "8" => "4.1.8", "3" or "7" => "4.1.7", "5" => "4.1.0", _ => "4.1.0" };
+            // src/smtpd/smtpd_dsn_fix.c dsn_map[]: SND_DSN (4.1.7) for 1, 3, 4, 6 and 7; 4.1.8 for 2 and 8; 4.1.0 for 5 and others.
+            return micro switch { "1" or "3" or "4" or "6" or "7" => "4.1.7", "2" or "8" => "4.1.8", _ => "4.1.0" };
         }
 
         if (replyClass == ClassRecipient)

@@ -28,7 +28,7 @@ internal sealed partial class RestrictionEvaluator
     private readonly AddressClassifier _classifier;
     private readonly List<TraceEntry> _trace = [];
     private readonly List<string> _warnings = [];
-    private readonly Dictionary<string, (ImmutableArray<string> Tokens, string Origin)> _classes = new(StringComparer.Ordinal);
+    private readonly IReadOnlyDictionary<string, (ImmutableArray<string> Tokens, string Origin)> _classes;
     private readonly DeferState _deferIfPermit = new();
     private readonly DeferState _deferIfReject = new();
     private List<string> _notes = [];
@@ -48,13 +48,20 @@ internal sealed partial class RestrictionEvaluator
         _tables = tables;
         _classifier = classifier;
         Session = session;
-        foreach (var element in PostfixList.Split(settings.Get("smtpd_restriction_classes")))
+        _classes = settings.Classes ??= BuildClasses(settings);
+    }
+
+    private static Dictionary<string, (ImmutableArray<string> Tokens, string Origin)> BuildClasses(ListenerSettings settings)
+    {
+        var classes = new Dictionary<string, (ImmutableArray<string> Tokens, string Origin)>(StringComparer.Ordinal);
+        foreach (var name in settings.GetList("smtpd_restriction_classes"))
         {
-            _classes[element.Text] = ([.. PostfixList.Split(settings.Get(element.Text)).Select(e => e.Text)], settings.Origin(element.Text));
+            classes[name] = (settings.GetList(name), settings.Origin(name));
         }
 
         // smtpd_check_init(): the built-in class.
-        _classes["reject_sender_login_mismatch"] = (["reject_authenticated_sender_login_mismatch", "reject_unauthenticated_sender_login_mismatch"], "built-in restriction class");
+        classes["reject_sender_login_mismatch"] = (["reject_authenticated_sender_login_mismatch", "reject_unauthenticated_sender_login_mismatch"], "built-in restriction class");
+        return classes;
     }
 
     public SessionFacts Session { get; }
@@ -205,7 +212,7 @@ internal sealed partial class RestrictionEvaluator
     /// <summary>Runs one top-level list with smtpd's setjmp() around it.</summary>
     private int RunList(string parameter, string replyName, string replyClass, string defAcl)
     {
-        var tokens = PostfixList.Split(_settings.Get(parameter)).Select(e => e.Text).ToImmutableArray();
+        var tokens = _settings.GetList(parameter);
         if (tokens.IsEmpty)
         {
             _trace.Add(new TraceEntry(parameter, "(empty list)", "dunno", _settings.Origin(parameter)) { Notes = [$"{parameter} is empty: nothing to check"] });

@@ -11,6 +11,7 @@ internal sealed class TableSet
     private readonly Func<string, ILookupTable> _open;
     private readonly PostfixConfig _config;
     private readonly SimulatorOptions _options;
+    private readonly Dictionary<string, List<(string Text, int Negations)>> _patterns = new(StringComparer.Ordinal);
     private HashSet<string>? _users;
     private bool _usersLoaded;
 
@@ -43,6 +44,18 @@ internal sealed class TableSet
         table = inner == "unix:passwd.byname" ? new PasswdTable(spec, Users(), PasswdPath) : _open(spec);
         _tables[spec] = table;
         return table;
+    }
+
+    /// <summary>A match list's patterns (with <c>/file</c> entries read), computed once per list value.</summary>
+    public List<(string Text, int Negations)> Patterns(string value, Func<string, List<(string Text, int Negations)>> build)
+    {
+        if (!_patterns.TryGetValue(value, out var patterns))
+        {
+            patterns = build(value);
+            _patterns[value] = patterns;
+        }
+
+        return patterns;
     }
 
     /// <summary>The text of a <c>/file</c> named in a match list, or null when it cannot be read.</summary>

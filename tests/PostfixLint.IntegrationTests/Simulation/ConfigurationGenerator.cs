@@ -9,25 +9,38 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// Dimensions: mynetworks forms (CIDR, hosts, negation, host bits, bad masks, IPv6 brackets, default style), restriction
 /// orders in smtpd_relay_restrictions or smtpd_recipient_restrictions, SASL on/off, sender login maps with the
 /// *_sender_login_mismatch family, client/sender/recipient access tables (OK, REJECT [text], DUNNO, 4xx/5xx text),
-/// relay_domains and virtual alias domains, compatibility levels 0/1/2/3.6, and typos such as <c>permit_mynetwork</c>.
+/// regexp/pcre access tables and sender login maps, restriction classes (also named from a table's right-hand side),
+/// smtp + submission listeners with <c>-o</c> overrides, relay_domains (list, table, parent-domain matching) and virtual
+/// alias domains (explicit or from the map's keys), compatibility levels 0/1/2/3.6, and typos such as <c>permit_mynetwork</c>.
 /// smtpd_delay_reject stays yes: client restrictions then run at RCPT TO, after XCLIENT has set the client.
 /// </remarks>
 public static class ConfigurationGenerator
 {
     private static readonly string[] NetworkPool =
     [
-        "127.0.0.0/8", "192.168.1.0/24", "192.168.1.100", "192.168.1.100/32", "!192.168.1.100", "10.0.0.0/8", "192.168.1.5/24",
-        "172.16.0.0/12", "203.0.113.0/25", "192.168.1.0/33",
+        "127.0.0.0/8", "192.168.1.0/24", "192.168.1.100", "192.168.1.100/32", "!192.168.1.100", "10.0.0.0/8", "172.16.0.0/12",
+        "203.0.113.0/25", "host.example.net", ".example.net",
     ];
+
+    // cidr_match_parse() errors: every IPv4 client that reaches them gets 451 4.3.0, so they are kept rare.
+    private static readonly string[] BrokenNetworkPool = ["192.168.1.5/24", "192.168.1.0/33"];
 
     private static readonly string[] ClientPool = ["127.0.0.1", "192.168.1.100", "192.168.1.101", "10.1.2.3", "203.0.113.7", "203.0.113.200", "172.20.1.1", "198.51.100.20"];
 
-    private static readonly string[] SenderPool = ["app@example.com", "shared@example.com", "anyone@example.org", "spammer@example.net", "", "other@example.com", "App@Example.COM"];
+    private static readonly string[] SenderPool =
+    [
+        "app@example.com", "shared@example.com", "anyone@example.org", "spammer@example.net", "", "other@example.com", "App@Example.COM",
+        "alice@example.com", "bob+lists@example.org", "carol@example.com", "nosuchuser@mail.example.com", "root@mail.example.com", "user@relay.example",
+        "alias@virtual.example", "nobody@virtual.example",
+    ];
+
+    private static readonly string[] LoginPool = ["alice", "bob", "carol@example.com", "app"];
 
     private static readonly string[] RecipientPool =
     [
         "x@gmail.com", "root@mail.example.com", "user@relay.example", "user@sub.relay.example", "alias@virtual.example", "blocked@example.com",
         "postmaster@example.com", "nosuchuser@mail.example.com", "X@GMAIL.COM", "root+tag@mail.example.com", "user@mail.example.com.",
+        "user@other.example", "a%b@mail.example.com", "user@[127.0.0.1]", "User@Relay.Example", "list@sub.other.example",
     ];
 
     /// <summary>Generates <paramref name="count"/> cases from consecutive seeds starting at <paramref name="firstSeed"/>.</summary>
@@ -55,7 +68,7 @@ public static class ConfigurationGenerator
         var networks = new List<string>();
         if (Chance(0.9))
         {
-            var entries = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(NetworkPool)).Distinct().ToList();
+            var entries = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Chance(0.06) ? Pick(BrokenNetworkPool) : Pick(NetworkPool)).Distinct().ToList();
             if (ipv6)
             {
                 entries.Add(Pick(["[2001:db8:1::]/48", "[::1]/128", "[2001:db8:1::5]"]));
@@ -68,8 +81,14 @@ public static class ConfigurationGenerator
         else
         {
             // Without mynetworks the style decides (inet_interfaces is 127.0.0.1 in the base).
-            main.Append("mynetworks_style = ").Append(Pick(["host", "subnet", "class"])).Append('\n');
-            features.Add("mynetworks-style");
+            // Unset, the style's default depends on compatibility_level (subnet below 2, host from 2 on).
+            var style = Pick(["host", "subnet", "class", ""]);
+            if (style.Length > 0)
+            {
+                main.Append("mynetworks_style = ").Append(style).Append('\n');
+            }
+
+            features.Add(style.Length > 0 ? "mynetworks-style" : "mynetworks-default-style");
         }
 
         if (ipv6)
@@ -86,8 +105,19 @@ public static class ConfigurationGenerator
 
         if (Chance(0.35))
         {
-            tables["sender_login_maps"] = "app@example.com    alice\nshared@example.com alice, bob\n@example.org       bob\n";
-            main.Append("smtpd_sender_login_maps = hash:/etc/postfix/sender_login_maps\n");
+            if (Chance(0.35))
+            {
+                // pcre: only the full address is a key (no user@ or @domain fallbacks), $1 substitutes.
+                tables["sender_login_maps.pcre"] = "/^(alice|carol)@example\\.com$/ ${1}\n/^shared@example\\.com$/ alice bob\n/@example\\.org$/ bob\n/^app@/ alice,app\n";
+                main.Append("smtpd_sender_login_maps = pcre:/etc/postfix/sender_login_maps.pcre\n");
+                features.Add("pcre-sender-login-maps");
+            }
+            else
+            {
+                tables["sender_login_maps"] = "app@example.com    alice\nshared@example.com alice, bob\n@example.org       bob\ncarol@example.com  carol@example.com\n";
+                main.Append("smtpd_sender_login_maps = hash:/etc/postfix/sender_login_maps\n");
+            }
+
             main.Append("smtpd_sender_restrictions = ")
                 .Append(Pick(["reject_sender_login_mismatch", "reject_authenticated_sender_login_mismatch", "reject_unauthenticated_sender_login_mismatch", "reject_known_sender_login_mismatch"]))
                 .Append(Chance(0.3) ? ", check_sender_access hash:/etc/postfix/sender_access" : "").Append('\n');
@@ -100,21 +130,57 @@ public static class ConfigurationGenerator
 
         if (main.ToString().Contains("sender_access", StringComparison.Ordinal))
         {
-            tables["sender_access"] = "spammer@example.net REJECT go away\nexample.org        OK\nother@             " + Pick(["DUNNO", "450 4.7.1 try later", "REJECT"]) + "\n";
+            var otherAction = Pick(["DUNNO", "450 4.7.1 try later", "REJECT", "DEFER_IF_PERMIT", "cls_internal"]);
+            switch (random.Next(4))
+            {
+                case 0:
+                    main.Replace("hash:/etc/postfix/sender_access", "regexp:/etc/postfix/sender_access.regexp");
+                    tables["sender_access.regexp"] = "/^spammer@example\\.net$/ REJECT go away\n/@example\\.org$/ OK\n/^other@/ " + otherAction + "\n";
+                    features.Add("regexp-sender-access");
+                    break;
+                case 1:
+                    main.Replace("hash:/etc/postfix/sender_access", "pcre:/etc/postfix/sender_access.pcre");
+                    tables["sender_access.pcre"] = "if /@example\\.(net|org)$/\n/^(spammer)@/ REJECT ${1} is not welcome\n/^bob/ OK\nendif\n/^other@/i " + otherAction + "\n/^APP@/ 550 5.7.1 app may not send\n";
+                    features.Add("pcre-sender-access");
+                    break;
+                default:
+                    tables["sender_access"] = "spammer@example.net REJECT go away\nexample.org        OK\nother@             " + otherAction + "\n";
+                    break;
+            }
+
             features.Add("sender-access");
         }
 
         if (Chance(0.4))
         {
-            main.Append("relay_domains = ").Append(Pick(["relay.example", "$mydestination relay.example", "relay.example, other.example"])).Append('\n');
+            main.Append("relay_domains = ").Append(Pick(["relay.example", "$mydestination relay.example", "relay.example, other.example", "hash:/etc/postfix/relay_domains", ".relay.example"])).Append('\n');
+            tables["relay_domains"] = "relay.example OK\nother.example OK\n";
+            if (Chance(0.3))
+            {
+                main.Append("parent_domain_matches_subdomains =\n");
+                features.Add("no-parent-domain-matching");
+            }
+
             features.Add("relay-domains");
         }
 
         if (Chance(0.3))
         {
-            main.Append("virtual_alias_domains = virtual.example\nvirtual_alias_maps = hash:/etc/postfix/virtual\n");
-            tables["virtual"] = "alias@virtual.example root\n";
+            // Without virtual_alias_domains, its default $virtual_alias_maps makes the table's keys the domain list.
+            main.Append(Chance(0.6) ? "virtual_alias_domains = virtual.example\n" : "").Append("virtual_alias_maps = hash:/etc/postfix/virtual\n");
+            tables["virtual"] = "alias@virtual.example root\n" + (Chance(0.5) ? "virtual.example whatever\n" : "");
             features.Add("virtual");
+        }
+
+        // Restriction classes, named from an access table's right-hand side or directly in a list.
+        var classes = Chance(0.3);
+        if (classes)
+        {
+            main.Append("smtpd_restriction_classes = cls_internal").Append(Chance(0.9) ? ", cls_open" : "").Append('\n');
+            main.Append("cls_internal = ").Append(Pick(["permit_mynetworks, reject", "permit_mynetworks, permit_sasl_authenticated, defer", "reject_unauth_destination", "check_sender_access hash:/etc/postfix/class_sender, reject"])).Append('\n');
+            main.Append("cls_open = permit\n");
+            tables["class_sender"] = "app@example.com OK\n@example.org REJECT not from the org\n";
+            features.Add("restriction-classes");
         }
 
         // The relay decision: a permutation of the usual entries, sometimes with a table, a typo or a missing guard.
@@ -124,19 +190,44 @@ public static class ConfigurationGenerator
             items.Add("permit_sasl_authenticated");
         }
 
-        if (Chance(0.25))
+        if (Chance(0.3))
         {
-            items.Add("check_client_access " + Pick(["cidr:/etc/postfix/client_access.cidr", "hash:/etc/postfix/client_access"]));
-            tables["client_access.cidr"] = "192.168.1.100/32 " + Pick(["OK", "REJECT", "DUNNO", "554 5.7.1 no relay for you", "450 4.7.1 come back later"]) + "\n10.0.0.0/8 REJECT internal only\n";
-            tables["client_access"] = "192.168.1.100 " + Pick(["OK", "REJECT blocked", "DUNNO"]) + "\n203.0.113 REJECT\n";
-            features.Add("client-access");
+            var kind = Pick(["cidr", "cidr", "hash", "pcre", "regexp"]);
+            items.Add("check_client_access " + kind switch
+            {
+                "cidr" => "cidr:/etc/postfix/client_access.cidr",
+                "hash" => "hash:/etc/postfix/client_access",
+                "pcre" => "pcre:/etc/postfix/client_access.pcre",
+                _ => "regexp:/etc/postfix/client_access.regexp",
+            });
+            switch (kind)
+            {
+                case "cidr":
+                    tables["client_access.cidr"] = "192.168.1.100/32 " + Pick(["OK", "REJECT", "DUNNO", "554 5.7.1 no relay for you", "450 4.7.1 come back later", "cls_internal", "cls_open"])
+                        + "\n10.0.0.0/8 REJECT internal only\n" + Pick(["", "2001:db8:1::/48 OK\n", "192.168.1.0/24 " + Pick(["DUNNO", "OK", "DEFER_IF_REJECT"]) + "\n"]);
+                    break;
+                case "hash":
+                    tables["client_access"] = "192.168.1.100 " + Pick(["OK", "REJECT blocked", "DUNNO", "cls_internal"]) + "\n203.0.113 REJECT\nexample.net " + Pick(["REJECT no hosts from example.net", "OK", "DUNNO"]) + "\n";
+                    break;
+                case "pcre":
+                    tables["client_access.pcre"] = "/^192\\.168\\.1\\.(\\d+)$/ " + Pick(["OK", "REJECT host $1 is blocked", "cls_internal"]) + "\n/\\.example\\.net$/ REJECT name ${0} blocked\n/^10\\./ 450 4.7.1 later\n";
+                    break;
+                default:
+                    tables["client_access.regexp"] = "/^192\\.168\\.1\\.100$/ " + Pick(["OK", "REJECT", "cls_open"]) + "\n!/^(127|192)\\./ DUNNO\n/^127\\./ " + Pick(["OK", "DEFER"]) + "\n";
+                    break;
+            }
+
+            features.Add("client-access-" + kind);
         }
 
-        if (Chance(0.2))
+        if (Chance(0.25))
         {
-            items.Add("check_recipient_access hash:/etc/postfix/recipient_access");
-            tables["recipient_access"] = "blocked@example.com 550 5.1.1 no such user\ngmail.com " + Pick(["OK", "REJECT", "DUNNO"]) + "\n";
-            features.Add("recipient-access");
+            var regexp = Chance(0.3);
+            items.Add(regexp ? "check_recipient_access regexp:/etc/postfix/recipient_access.regexp" : "check_recipient_access hash:/etc/postfix/recipient_access");
+            var gmail = Pick(["OK", "REJECT", "DUNNO", "cls_internal", "cls_open", "DEFER_IF_PERMIT no gmail now"]);
+            tables["recipient_access"] = "blocked@example.com 550 5.1.1 no such user\ngmail.com " + gmail + "\nrelay.example cls_internal\n";
+            tables["recipient_access.regexp"] = "/^blocked@/ 550 5.1.1 no such user\n/@gmail\\.com$/ " + gmail + "\n/^(.+)@relay\\.example$/ REJECT no mail for $1\n";
+            features.Add(regexp ? "regexp-recipient-access" : "recipient-access");
         }
 
         var guard = Pick(["reject_unauth_destination", "reject_unauth_destination", "defer_unauth_destination", "reject_unauth_destination"]);
@@ -166,8 +257,13 @@ public static class ConfigurationGenerator
         }
 
         var list = string.Join(Pick([" ", ", ", ",\n    "]), items);
-        switch (random.Next(3))
+        // Sometimes no list at all: the compatibility_level's defaults decide (3.6: permit_mynetworks,
+        // permit_sasl_authenticated, defer_unauth_destination; below 1: an empty relay list).
+        switch (Chance(0.1) ? -1 : random.Next(3))
         {
+            case -1:
+                features.Add("default-restrictions");
+                break;
             case 0:
                 main.Append("smtpd_relay_restrictions = ").Append(list).Append('\n');
                 break;
@@ -189,20 +285,78 @@ public static class ConfigurationGenerator
             features.Add("no-local-recipient-maps");
         }
 
+        // HELO checks (evaluated at RCPT TO with smtpd_delay_reject = yes) and HELO-less sessions.
+        var heloChecks = Chance(0.2);
+        if (heloChecks)
+        {
+            main.Append("smtpd_helo_restrictions = ").Append(Pick(["reject_invalid_helo_hostname, reject_non_fqdn_helo_hostname", "permit_mynetworks, reject_non_fqdn_helo_hostname", "reject_invalid_helo_hostname"])).Append('\n');
+            if (Chance(0.3))
+            {
+                main.Append("smtpd_helo_required = yes\n");
+                features.Add("helo-required");
+            }
+
+            features.Add("helo-restrictions");
+        }
+
+        if (Chance(0.15))
+        {
+            main.Append(main.ToString().Contains("smtpd_sender_restrictions", StringComparison.Ordinal) || Chance(0.5)
+                ? "smtpd_reject_unlisted_sender = yes\n"
+                : "smtpd_sender_restrictions = reject_non_fqdn_sender, reject_unlisted_sender\n");
+            features.Add("sender-validation");
+        }
+
+        // Several listeners: smtp plus submission with its own -o overrides (a common source of "works on 25, not on 587").
+        string? masterCf = null;
+        if (Chance(0.3))
+        {
+            var submission = new StringBuilder("submission inet n       -       y       -       -       smtpd\n");
+            submission.Append("  -o smtpd_sasl_auth_enable=yes\n");
+            submission.Append(Pick([
+                "  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject\n",
+                "  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject\n  -o smtpd_recipient_restrictions=\n",
+                "  -o smtpd_client_restrictions=permit_sasl_authenticated,reject\n",
+                "  -o { smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination }\n",
+                "",
+            ]));
+            if (Chance(0.4))
+            {
+                submission.Append("  -o smtpd_sender_restrictions=" + Pick(["reject_sender_login_mismatch", "reject_authenticated_sender_login_mismatch"]) + "\n");
+                if (!main.ToString().Contains("smtpd_sender_login_maps", StringComparison.Ordinal))
+                {
+                    main.Append("smtpd_sender_login_maps = hash:/etc/postfix/sender_login_maps\n");
+                    tables["sender_login_maps"] = "app@example.com    alice\nshared@example.com alice, bob\n@example.org       bob\ncarol@example.com  carol@example.com\n";
+                }
+            }
+
+            masterCf = "smtp      inet  n       -       y       -       -       smtpd\n" + submission;
+            features.Add("submission");
+        }
+
+        if (!classes && tables.Values.Any(t => t.Contains("cls_", StringComparison.Ordinal)))
+        {
+            // An access table names a class nobody defined: an unknown restriction when that entry is used.
+            features.Add("undefined-class");
+        }
+
         var probes = new List<Probe>();
-        var clients = ClientPool.Concat(networks.Where(n => !n.Contains('/') && !n.StartsWith('!') && !n.StartsWith('['))).ToList();
+        var clients = ClientPool.Concat(networks.Where(n => !n.Contains('/') && !n.StartsWith('!') && !n.StartsWith('[') && char.IsAsciiDigit(n[0]))).ToList();
         for (var i = 0; i < probesPerCase; i++)
         {
             var client = ipv6 && Chance(0.2) ? Pick(["2001:db8:1::5", "2001:db8:2::5", "::1"]) : Pick(clients);
             probes.Add(new Probe(client, Pick(SenderPool), Pick(RecipientPool))
             {
                 Id = $"{seed}-{i}",
-                Helo = Chance(0.9) ? Pick(["client.example.net", "mail.example.com", "localhost"]) : null,
-                SaslLogin = Chance(0.4) ? Pick(["alice", "bob", "carol@example.com"]) : null,
-                ClientName = Chance(0.15) ? "host.example.net" : null,
+                Helo = Chance(0.9)
+                    ? heloChecks && Chance(0.5) ? Pick(["nodots", "[192.168.1.100]", "[300.1.1.1]", "under_score.example", "bad..dots.example", "MAIL.Example.COM."]) : Pick(["client.example.net", "mail.example.com", "localhost"])
+                    : null,
+                SaslLogin = Chance(0.4) ? Pick(LoginPool) : null,
+                ClientName = Chance(0.2) ? Pick(["host.example.net", "mx.other.example", "HOST.Example.NET"]) : null,
+                Service = masterCf is not null && Chance(0.4) ? "submission" : "smtp",
             });
         }
 
-        return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, tables: tables), features);
+        return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, masterCf, tables), features);
     }
 }

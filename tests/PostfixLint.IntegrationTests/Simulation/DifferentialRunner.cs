@@ -35,6 +35,41 @@ public static class DifferentialRunner
         return [.. Enumerable.Range(0, cases.Count).Select(i => outcomes[i])];
     }
 
+    /// <summary>
+    /// Re-reads real Postfix's answers recorded by an earlier run (<c>POSTFIXLINT_DIFF_KEEP</c>) instead of starting instances:
+    /// for iterating on the simulator. A case whose directory or <c>expected.jsonl</c> is missing, or whose probes changed, is
+    /// run on a real instance.
+    /// </summary>
+    public static async Task<ImmutableArray<CaseOutcome>> RunRecordedAsync(
+        IReadOnlyList<GeneratedCase> cases, string recordedRoot, int parallelism, CancellationToken cancellationToken = default)
+    {
+        var outcomes = new CaseOutcome?[cases.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var directory = Path.Combine(recordedRoot, cases[i].Scenario.Name);
+            var expected = Path.Combine(directory, "expected.jsonl");
+            var recorded = File.Exists(expected) ? Scenario.Load(directory) : null;
+            if (recorded is null || recorded.MainCf != cases[i].Scenario.MainCf || !recorded.Probes.SequenceEqual(cases[i].Scenario.Probes)
+                || recorded.MasterCf != cases[i].Scenario.MasterCf)
+            {
+                missing.Add(i);
+                continue;
+            }
+
+            var zero = new InstanceTimings(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+            outcomes[i] = new CaseOutcome(cases[i], directory, ProbeJson.ReadResults(expected), zero, TimeSpan.Zero, [], []);
+        }
+
+        var fresh = await RunRealAsync([.. missing.Select(i => cases[i])], recordedRoot, parallelism, cancellationToken);
+        for (var j = 0; j < missing.Count; j++)
+        {
+            outcomes[missing[j]] = fresh[j];
+        }
+
+        return [.. outcomes.Select(o => o!)];
+    }
+
     /// <summary>Every field the simulator must reproduce that differs, as readable lines; empty when the simulator matches.</summary>
     /// <remarks>
     /// Compared: decision, stage, mail_from_reply and rcpt_reply exactly. For decision <c>error</c> the real error text
@@ -97,6 +132,29 @@ public static class DifferentialRunner
         foreach (var difference in differences)
         {
             text.Append("  ").Append(difference).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One line per differing probe: case, probe, the probe's envelope and the real and simulated replies.</summary>
+    public static string Compact(CaseOutcome outcome, IReadOnlyList<ProbeResult> simulated)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < Math.Min(simulated.Count, outcome.Real.Length); i++)
+        {
+            var real = outcome.Real[i];
+            var sim = simulated[i];
+            if (real.Decision == sim.Decision && real.Stage == sim.Stage && real.MailFromReply == sim.MailFromReply && real.RcptReply == sim.RcptReply)
+            {
+                continue;
+            }
+
+            var p = real.Probe;
+            text.Append(CultureInfo.InvariantCulture,
+                $"{p.Id} [{p.Service}] client={p.ClientAddress} name={p.ClientName} helo={p.Helo} login={p.SaslLogin} from=<{p.Sender}> to=<{p.Recipient}>: "
+                + $"real {Name(real.Decision)} {Show(real.MailFromReply)} {Show(real.RcptReply)}{(real.Error is null ? "" : " (" + real.Error + ")")}; "
+                + $"simulated {Name(sim.Decision)} {Show(sim.MailFromReply)} {Show(sim.RcptReply)}{(sim.Error is null ? "" : " (" + sim.Error + ")")}\n");
         }
 
         return text.ToString();

@@ -6,14 +6,15 @@ namespace PostfixLint.IntegrationTests.Simulation;
 
 /// <summary>The differential suite: generated configurations × probes on real Postfix; the simulator must give the same replies.</summary>
 /// <remarks>
-/// <c>POSTFIXLINT_DIFF_CASES</c> sets the number of configurations (default 200), <c>POSTFIXLINT_DIFF_SEED</c> the first
-/// seed (default 1), <c>POSTFIXLINT_DIFF_KEEP=DIR</c> keeps the scenario directories (with expected.jsonl) in DIR.
+/// <c>POSTFIXLINT_DIFF_CASES</c> sets the number of configurations (default 300), <c>POSTFIXLINT_DIFF_SEED</c> the first
+/// seed (default 1), <c>POSTFIXLINT_DIFF_KEEP=DIR</c> keeps the scenario directories (with expected.jsonl) in DIR, and
+/// <c>POSTFIXLINT_DIFF_REPLAY=DIR</c> reuses the answers kept in DIR by an earlier run (cases not recorded there run on real Postfix).
 /// </remarks>
 [TestFixture]
 [NonParallelizable]
 public sealed class DifferentialTests
 {
-    private static readonly int Cases = EnvironmentInt("POSTFIXLINT_DIFF_CASES", 200);
+    private static readonly int Cases = EnvironmentInt("POSTFIXLINT_DIFF_CASES", 300);
     private static readonly int FirstSeed = EnvironmentInt("POSTFIXLINT_DIFF_SEED", 1);
     private ImmutableArray<CaseOutcome> _outcomes = [];
     private string _root = "";
@@ -27,7 +28,10 @@ public sealed class DifferentialTests
         _root = _keep ? Path.GetFullPath(keep!) : Path.Combine(Path.GetTempPath(), "pfl-diff-" + Guid.NewGuid().ToString("N")[..8]);
         var cases = ConfigurationGenerator.GenerateMany(FirstSeed, Cases);
         var wall = Stopwatch.StartNew();
-        _outcomes = await DifferentialRunner.RunRealAsync(cases, _root, parallelism: 2);
+        var replay = Environment.GetEnvironmentVariable("POSTFIXLINT_DIFF_REPLAY");
+        _outcomes = string.IsNullOrEmpty(replay)
+            ? await DifferentialRunner.RunRealAsync(cases, _root, parallelism: 2)
+            : await DifferentialRunner.RunRecordedAsync(cases, Path.GetFullPath(replay), parallelism: 2);
         TestContext.Progress.WriteLine("[differential] real Postfix: " + DifferentialRunner.TimingReport(_outcomes, wall.Elapsed));
     }
 
@@ -88,17 +92,34 @@ public sealed class DifferentialTests
         }
 
         var failures = new List<string>();
+        var compact = new System.Text.StringBuilder();
+        var differingProbes = 0;
+        var wall = Stopwatch.StartNew();
         foreach (var outcome in _outcomes)
         {
-            var differences = DifferentialRunner.Compare(outcome, simulate(outcome.Directory, outcome.Case.Scenario.Probes));
+            var simulated = simulate(outcome.Directory, outcome.Case.Scenario.Probes);
+            var differences = DifferentialRunner.Compare(outcome, simulated);
             if (!differences.IsEmpty)
             {
                 failures.Add(DifferentialRunner.Describe(outcome, differences));
+                var lines = DifferentialRunner.Compact(outcome, simulated);
+                differingProbes += lines.Count(c => c == '\n');
+                compact.Append(lines);
             }
         }
 
         var probes = _outcomes.Sum(o => o.Real.Length);
-        failures.Should().BeEmpty($"the simulator must reply exactly like real Postfix ({failures.Count} of {_outcomes.Length} cases differ, {probes} probes)");
+        TestContext.Progress.WriteLine($"[differential] simulator: {_outcomes.Length - failures.Count} of {_outcomes.Length} cases and "
+                                       + $"{probes - differingProbes} of {probes} probes match real Postfix ({wall.Elapsed.TotalSeconds:F1} s)");
+        if (failures.Count > 0)
+        {
+            // Every difference, one line each, then the full report of every differing case.
+            TestContext.Progress.WriteLine("[differential] differing probes:\n" + compact);
+            TestContext.Out.WriteLine(string.Join("\n", failures));
+        }
+
+        // The message carries every differing probe, one line each, so a plain (non-verbose) run shows them all.
+        failures.Count.Should().Be(0, $"the simulator must reply exactly like real Postfix ({failures.Count} of {_outcomes.Length} cases and {differingProbes} of {probes} probes differ):\n{compact}");
     }
 
     private static bool IsConfigurationError(ProbeResult result) =>
