@@ -4,7 +4,7 @@ namespace PostfixLint.IntegrationTests.Simulation;
 
 /// <summary>
 /// Every fixture under <c>testdata/simulation/</c> on a private real Postfix: the recorded <c>expected.jsonl</c> must still be
-/// what Postfix answers (<c>POSTFIXLINT_UPDATE_GOLDEN=1</c> re-records it; a fixture without one is recorded), and the
+/// what Postfix answers (<c>POSTFIXLINT_UPDATE_GOLDEN=1</c> re-records it; a fixture without one fails), and the
 /// simulator must give the same replies.
 /// </summary>
 [TestFixture]

