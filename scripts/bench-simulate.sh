@@ -23,7 +23,7 @@ POSTFIXLINT_BENCH_CASES=$CASES POSTFIXLINT_BENCH_PROBES=$PROBES POSTFIXLINT_BENC
     dotnet test -c Release --no-build tests/PostfixLint.IntegrationTests \
     --filter 'FullyQualifiedName~SimulatorThroughputTests' --logger 'console;verbosity=detailed' >"$work/test.log" 2>&1 || true
 grep '\[bench\]' "$work/test.log" || { tail -n 40 "$work/test.log"; exit 1; }
-grep -q '^ *Passed Simulator_answers' "$work/test.log" || echo "warning: SimulatorThroughputTests did not pass" >&2
+grep -q '^ *Passed Reports_simulator_throughput' "$work/test.log" || echo "warning: SimulatorThroughputTests did not pass" >&2
 
 real_per_s=$(sed -n 's/.*\[bench\] real Postfix.*: \([0-9,]*\) probes\/s.*/\1/p' "$work/test.log" | tr -d ,)
 # The shipped tool is Native AOT (scripts/pack-and-smoke.sh installs it in artifacts/tool); without it, the JIT build.
