@@ -1,3 +1,4 @@
+using PostfixLint.Syntax.Tables;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -164,47 +165,8 @@ internal sealed class ByteKeyIndex
     /// </summary>
     public static (int KeyEnd, int ValueStart, int ValueEnd, bool Unbalanced) Split(ReadOnlySpan<byte> line)
     {
-        var inQuotes = false;
-        var i = 0;
-        while (i < line.Length)
-        {
-            var c = line[i];
-            if (c == '\\')
-            {
-                if (++i >= line.Length)
-                {
-                    break;
-                }
-            }
-            else if (IsSpace(c))
-            {
-                if (!inQuotes)
-                {
-                    break;
-                }
-            }
-            else if (c == '"')
-            {
-                inQuotes = !inQuotes;
-            }
-
-            i++;
-        }
-
-        var keyEnd = Math.Min(i, line.Length);
-        var valueStart = keyEnd < line.Length ? keyEnd + 1 : keyEnd;
-        while (valueStart < line.Length && IsSpace(line[valueStart]))
-        {
-            valueStart++;
-        }
-
-        var valueEnd = line.Length;
-        while (valueEnd > valueStart && IsSpace(line[valueEnd - 1]))
-        {
-            valueEnd--;
-        }
-
-        return (keyEnd, valueStart, valueEnd, inQuotes);
+        var split = TableText.SplitPostmapLine(line);
+        return (split.KeyEnd, split.ValueStart, split.ValueEnd, split.UnbalancedQuote);
     }
 
     /// <summary>

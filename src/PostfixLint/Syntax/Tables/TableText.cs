@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 
 namespace PostfixLint.Syntax.Tables;
@@ -10,14 +11,23 @@ public static class TableText
     /// The key ends at the first whitespace outside double quotes; a backslash protects the next char; quotes stay
     /// in the key. The value starts after the whitespace run and loses its trailing whitespace.
     /// </remarks>
-    public static PostmapSplit SplitPostmapLine(ReadOnlySpan<char> text)
+    public static PostmapSplit SplitPostmapLine(ReadOnlySpan<char> text) => SplitPostmapLine<char>(text);
+
+    /// <summary>
+    /// The same split over any single-unit text: chars for the syntax tree, raw bytes for the fast table loader
+    /// (Latin-1 makes the two the same text).
+    /// </summary>
+    public static PostmapSplit SplitPostmapLine<T>(ReadOnlySpan<T> text)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        var backslash = T.CreateTruncating('\\');
+        var quote = T.CreateTruncating('"');
         var inQuotes = false;
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (c == '\\')
+            if (c == backslash)
             {
                 if (++i >= text.Length)
                 {
@@ -31,7 +41,7 @@ public static class TableText
                     break;
                 }
             }
-            else if (c == '"')
+            else if (c == quote)
             {
                 inQuotes = !inQuotes;
             }
@@ -57,6 +67,11 @@ public static class TableText
 
     /// <summary>Postfix <c>ISSPACE()</c>: ASCII whitespace only.</summary>
     public static bool IsSpace(char c) => c == ' ' || (c >= '\t' && c <= '\r');
+
+    /// <summary>Postfix <c>ISSPACE()</c> over any single-unit text.</summary>
+    public static bool IsSpace<T>(T c)
+        where T : unmanaged, IBinaryInteger<T> =>
+        c == T.CreateTruncating(' ') || (c >= T.CreateTruncating('\t') && c <= T.CreateTruncating('\r'));
 
     /// <summary>Key case folding of fixed-key tables under <c>DICT_FLAG_FOLD_FIX</c>.</summary>
     /// <remarks>
