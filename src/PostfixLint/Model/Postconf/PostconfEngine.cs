@@ -524,7 +524,12 @@ internal sealed class PostconfEngine
             ScanValue(value, PostconfNodeFlags.User, scopeIndex);
             if (node is not null && (node.Flags & (PostconfNodeFlags.BuiltIn | PostconfNodeFlags.Service)) != 0)
             {
-                RegisterDatabaseParameters(Expand(value, scopeIndex), scopeIndex);
+                // Without '$' the value expands to itself (and cannot fail); without ':' it names no table.
+                var expanded = value.Contains('$') ? Expand(value, scopeIndex) : value;
+                if (expanded.Contains(':'))
+                {
+                    RegisterDatabaseParameters(expanded, scopeIndex);
+                }
             }
         }
     }
