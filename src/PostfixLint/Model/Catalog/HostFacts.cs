@@ -19,6 +19,13 @@ public sealed record HostFacts(string HostName, ImmutableArray<HostInterfaceAddr
     /// <summary>Reads the facts of this machine and process.</summary>
     public static HostFacts Current()
     {
+        var addresses = InterfaceAddresses.TryRead() ?? FromNetworkInterfaces();
+        return new HostFacts(Dns.GetHostName(), addresses, Environment.ProcessId);
+    }
+
+    /// <summary>The interface addresses as .NET's NetworkInterface reports them (where getifaddrs is unavailable).</summary>
+    internal static ImmutableArray<HostInterfaceAddress> FromNetworkInterfaces()
+    {
         var addresses = ImmutableArray.CreateBuilder<HostInterfaceAddress>();
         NetworkInterface[] interfaces;
         try
@@ -53,7 +60,7 @@ public sealed record HostFacts(string HostName, ImmutableArray<HostInterfaceAddr
             }
         }
 
-        return new HostFacts(Dns.GetHostName(), addresses.ToImmutable(), Environment.ProcessId);
+        return addresses.ToImmutable();
     }
 
     // ial_getifaddrs() keeps interfaces with IFF_UP (administratively up), which is not what
