@@ -40,7 +40,9 @@ public static class ProbeJson
         }
         catch (JsonException ex)
         {
-            error = $"not JSON: {ex.Message}";
+            // System.Text.Json's message names its own reader state; say where the line stops being JSON.
+            var column = ex.BytePositionInLine is { } position ? $" at column {position + 1}" : "";
+            error = $"not a JSON object{column}";
             return null;
         }
 
