@@ -24,7 +24,7 @@ public static class SimulatorBinding
         return [.. probes.Select(probe => ToProbeResult(probe, simulator.Simulate(ToSimulationProbe(probe))))];
     }
 
-    private static PostfixLint.Simulation.Probe ToSimulationProbe(Probe probe) =>
+    internal static PostfixLint.Simulation.Probe ToSimulationProbe(Probe probe) =>
         new(probe.ClientAddress, probe.Sender, probe.Recipient)
         {
             ClientName = probe.ClientName,

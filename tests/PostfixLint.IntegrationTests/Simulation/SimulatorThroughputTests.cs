@@ -48,7 +48,7 @@ public sealed class SimulatorThroughputTests
             }
 
             // Batch mode: load each configuration once, then simulate its probes; repeat until the timing is stable.
-            var simulationProbes = directories.Select(d => d.Case.Scenario.Probes.Select(ToSimulationProbe).ToList()).ToList();
+            var simulationProbes = directories.Select(d => d.Case.Scenario.Probes.Select(SimulatorBinding.ToSimulationProbe).ToList()).ToList();
             var options = new SimulatorOptions { ServerAddress = "127.0.0.1" };
             var load = Stopwatch.StartNew();
             var simulators = directories.Select(d => new RelaySimulator(PostfixConfig.Load(d.Directory), options)).ToList();
@@ -105,15 +105,6 @@ public sealed class SimulatorThroughputTests
         }
     }
 
-    private static PostfixLint.Simulation.Probe ToSimulationProbe(Instance.Probe probe) =>
-        new(probe.ClientAddress, probe.Sender, probe.Recipient)
-        {
-            ClientName = probe.ClientName,
-            Helo = probe.Helo,
-            SaslLogin = probe.SaslLogin,
-            Service = probe.Service,
-            Id = probe.Id,
-        };
 
     private static int EnvironmentInt(string name, int fallback) =>
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
