@@ -126,13 +126,7 @@ internal static class ShowCommand
         }
         else
         {
-            if (!Directory.Exists(request.ConfigDirectory))
-            {
-                // postconf's wording for the same case: it tries main.cf first.
-                Fatal(streams, $"open {request.ConfigDirectory}/main.cf: No such file or directory");
-                return ExitCode.UsageError;
-            }
-
+            // A missing directory or main.cf is a fatal message of the loader, worded as postconf words it.
             config = PostfixConfig.Load(request.ConfigDirectory, options);
         }
 

@@ -68,13 +68,17 @@ internal static class SimulateCommand
         command.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory;
-            if (!Directory.Exists(directory))
+            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) });
+            if (config.MainCf is null)
             {
-                streams.Error.WriteLine($"postfix-lint: fatal: open {directory}/main.cf: No such file or directory");
+                // main.cf could not be read at all: the loader says why, in postconf's words.
+                foreach (var message in config.ReadMessages)
+                {
+                    streams.Error.WriteLine($"postfix-lint: fatal: {message.Text}");
+                }
+
                 return ExitCode.UsageError;
             }
-
-            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) });
             var simulator = new RelaySimulator(config, new SimulatorOptions
             {
                 PasswdFile = parseResult.GetValue(passwd),
