@@ -342,7 +342,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                     continue;
                 }
 
-                var result = await Cli.Wrap(aliases ? "/usr/sbin/postalias" : RealPostfix.Postmap)
+                var result = await CliWrap.Cli.Wrap(aliases ? "/usr/sbin/postalias" : RealPostfix.Postmap)
                     .WithArguments(a => a.Add("-c").Add(etc).Add(spec))
                     .WithValidation(CommandResultValidation.None)
                     .ExecuteBufferedAsync(Encoding.Latin1, Encoding.Latin1, Timeout(cancellationToken));
@@ -394,7 +394,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 
     private async Task<string> DiagnoseWithPostmapAsync(CancellationToken cancellationToken)
     {
-        var result = await Cli.Wrap(RealPostfix.Postmap)
+        var result = await CliWrap.Cli.Wrap(RealPostfix.Postmap)
             .WithArguments(a => a.Add("-c").Add(ConfigDirectory).Add("-q").Add("probe").Add("static:probe"))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.Latin1, Encoding.Latin1, Timeout(cancellationToken));
@@ -408,7 +408,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
     }
 
     private async Task<BufferedCommandResult> RunPostfixAsync(string action, CancellationToken cancellationToken) =>
-        await Cli.Wrap(RealPostfix.Postfix)
+        await CliWrap.Cli.Wrap(RealPostfix.Postfix)
             .WithArguments(a => a.Add("-c").Add(ConfigDirectory).Add(action))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.Latin1, Encoding.Latin1, Timeout(cancellationToken));
@@ -427,7 +427,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             var at = login.LastIndexOf('@');
             var (user, realm) = at > 0 ? (login[..at], login[(at + 1)..]) : (login, _saslRealm);
             var database = Path.Combine(ConfigDirectory, "sasl", "sasldb2");
-            await Cli.Wrap("/usr/sbin/saslpasswd2")
+            await CliWrap.Cli.Wrap("/usr/sbin/saslpasswd2")
                 .WithArguments(a => a.Add("-f").Add(database).Add("-p").Add("-c").Add("-u").Add(realm).Add(user))
                 .WithStandardInputPipe(PipeSource.FromString(SaslPassword))
                 .ExecuteBufferedAsync(Timeout(cancellationToken));
@@ -444,7 +444,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 
     private async Task<string> ReadSaslRealmAsync(CancellationToken cancellationToken)
     {
-        var result = await Cli.Wrap(RealPostfix.Postconf)
+        var result = await CliWrap.Cli.Wrap(RealPostfix.Postconf)
             .WithArguments(a => a.Add("-c").Add(ConfigDirectory).Add("-h").Add("-x").Add("smtpd_sasl_local_domain").Add("myhostname"))
             .ExecuteBufferedAsync(Timeout(cancellationToken));
         var lines = result.StandardOutput.Split('\n');

@@ -31,7 +31,7 @@ internal static class Postconf
         ImmutableArray<string> arguments = ["-c", configDirectory, .. args];
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stopwatch = Stopwatch.StartNew();
-        var task = Cli.Wrap(RealPostfix.Postconf)
+        var task = CliWrap.Cli.Wrap(RealPostfix.Postconf)
             .WithArguments(a => a.Add(arguments))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Latin1, Latin1, timeout.Token);

@@ -11,7 +11,7 @@ internal static class Postmap
     public static async Task<BufferedCommandResult> RunAsync(string program, string configDirectory, string? stdin, params string[] args)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var command = Cli.Wrap(program)
+        var command = CliWrap.Cli.Wrap(program)
             .WithArguments(a => a.Add("-c").Add(configDirectory).Add(args))
             .WithValidation(CommandResultValidation.None);
         if (stdin is not null)

@@ -43,42 +43,33 @@ public sealed class MainCfSyntaxTests
     [TestCase("= bar\n", "PFL002", "missing attribute name: \"= bar\"")]
     [TestCase("foo\n  bar\n", "PFL001", "missing '=' after attribute name: \"foo  bar\"")]
     [TestCase("\u00ef\u00bb\u00bf# c\n", "PFL001", "missing '=' after attribute name: \"\u00ef\u00bb\u00bf# c\"")]
-    public async Task Fatal_messages_are_worded_as_postconf_words_them(string text, string code, string message)
+    public void Fatal_messages_are_worded_as_postconf_words_them(string text, string code, string message)
     {
         var syntax = MainCfSyntax.Parse(text);
         syntax.Diagnostics.Should().ContainSingle().Which.Should().Match<SyntaxDiagnostic>(
             d => d.Code == code && d.Severity == DiagnosticSeverity.Fatal && d.Message == message);
         syntax.ToFullString().Should().Be(text);
         syntax.Tokens.Should().Contain(t => t.Kind == SyntaxKind.Unparsed);
-
-        var stderr = await PostconfStderrAsync(text);
-        stderr.Should().Contain($"/main.cf, line 1: {Printable(message)}");
     }
 
     [TestCase("  leading whitespace line that is long enough to be cut\nmyhostname = x\n", "  leading whitespace line that...")]
     [TestCase("  short\n  more\nmyhostname = x\n", "  short  more")]
-    public async Task Leading_whitespace_warning_quotes_thirty_bytes_as_postconf_does(string text, string quoted)
+    public void Leading_whitespace_warning_quotes_thirty_bytes_as_postconf_does(string text, string quoted)
     {
         var syntax = MainCfSyntax.Parse(text);
         var message = $"logical line must not start with whitespace: \"{quoted}\"";
         syntax.Diagnostics.Should().ContainSingle().Which.Should().Match<SyntaxDiagnostic>(
             d => d.Code == SyntaxDiagnosticCodes.LeadingWhitespace && d.Severity == DiagnosticSeverity.Warning && d.Message == message);
         syntax.Parameters.Should().ContainSingle().Which.Name.Should().Be("myhostname");
-
-        var stderr = await PostconfStderrAsync(text);
-        stderr.Should().Contain($"/main.cf: {message}");
     }
 
     [Test]
-    public async Task A_BOM_is_part_of_the_first_name_as_postconf_sees_it()
+    public void A_BOM_is_part_of_the_first_name_as_postconf_sees_it()
     {
         var text = "\u00ef\u00bb\u00bfmyhostname = x\n";
         var syntax = MainCfSyntax.Parse(text);
         syntax.Tokens[0].Should().Be(new SyntaxToken(SyntaxKind.ByteOrderMark, new TextSpan(0, 3)));
         syntax.Parameters.Should().ContainSingle().Which.Name.Should().Be("\u00ef\u00bb\u00bfmyhostname");
-
-        var stderr = await PostconfStderrAsync(text);
-        stderr.Should().Contain("unused parameter: ???myhostname=x");
     }
 
     [Test]
@@ -111,23 +102,6 @@ public sealed class MainCfSyntaxTests
         syntax.Tokens.Should().Equal(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(0, 0)));
         syntax.Parameters.Should().BeEmpty();
     }
-
-    private static async Task<string> PostconfStderrAsync(string mainCf)
-    {
-        var dir = Postconf.CreateConfigDirectory(mainCf, string.Empty);
-        try
-        {
-            var result = await Postconf.RunAsync("-c", dir, "-n");
-            return result.StandardError;
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-    }
-
-    // Postfix's logger shows bytes that are not printable ASCII as '?' (src/util/printable.c); our messages keep them.
-    private static string Printable(string s) => new(s.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
 
     private static string Escape(string s) =>
         "\"" + s.Replace("\\", "\\\\").Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";

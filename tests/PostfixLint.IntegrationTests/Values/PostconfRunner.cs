@@ -2,7 +2,7 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace PostfixLint.Tests.Values;
+namespace PostfixLint.IntegrationTests.Values;
 
 /// <summary>Runs the real postconf against throw-away configuration directories.</summary>
 internal static class PostconfRunner

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using PostfixLint.Model.Catalog;
 
-namespace PostfixLint.Tests.Catalog;
+namespace PostfixLint.IntegrationTests.Catalog;
 
 /// <summary>The embedded catalogue against the real postconf 3.7.11 on this machine.</summary>
 [TestFixture]

@@ -1,6 +1,6 @@
 using PostfixLint.Model.Values;
 
-namespace PostfixLint.Tests.Values;
+namespace PostfixLint.IntegrationTests.Values;
 
 // Differential tests: our expansion against the real postconf 3.7 (-n -x, -h -x) on generated main.cf files.
 [NonParallelizable]

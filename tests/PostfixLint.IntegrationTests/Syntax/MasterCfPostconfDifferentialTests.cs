@@ -1,8 +1,8 @@
 using PostfixLint.Model;
 using PostfixLint.Syntax;
-using PostfixLint.Tests.Support;
+using PostfixLint.Testing;
 
-namespace PostfixLint.Tests.Syntax;
+namespace PostfixLint.IntegrationTests.Syntax;
 
 /// <summary>The library's <c>-M</c> and <c>-P</c> printing (master.cf fields and <c>-o</c> overrides) must equal <c>postconf -M</c> and <c>postconf -P</c>.</summary>
 public sealed class MasterCfPostconfDifferentialTests
@@ -11,7 +11,7 @@ public sealed class MasterCfPostconfDifferentialTests
     public async Task Every_corpus_master_cf_agrees_with_postconf_M_and_P()
     {
         Postconf.Require();
-        var files = Corpus.MasterCfFiles();
+        var files = TestCorpus.MasterCfFiles();
         files.Should().NotBeEmpty();
         var failures = new List<string>();
         foreach (var file in files)

@@ -1,6 +1,6 @@
 using CliWrap;
 
-namespace PostfixLint.Tests.Cli;
+namespace PostfixLint.IntegrationTests.Show;
 
 /// <summary>A finished child process: exit code and the raw bytes it wrote.</summary>
 internal sealed record ProcessRun(int ExitCode, byte[] Out, byte[] Error)

@@ -3,7 +3,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using PostfixLint.Syntax;
 
-namespace PostfixLint.Tests.Support;
+namespace PostfixLint.IntegrationTests.Syntax;
 
 /// <summary>Runs the real postconf against throw-away configuration directories.</summary>
 public static class Postconf

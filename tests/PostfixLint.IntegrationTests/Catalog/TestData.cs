@@ -1,4 +1,4 @@
-namespace PostfixLint.Tests.Catalog;
+namespace PostfixLint.IntegrationTests.Catalog;
 
 /// <summary>Finds files under the repository's testdata/ directory.</summary>
 internal static class TestData

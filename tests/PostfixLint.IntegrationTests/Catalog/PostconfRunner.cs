@@ -1,7 +1,7 @@
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace PostfixLint.Tests.Catalog;
+namespace PostfixLint.IntegrationTests.Catalog;
 
 /// <summary>Runs the real postconf against a throw-away configuration directory.</summary>
 internal sealed class PostconfRunner : IDisposable

@@ -1,4 +1,4 @@
-namespace PostfixLint.Tests.Catalog;
+namespace PostfixLint.IntegrationTests.Catalog;
 
 /// <summary>What one postconf run printed.</summary>
 internal sealed record PostconfResult(int ExitCode, string StandardOutput, string StandardError, int ProcessId)

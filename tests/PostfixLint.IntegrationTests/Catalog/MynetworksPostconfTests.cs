@@ -1,6 +1,6 @@
 using PostfixLint.Model.Catalog;
 
-namespace PostfixLint.Tests.Catalog;
+namespace PostfixLint.IntegrationTests.Catalog;
 
 /// <summary>ComputedDefaults.Mynetworks against <c>postconf -x mynetworks</c> on this machine under many main.cf settings.</summary>
 [TestFixture]

@@ -1,6 +1,7 @@
 using System.Text;
+using PostfixLint.Tests.Cli;
 
-namespace PostfixLint.Tests.Cli;
+namespace PostfixLint.IntegrationTests.Show;
 
 /// <summary><c>postfix-lint show</c> against the real <c>postconf</c> of Postfix 3.7.</summary>
 public sealed class ShowAgainstPostconfTests
