@@ -1,16 +1,15 @@
+using PostfixLint.Testing;
+
 namespace PostfixLint.Benchmarks;
 
 /// <summary>Where the benchmarks find the repository, the corpus and the installed tool.</summary>
 internal static class BenchmarkPaths
 {
     /// <summary>The folder that holds PostfixLint.sln (BenchmarkDotNet runs from a child folder of it).</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => RepositoryLayout.Root;
 
     /// <summary>The real-world config corpus: $POSTFIXLINT_CORPUS, else ../shared/corpus beside the repository.</summary>
-    public static string Corpus =>
-        Environment.GetEnvironmentVariable("POSTFIXLINT_CORPUS") is { Length: > 0 } corpus
-            ? corpus
-            : Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "corpus"));
+    public static string Corpus => TestCorpus.ExpectedPath;
 
     /// <summary>The installed postfix-lint (the AOT build): $POSTFIXLINT_BIN, else artifacts/tool/postfix-lint.</summary>
     public static string PostfixLint =>
@@ -40,24 +39,9 @@ internal static class BenchmarkPaths
         var directory = Directory.CreateTempSubdirectory("postfix-lint-bench-").FullName;
         foreach (var (source, name) in new[] { (mainCf, "main.cf"), (masterCf, "master.cf") })
         {
-            var target = Path.Combine(directory, name);
-            File.Copy(source, target);
-            File.SetLastWriteTimeUtc(target, DateTime.UtcNow.AddMinutes(-1));
+            ConfigFiles.Copy(source, Path.Combine(directory, name));
         }
 
         return directory;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PostfixLint.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PostfixLint.sln not found above {AppContext.BaseDirectory}");
     }
 }

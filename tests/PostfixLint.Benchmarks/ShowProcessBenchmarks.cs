@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using CliWrap;
+using PostfixLint.Testing;
 
 namespace PostfixLint.Benchmarks;
 
@@ -11,7 +12,7 @@ namespace PostfixLint.Benchmarks;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 30)]
 public class ShowProcessBenchmarks
 {
-    private const string PostconfPath = "/usr/sbin/postconf";
+    private static readonly string PostconfPath = RealPostfix.Find("postconf") ?? "/usr/sbin/postconf";
 
     private string _configDirectory = "";
 
@@ -28,6 +29,11 @@ public class ShowProcessBenchmarks
         var mainCf = Config == "main-300"
             ? Path.Combine(testdata, "bench", "main-300.cf")
             : Path.Combine(debian, "main.cf");
+        if (RealPostfix.InstalledVersion is { } version && version != RealPostfix.RecordedVersion)
+        {
+            Console.Error.WriteLine($"!!! POSTFIX VERSION MISMATCH: the ratios were recorded against Postfix {RealPostfix.RecordedVersion}, this postconf is {version} !!!");
+        }
+
         _configDirectory = BenchmarkPaths.ConfigDirectory(mainCf, Path.Combine(debian, "master.cf"));
         foreach (var program in new[] { PostconfPath, BenchmarkPaths.PostfixLint })
         {

@@ -4,6 +4,7 @@ using BenchmarkDotNet.Configs;
 using CliWrap;
 using PostfixLint.Model.Tables;
 using PostfixLint.Syntax;
+using PostfixLint.Testing;
 
 namespace PostfixLint.Benchmarks;
 
@@ -26,7 +27,7 @@ public class TableBenchmarks
         Directory.CreateDirectory(_directory);
         var mainCf = Path.Combine(_directory, "main.cf");
         SourceFile.Write(mainCf, "compatibility_level = 3.6\n");
-        File.SetLastWriteTimeUtc(mainCf, DateTime.UtcNow.AddMinutes(-1));
+        ConfigFiles.BackDate(mainCf);
         _file = Path.Combine(_directory, "sender_login_maps");
         Generate(_file, LineCount);
     }

@@ -30,6 +30,21 @@ public static class RealPostfix
     /// <summary>Path of <c>postfix</c>; fails the test when Postfix is not installed.</summary>
     public static string Postfix => Locate("postfix");
 
+    /// <summary>Debian's stock master.cf, used by the <c>-d</c> tests; fails the test when it is missing.</summary>
+    public static string DefaultMasterCf
+    {
+        get
+        {
+            const string path = "/etc/postfix/master.cf";
+            if (!File.Exists(path))
+            {
+                Assert.Fail($"{path} is missing. Run scripts/test.sh, which installs Debian's postfix package ({RecordedVersion}).");
+            }
+
+            return path;
+        }
+    }
+
     /// <summary>The installed Postfix's <c>mail_version</c>, or null when postconf is missing or does not answer.</summary>
     public static string? InstalledVersion => LazyInstalledVersion.Value;
 

@@ -1,13 +1,10 @@
-using CliWrap;
-using CliWrap.Buffered;
+using PostfixLint.Testing;
 
 namespace PostfixLint.IntegrationTests.Catalog;
 
 /// <summary>Runs the real postconf against a throw-away configuration directory.</summary>
 internal sealed class PostconfRunner : IDisposable
 {
-    private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(30);
-
     private PostconfRunner(string directory) => Directory = directory;
 
     public string Directory { get; }
@@ -15,8 +12,7 @@ internal sealed class PostconfRunner : IDisposable
     /// <summary>A directory with the given main.cf and master.cf, back-dated so postconf does not pause.</summary>
     public static PostconfRunner Create(string mainCf = "", string masterCf = "")
     {
-        var directory = Path.Combine(Path.GetTempPath(), "pfl-catalog-" + Guid.NewGuid().ToString("N"));
-        System.IO.Directory.CreateDirectory(directory);
+        var directory = ConfigFiles.CreateTemporaryDirectory("pfl-catalog-");
         var runner = new PostconfRunner(directory);
         runner.Write(mainCf, masterCf);
         return runner;
@@ -24,42 +20,18 @@ internal sealed class PostconfRunner : IDisposable
 
     public void Write(string mainCf, string masterCf = "")
     {
-        var past = DateTime.UtcNow.AddMinutes(-1);
         foreach (var (name, text) in new[] { ("main.cf", mainCf), ("master.cf", masterCf) })
         {
-            var path = Path.Combine(Directory, name);
-            File.WriteAllText(path, text);
-            File.SetLastWriteTimeUtc(path, past);
+            ConfigFiles.Write(Path.Combine(Directory, name), System.Text.Encoding.UTF8.GetBytes(text));
         }
     }
 
-    public static string PostconfPath
-    {
-        get
-        {
-            foreach (var candidate in new[] { "/usr/sbin/postconf", "/usr/local/sbin/postconf", "/sbin/postconf" })
-            {
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            Assert.Fail("postconf (Postfix 3.7.11) is not installed: these tests compare the catalogue with the real postconf; install Debian 12's postfix package.");
-            return string.Empty;
-        }
-    }
+    public static string PostconfPath => RealPostfix.Postconf;
 
     public async Task<PostconfResult> RunAsync(params string[] arguments)
     {
-        using var cancellation = new CancellationTokenSource(_timeout);
-        var task = CliWrap.Cli.Wrap(PostconfPath)
-            .WithArguments(a => a.Add("-c").Add(Directory).Add(arguments))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellation.Token);
-        var processId = task.ProcessId;
-        var result = await task;
-        return new PostconfResult(result.ExitCode, result.StandardOutput, result.StandardError, processId);
+        var result = await RealPostfix.RunAsync(PostconfPath, ["-c", Directory, .. arguments], System.Text.Encoding.UTF8, TimeSpan.FromSeconds(30));
+        return new PostconfResult(result.ExitCode, result.StandardOutput, result.StandardError, result.ProcessId);
     }
 
     public void Dispose()

@@ -686,9 +686,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
     private static void WriteBackDated(string path, string text)
     {
         SourceFile.Write(path, text);
-
-        // Every Postfix program pauses ~2 s ("pausing to let main.cf finish writing") on a main.cf younger than ~2 s.
-        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(-1));
+        ConfigFiles.BackDate(path);
     }
 
     private static int FreePort()

@@ -8,7 +8,7 @@ public static class ScenarioFixtures
 {
     /// <summary>The fixture root, <c>&lt;repo&gt;/testdata/simulation</c>.</summary>
     public static string Root =>
-        Path.Combine(Corpus.RepositoryRoot ?? throw new InvalidOperationException("PostfixLint.sln not found above the test assembly"), "testdata", "simulation");
+        RepositoryLayout.TestData("simulation");
 
     /// <summary>The directory of the named scenario.</summary>
     public static string DirectoryOf(string name) => Path.Combine(Root, name);

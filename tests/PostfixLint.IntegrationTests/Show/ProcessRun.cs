@@ -1,4 +1,5 @@
 using CliWrap;
+using PostfixLint.Testing;
 
 namespace PostfixLint.IntegrationTests.Show;
 
@@ -6,7 +7,7 @@ namespace PostfixLint.IntegrationTests.Show;
 internal sealed record ProcessRun(int ExitCode, byte[] Out, byte[] Error)
 {
     /// <summary>The real postconf of the Debian package, the oracle.</summary>
-    public const string PostconfPath = "/usr/sbin/postconf";
+    public static string PostconfPath => RealPostfix.Postconf;
 
     /// <summary>The postfix-lint executable built next to the test assembly (the project reference copies it).</summary>
     public static string PostfixLintPath => Path.Combine(TestContext.CurrentContext.TestDirectory, "postfix-lint");

@@ -34,9 +34,7 @@ public sealed class ShowAgainstPostconfTests
             // A UTF-8 "é" (two bytes) and a lone Latin-1 "é" (one byte, invalid UTF-8): both must come back as they were.
             byte[] mainCf = [.. "smtpd_banner = caf"u8.ToArray(), 0xC3, 0xA9, .. " / caf"u8.ToArray(), 0xE9, .. "\nmyhostname = mail.example.org\n"u8.ToArray()];
             var mainCfPath = Path.Combine(directory, "main.cf");
-            await File.WriteAllBytesAsync(mainCfPath, mainCf);
-            // Every Postfix command pauses on a main.cf modified in the last seconds.
-            File.SetLastWriteTimeUtc(mainCfPath, DateTime.UtcNow.AddMinutes(-1));
+            ConfigFiles.Write(mainCfPath, mainCf);
             string[] arguments = ["show", "-c", directory, "-n", "smtpd_banner"];
 
             var postconf = await ProcessRun.OfAsync(ProcessRun.PostconfPath, arguments[1..]);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.RegularExpressions;
+using PostfixLint.Testing;
 
 namespace PostfixLint.IntegrationTests.Support;
 
@@ -8,43 +9,16 @@ namespace PostfixLint.IntegrationTests.Support;
 internal static partial class Corpus
 {
     /// <summary>The environment variable that overrides the corpus location.</summary>
-    public const string EnvironmentVariable = "POSTFIXLINT_CORPUS";
-
-    private static readonly Lazy<string?> LazyRoot = new(FindRoot);
+    public const string EnvironmentVariable = TestCorpus.EnvironmentVariable;
 
     /// <summary>The corpus directory, or null when it cannot be found.</summary>
-    public static string? Root => LazyRoot.Value;
+    public static string? Root => TestCorpus.DirectoryOrNull;
 
-    /// <summary>The corpus directory; marks the test inconclusive, loudly, when it is absent.</summary>
-    public static string RequireRoot()
-    {
-        if (Root is null)
-        {
-            Assert.Inconclusive(
-                "!!! CORPUS NOT FOUND — corpus differential tests did NOT run. "
-                + $"Set {EnvironmentVariable} to the corpus directory or place it at <repo root>/../shared/corpus "
-                + $"(looked for: {DescribeCandidates()}).");
-        }
-
-        return Root!;
-    }
+    /// <summary>The corpus directory; when it is absent the test fails under CI and is inconclusive elsewhere, loudly.</summary>
+    public static string RequireRoot() => TestCorpus.Require();
 
     /// <summary>The directory holding PostfixLint.sln, found by walking up from the test assembly.</summary>
-    public static string? RepositoryRoot
-    {
-        get
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "PostfixLint.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            return null;
-        }
-    }
+    public static string? RepositoryRoot => RepositoryLayout.Root;
 
     /// <summary>Every file whose name looks like main.cf (<c>main.cf*</c>, <c>*-main.cf</c>), classified real or template, sorted by path.</summary>
     public static ImmutableArray<CorpusFile> MainCfFiles(string root)
@@ -91,27 +65,4 @@ internal static partial class Corpus
 
     [GeneratedRegex(@"^(.*[-_.])?master\.cf(\..*)?$", RegexOptions.IgnoreCase)]
     private static partial Regex MasterCfName();
-
-    private static IEnumerable<string> Candidates()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrEmpty(fromEnvironment))
-        {
-            yield return fromEnvironment;
-            yield break;
-        }
-
-        if (RepositoryRoot is { } repositoryRoot)
-        {
-            yield return Path.GetFullPath(Path.Combine(repositoryRoot, "..", "shared", "corpus"));
-        }
-    }
-
-    private static string? FindRoot() => Candidates().FirstOrDefault(Directory.Exists);
-
-    private static string DescribeCandidates()
-    {
-        var candidates = Candidates().ToArray();
-        return candidates.Length == 0 ? $"no {EnvironmentVariable} and no PostfixLint.sln above {AppContext.BaseDirectory}" : string.Join(", ", candidates);
-    }
 }

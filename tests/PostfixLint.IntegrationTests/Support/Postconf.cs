@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
-using CliWrap;
-using CliWrap.Buffered;
+using PostfixLint.Testing;
 
 namespace PostfixLint.IntegrationTests.Support;
 
@@ -29,18 +27,10 @@ internal static class Postconf
     public static async Task<PostconfRun> RunAsync(string configDirectory, params string[] args)
     {
         ImmutableArray<string> arguments = ["-c", configDirectory, .. args];
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var stopwatch = Stopwatch.StartNew();
-        var task = CliWrap.Cli.Wrap(RealPostfix.Postconf)
-            .WithArguments(a => a.Add(arguments))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(Latin1, Latin1, timeout.Token);
-        var processId = task.ProcessId;
-        var result = await task;
-        stopwatch.Stop();
+        var result = await RealPostfix.RunAsync(RealPostfix.Postconf, arguments, Latin1, TimeSpan.FromSeconds(60));
         Interlocked.Increment(ref _runs);
-        Interlocked.Add(ref _elapsedTicks, stopwatch.Elapsed.Ticks);
-        return Parse(arguments, result.ExitCode, result.StandardOutput, result.StandardError, stopwatch.Elapsed) with { ProcessId = processId };
+        Interlocked.Add(ref _elapsedTicks, result.Duration.Ticks);
+        return Parse(arguments, result.ExitCode, result.StandardOutput, result.StandardError, result.Duration) with { ProcessId = result.ProcessId };
     }
 
     /// <summary>Splits captured output into lines and sorts standard error into warnings, fatal errors and the rest.</summary>

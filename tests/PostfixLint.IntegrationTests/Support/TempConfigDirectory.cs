@@ -29,12 +29,7 @@ internal sealed class TempConfigDirectory : IDisposable
     /// <summary>Creates a directory with main.cf and master.cf given as raw bytes.</summary>
     public static TempConfigDirectory Create(byte[] mainCf, byte[] masterCf)
     {
-        // Resolve symlinks (e.g. /tmp on macOS) so the path postconf prints equals the path we pass.
-        var root = new DirectoryInfo(System.IO.Path.GetTempPath()).ResolveLinkTarget(returnFinalTarget: true)?.FullName
-            ?? System.IO.Path.GetFullPath(System.IO.Path.GetTempPath());
-        var path = System.IO.Path.Combine(root, "pfl-it-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(path);
-        var directory = new TempConfigDirectory(path);
+        var directory = new TempConfigDirectory(ConfigFiles.CreateTemporaryDirectory("pfl-it-"));
         directory.Write(mainCf, masterCf);
         return directory;
     }
@@ -46,13 +41,9 @@ internal sealed class TempConfigDirectory : IDisposable
         MasterCf = masterCf;
         File.WriteAllBytes(MainCfPath, mainCf);
         File.WriteAllBytes(MasterCfPath, masterCf);
-
-        // Every Postfix command pauses ~2 s when main.cf was modified within the last ~2 s (it waits for
-        // a writer to finish); back-dating the files by a minute keeps each postconf run at ~15 ms.
-        var past = DateTime.UtcNow.AddMinutes(-1);
-        File.SetLastWriteTimeUtc(MainCfPath, past);
-        File.SetLastWriteTimeUtc(MasterCfPath, past);
-        Directory.SetLastWriteTimeUtc(Path, past);
+        ConfigFiles.BackDate(MainCfPath);
+        ConfigFiles.BackDate(MasterCfPath);
+        ConfigFiles.BackDate(Path);
     }
 
     /// <summary>Deletes the directory and everything in it.</summary>

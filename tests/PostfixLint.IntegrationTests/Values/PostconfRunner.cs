@@ -1,41 +1,33 @@
 using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
+using PostfixLint.Testing;
 
 namespace PostfixLint.IntegrationTests.Values;
 
 /// <summary>Runs the real postconf against throw-away configuration directories.</summary>
 internal static class PostconfRunner
 {
-    public const string PostconfPath = "/usr/sbin/postconf";
+    public static string PostconfPath => RealPostfix.Postconf;
 
     public sealed record Output(string StandardOutput, IReadOnlyList<string> Messages, int ExitCode);
 
     public static void RequirePostconf()
     {
-        if (!File.Exists(PostconfPath))
-        {
-            Assert.Fail($"Real Postfix is required for the differential tests: {PostconfPath} is missing (install the Debian 'postfix' package).");
-        }
+        _ = PostconfPath;
     }
 
     /// <summary>Writes main.cf (one "name = value" line per setting) and an empty master.cf, back-dated so postconf does not pause.</summary>
     public static string WriteConfig(IEnumerable<(string Name, string Value)> settings)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "pfl-values-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
+        var dir = ConfigFiles.CreateTemporaryDirectory("pfl-values-");
         var text = new StringBuilder();
         foreach (var (name, value) in settings)
         {
             text.Append(name).Append(" = ").Append(value).Append('\n');
         }
 
-        var past = DateTime.UtcNow.AddMinutes(-1);
         foreach (var (file, content) in new[] { ("main.cf", text.ToString()), ("master.cf", string.Empty) })
         {
-            var path = Path.Combine(dir, file);
-            File.WriteAllText(path, content);
-            File.SetLastWriteTimeUtc(path, past);
+            ConfigFiles.Write(Path.Combine(dir, file), Encoding.UTF8.GetBytes(content));
         }
 
         return dir;
@@ -43,11 +35,7 @@ internal static class PostconfRunner
 
     public static async Task<Output> RunAsync(params string[] arguments)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var result = await CliWrap.Cli.Wrap(PostconfPath)
-            .WithArguments(a => a.Add(arguments))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(timeout.Token);
+        var result = await RealPostfix.RunAsync(PostconfPath, arguments, Encoding.UTF8, TimeSpan.FromSeconds(30));
 
         // "/usr/sbin/postconf: warning: text" -> "warning: text".
         var messages = result.StandardError
