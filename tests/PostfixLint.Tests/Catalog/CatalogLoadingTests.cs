@@ -1,31 +1,16 @@
-using System.Diagnostics;
 using PostfixLint.Model.Catalog;
 
 namespace PostfixLint.Tests.Catalog;
 
-/// <summary>The embedded data loads completely and quickly.</summary>
+/// <summary>The embedded data loads completely (its load time is reported by CatalogBenchmarks).</summary>
 [TestFixture]
 public sealed class CatalogLoadingTests
 {
     [Test]
-    public void Loading_the_embedded_data_is_fast()
+    public void Loading_the_embedded_data_gives_every_name()
     {
-        CatalogData.Load();
-        var fastest = double.MaxValue;
-
-        for (var i = 0; i < 30; i++)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            var data = CatalogData.Load();
-            fastest = Math.Min(fastest, stopwatch.Elapsed.TotalMilliseconds);
-            data.Names.Should().HaveCount(831);
-        }
-
-        TestContext.Out.WriteLine($"CatalogData.Load: fastest of 30 runs {fastest:F3} ms");
-
-        // Parsed on every CLI start; the budget is about 1 ms (Release, warm), asserted with slack for a Debug
-        // build on a shared machine. The fastest run filters out scheduling noise.
-        fastest.Should().BeLessThan(5);
+        CatalogData.Load().Names.Should().HaveCount(831);
+        CatalogData.Load().Names.Should().HaveCount(831, "a second load reads the same data");
     }
 
     [Test]
