@@ -1,0 +1,33 @@
+using PostfixLint.Syntax;
+using PostfixLint.Tests.Support.Golden;
+
+namespace PostfixLint.Tests.Analysis;
+
+/// <summary>
+/// The linter the rule fixtures run until the rules engine exists: today's syntax diagnostics of main.cf and
+/// master.cf (postconf's warnings, with positions) rendered as findings. Swap <see cref="Lint"/> for the engine
+/// and <see cref="RuleIds"/> for the rule registry; the fixtures and goldens stay.
+/// </summary>
+internal static class SyntaxFindingsLinter
+{
+    /// <summary>The ids this stand-in "registers": each must have a positive and an <c>_ok</c> fixture.</summary>
+    public static IReadOnlyList<string> RuleIds { get; } = [SyntaxDiagnosticCodes.MissingEquals, SyntaxDiagnosticCodes.LeadingWhitespace];
+
+    /// <summary>The findings of every main.cf and master.cf of the case, in file order.</summary>
+    public static LintResult Lint(RuleCase ruleCase)
+    {
+        var findings = new List<GoldenFinding>();
+        foreach (var (name, text) in ruleCase.Files)
+        {
+            var diagnostics = Path.GetFileName(name) switch
+            {
+                "main.cf" => MainCfSyntax.Parse(text, name).Diagnostics,
+                "master.cf" => MasterCfSyntax.Parse(text, name).Diagnostics,
+                _ => [],
+            };
+            findings.AddRange(diagnostics.Select(d => new GoldenFinding(d.Code, d.Message, name, d.Span.Start, d.Span.Length, FixTitle: null)));
+        }
+
+        return new LintResult(findings);
+    }
+}
