@@ -44,7 +44,7 @@ public static class DiagnosticIds
     /// <summary>Warning: an <c>if</c> without a matching <c>endif</c> in a cidr, regexp or pcre table.</summary>
     public const string TableMissingEndIf = "PFL023";
 
-    /// <summary>Warning: a lookup-table logical line that starts with whitespace.</summary>
+    /// <summary>Reserved: a lookup-table logical line that starts with whitespace (table syntax reports <see cref="LeadingWhitespace"/> today).</summary>
     public const string TableLeadingWhitespace = "PFL024";
 
     /// <summary>Warning: a macro syntax error or an invalid operand while scanning or expanding a value (<c>src/util/mac_expand.c</c>, <c>mac_parse.c</c>), e.g. <c>truncated macro reference: "..."</c>.</summary>

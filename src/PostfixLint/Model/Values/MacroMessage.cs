@@ -17,8 +17,22 @@ internal readonly record struct MacroMessage(DiagnosticSeverity Severity, string
         Text);
 
     /// <summary>Converts the engine's messages, in order.</summary>
-    public static ImmutableArray<Diagnostic> ToDiagnostics(IEnumerable<MacroMessage> messages) =>
-        [.. messages.Select(m => m.ToDiagnostic())];
+    public static ImmutableArray<Diagnostic> ToDiagnostics(IReadOnlyList<MacroMessage> messages)
+    {
+        // Most values scan without a message: no allocation then.
+        if (messages.Count == 0)
+        {
+            return [];
+        }
+
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>(messages.Count);
+        foreach (var message in messages)
+        {
+            diagnostics.Add(message.ToDiagnostic());
+        }
+
+        return diagnostics.MoveToImmutable();
+    }
 
     /// <inheritdoc />
     public override string ToString() => $"{(Severity == DiagnosticSeverity.Fatal ? "fatal" : "warning")}: {Text}";
