@@ -53,13 +53,7 @@ internal sealed class UnusedParameters(PostconfState state)
         {
             if (!state.Names.Contains(name))
             {
-                var (path, span) = state.Locate(null, name);
-                yield return new Diagnostic(
-                    DiagnosticIds.UnusedParameter,
-                    DiagnosticSeverity.Warning,
-                    path ?? state.Config.MainCfPath,
-                    span,
-                    $"{state.ConfigDirectory}/{PostconfState.MainCfName}: unused parameter: {name}={value}");
+                yield return Warning(null, name, value);
             }
         }
 
@@ -74,15 +68,20 @@ internal sealed class UnusedParameters(PostconfState state)
             {
                 if (!state.Names.Contains(name) && !state.Scopes.IsUsed(index, name))
                 {
-                    var (path, span) = state.Locate(index, name);
-                    yield return new Diagnostic(
-                        DiagnosticIds.UnusedParameter,
-                        DiagnosticSeverity.Warning,
-                        path ?? state.Config.MasterCfPath,
-                        span,
-                        $"{state.ConfigDirectory}/{PostconfState.MasterCfName}: unused parameter: {name}={value}");
+                    yield return Warning(index, name, value);
                 }
             }
         }
+    }
+
+    private Diagnostic Warning(int? scopeIndex, string name, string value)
+    {
+        var (path, span) = state.Locate(scopeIndex, name);
+        return new Diagnostic(
+            DiagnosticIds.UnusedParameter,
+            DiagnosticSeverity.Warning,
+            path ?? (scopeIndex is null ? state.Config.MainCfPath : state.Config.MasterCfPath),
+            span,
+            $"{state.ConfigDirectory}/{PostconfState.SourceName(scopeIndex)}: unused parameter: {name}={value}");
     }
 }
