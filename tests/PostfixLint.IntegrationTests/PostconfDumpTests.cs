@@ -34,7 +34,7 @@ public sealed class PostconfDumpTests
         config.SourceKind.Should().Be(ConfigSourceKind.PostconfOutput);
         config.ConfigDirectory.Should().Be(directory.Path, "the dump names the directory it came from");
         reprinted.Lines.Should().Equal(dump.Lines);
-        reprinted.Messages.Select(m => m.Text).Should().NotContain(
+        reprinted.Messages.Select(m => m.Message).Should().NotContain(
             t => t.Contains("unused parameter", StringComparison.Ordinal),
             "postconf -n prints only parameters it knows, so nothing in the dump is unused");
         reexpanded.Lines.Should().Equal(expanded.Lines.Where(l => !l.StartsWith("debugger_command = ", StringComparison.Ordinal)).Concat(
@@ -57,7 +57,7 @@ public sealed class PostconfDumpTests
         var expected = dump.Lines.Where(l => !readOnly.Any(r => (l + " ").StartsWith(r + " = ", StringComparison.Ordinal))).ToList();
         reprinted.Lines.Except(expected).Concat(expected.Except(reprinted.Lines)).Should().BeEmpty();
         reprinted.Lines.Should().Equal(expected);
-        reprinted.Messages.Select(m => m.Text).Should().Contain(t => t.Contains("read-only parameter assignment: process_name=postconf", StringComparison.Ordinal));
+        reprinted.Messages.Select(m => m.Message).Should().Contain(t => t.Contains("read-only parameter assignment: process_name=postconf", StringComparison.Ordinal));
         config.GetParameter("smtpd_relay_restrictions")!.Provenance.Kind.Should().Be(ProvenanceKind.PostconfOutput);
     }
 }

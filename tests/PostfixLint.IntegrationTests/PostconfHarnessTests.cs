@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PostfixLint.IntegrationTests.Support;
 using PostfixLint.Model;
 using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.IntegrationTests;
 
@@ -88,7 +89,7 @@ public sealed class PostconfHarnessTests
         using var directory = TempConfigDirectory.Create("foo = 1\nfoo = 2\nfoo = 1\n");
         var run = await Postconf.RunAsync(directory.Path, "-n");
         var lines = Differential.Normalize(run.Lines, directory.Path);
-        var messages = run.Warnings.Distinct().Reverse().Select(t => new ConfigMessage(DiagnosticSeverity.Warning, t)).ToImmutableArray();
+        var messages = run.Warnings.Distinct().Reverse().Select(t => new Diagnostic("PFL043", DiagnosticSeverity.Warning, null, null, t)).ToImmutableArray();
 
         var comparison = Differential.Compare(run, new PostconfOutput(lines, messages, Failed: false), directory.Path);
 
@@ -102,7 +103,7 @@ public sealed class PostconfHarnessTests
         using var directory = TempConfigDirectory.Create("myhostname = mail.example.com\nfoo = 1\n");
         var run = await Postconf.RunAsync(directory.Path, "-n");
 
-        var comparison = Differential.Compare(run, new PostconfOutput([], [new ConfigMessage(DiagnosticSeverity.Fatal, "bogus")], Failed: true), directory.Path);
+        var comparison = Differential.Compare(run, new PostconfOutput([], [new Diagnostic("PFL040", DiagnosticSeverity.Fatal, null, null, "bogus")], Failed: true), directory.Path);
         TestContext.Out.WriteLine(comparison.Report + Differential.DescribeInput(directory));
 
         comparison.Matches.Should().BeFalse();

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using System.Text;
+using PostfixLint.Diagnostics;
 using PostfixLint.Model;
-using PostfixLint.Syntax;
 
 namespace PostfixLint.Cli.Commands;
 
@@ -168,12 +168,12 @@ internal static class ShowCommand
         }
     }
 
-    private static void WriteMessages(ImmutableArray<ConfigMessage> messages, CliStreams streams)
+    private static void WriteMessages(ImmutableArray<Diagnostic> messages, CliStreams streams)
     {
+        // postconf's own format: "<program>: warning: <message>" or "<program>: fatal: <message>".
         foreach (var message in messages)
         {
-            var label = message.Severity == DiagnosticSeverity.Fatal ? "fatal" : "warning";
-            streams.Error.WriteLine($"postfix-lint: {label}: {message.Text}");
+            streams.Error.WriteLine($"postfix-lint: {Diagnostic.SeverityLabel(message.Severity)}: {message.Message}");
         }
     }
 

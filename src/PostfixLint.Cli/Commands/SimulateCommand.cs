@@ -74,7 +74,7 @@ internal static class SimulateCommand
                 // main.cf could not be read at all: the loader says why, in postconf's words.
                 foreach (var message in config.ReadMessages)
                 {
-                    streams.Error.WriteLine($"postfix-lint: fatal: {message.Text}");
+                    streams.Error.WriteLine($"postfix-lint: fatal: {message.Message}");
                 }
 
                 return ExitCode.UsageError;

@@ -1,4 +1,4 @@
-using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Model;
 
@@ -13,7 +13,7 @@ public static class PostconfPrinter
     public static PostconfOutput Print(PostfixConfig config, PostconfQuery query)
     {
         var output = PrintUnsanitized(config, query);
-        return output with { Messages = [.. output.Messages.Select(m => m with { Text = Printable(m.Text) })] };
+        return output with { Messages = [.. output.Messages.Select(m => m with { Message = Printable(m.Message) })] };
     }
 
     /// <summary>What <c>postconf -M</c> (or, with <paramref name="parameters"/>, <c>postconf -P</c>) would print.</summary>
@@ -27,8 +27,8 @@ public static class PostconfPrinter
         if (config.MasterCf is null)
         {
             // -M and -P need master.cf: postconf opens it with PCF_FAIL_ON_OPEN_ERROR.
-            var open = config.MasterReadMessages.FirstOrDefault(m => m.Text.StartsWith("open ", StringComparison.Ordinal));
-            output = new PostconfOutput([], [new ConfigMessage(DiagnosticSeverity.Fatal, open?.Text ?? $"open {config.MasterCfPath}: No such file or directory", config.MasterCfPath)], true);
+            var open = config.MasterReadMessages.FirstOrDefault(m => m.Id == DiagnosticIds.FileNotReadable);
+            output = new PostconfOutput([], [open is not null ? open with { Severity = DiagnosticSeverity.Fatal } : new Diagnostic(DiagnosticIds.FileNotReadable, DiagnosticSeverity.Fatal, config.MasterCfPath, null, $"open {config.MasterCfPath}: No such file or directory")], true);
         }
         else if (config.MasterReadFailed || config.ReadFailed)
         {
@@ -42,7 +42,7 @@ public static class PostconfPrinter
             output = printed with { Messages = [.. config.ReadMessages, .. printed.Messages] };
         }
 
-        return output with { Messages = [.. output.Messages.Select(m => m with { Text = Printable(m.Text) })] };
+        return output with { Messages = [.. output.Messages.Select(m => m with { Message = Printable(m.Message) })] };
     }
 
     /// <summary>

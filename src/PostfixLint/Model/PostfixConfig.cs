@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PostfixLint.Diagnostics;
 using PostfixLint.Model.Catalog;
 using PostfixLint.Model.Postconf;
 using PostfixLint.Model.Values;
@@ -30,7 +31,7 @@ public sealed class PostfixConfig
         MasterCfSyntax? masterCf,
         ImmutableArray<ParameterDefinition> definitions,
         ImmutableArray<MasterService> services,
-        ImmutableArray<ConfigMessage> readMessages,
+        ImmutableArray<Diagnostic> readMessages,
         bool readFailed,
         ConfigLoadOptions options)
     {
@@ -82,7 +83,7 @@ public sealed class PostfixConfig
     public ImmutableArray<ParameterDefinition> Definitions => _definitions;
 
     /// <summary>Messages from reading the files: syntax warnings, duplicates, unreadable files.</summary>
-    public ImmutableArray<ConfigMessage> ReadMessages { get; }
+    public ImmutableArray<Diagnostic> ReadMessages { get; }
 
     /// <summary>True when main.cf could not be used at all (missing, or a line Postfix refuses).</summary>
     public bool ReadFailed { get; }
@@ -91,10 +92,10 @@ public sealed class PostfixConfig
     /// Every warning and fatal error <c>postconf</c> would give for this configuration, worded as postconf words
     /// them: reading problems, read-only assignments, undefined and unused parameters.
     /// </summary>
-    public ImmutableArray<ConfigMessage> Messages => PostconfPrinter.Print(this, new PostconfQuery { NonDefaultOnly = true }).Messages;
+    public ImmutableArray<Diagnostic> Messages => PostconfPrinter.Print(this, new PostconfQuery { NonDefaultOnly = true }).Messages;
 
     /// <summary>Messages from reading master.cf alone (what <c>postconf -d</c> reports).</summary>
-    public ImmutableArray<ConfigMessage> MasterReadMessages { get; private init; } = [];
+    public ImmutableArray<Diagnostic> MasterReadMessages { get; private init; } = [];
 
     /// <summary>True when master.cf has an entry Postfix refuses.</summary>
     public bool MasterReadFailed { get; private init; }
@@ -121,7 +122,7 @@ public sealed class PostfixConfig
     {
         ArgumentNullException.ThrowIfNull(configDirectory);
         options ??= new ConfigLoadOptions();
-        var messages = ImmutableArray.CreateBuilder<ConfigMessage>();
+        var messages = ImmutableArray.CreateBuilder<Diagnostic>();
         var mainPath = configDirectory + "/main.cf";
         var masterPath = configDirectory + "/master.cf";
 
@@ -134,7 +135,7 @@ public sealed class PostfixConfig
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            messages.Add(new ConfigMessage(DiagnosticSeverity.Fatal, $"open {mainPath}: {ErrorText.Describe(ex)}", mainPath));
+            messages.Add(new Diagnostic(DiagnosticIds.FileNotReadable, DiagnosticSeverity.Fatal, mainPath, null, $"open {mainPath}: {ErrorText.Describe(ex)}"));
             failed = true;
         }
 
@@ -160,7 +161,7 @@ public sealed class PostfixConfig
 
         MasterCfSyntax? masterCf = null;
         var services = ImmutableArray<MasterService>.Empty;
-        var masterMessages = ImmutableArray.CreateBuilder<ConfigMessage>();
+        var masterMessages = ImmutableArray.CreateBuilder<Diagnostic>();
         var masterFailed = false;
         try
         {
@@ -169,14 +170,14 @@ public sealed class PostfixConfig
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // src/postconf/postconf_master.c pcf_read_master(): a missing master.cf is only a warning.
-            masterMessages.Add(new ConfigMessage(DiagnosticSeverity.Warning, $"open {masterPath}: {ErrorText.Describe(ex)}", masterPath));
+            masterMessages.Add(new Diagnostic(DiagnosticIds.FileNotReadable, DiagnosticSeverity.Warning, masterPath, null, $"open {masterPath}: {ErrorText.Describe(ex)}"));
         }
 
         if (masterCf is not null)
         {
             foreach (var diagnostic in masterCf.Diagnostics)
             {
-                if (ToMessage(masterCf.Lines, masterPath, diagnostic) is { } message)
+                if (ToMessage(masterCf.Document.Lines, masterPath, diagnostic) is { } message)
                 {
                     masterMessages.Add(message);
                     masterFailed |= diagnostic.Severity == DiagnosticSeverity.Fatal;
@@ -215,7 +216,7 @@ public sealed class PostfixConfig
         var syntax = MainCfSyntax.Parse(text, sourceName);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var collected = new List<ParameterDefinition>();
-        var messages = ImmutableArray.CreateBuilder<ConfigMessage>();
+        var messages = ImmutableArray.CreateBuilder<Diagnostic>();
         var failed = false;
         foreach (var message in LoadDictionary(syntax, sourceName, values, [], collected, ProvenanceKind.PostconfOutput))
         {
@@ -324,7 +325,7 @@ public sealed class PostfixConfig
     /// Loads name=value entries as Postfix's <c>dict_load_fp()</c> does: the last definition wins, with a warning
     /// when the value changes; a line Postfix cannot read is fatal and stops the load.
     /// </summary>
-    internal static IEnumerable<ConfigMessage> LoadDictionary(
+    internal static IEnumerable<Diagnostic> LoadDictionary(
         MainCfSyntax syntax,
         string path,
         Dictionary<string, string> values,
@@ -341,9 +342,9 @@ public sealed class PostfixConfig
         var nextDiagnostic = 0;
         foreach (var parameter in syntax.Parameters)
         {
-            while (nextDiagnostic < diagnostics.Length && diagnostics[nextDiagnostic].Span.Start < parameter.Span.Start)
+            while (nextDiagnostic < diagnostics.Length && diagnostics[nextDiagnostic].Span?.Start < parameter.Span.Start)
             {
-                if (ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++]) is not { } message)
+                if (ToMessage(syntax.Document.Lines, path, diagnostics[nextDiagnostic++]) is not { } message)
                 {
                     continue;
                 }
@@ -358,11 +359,12 @@ public sealed class PostfixConfig
             if (values.TryGetValue(parameter.Name, out var old) && old != parameter.Value)
             {
                 // src/util/dict.c dict_load_fp() via dict_update(): DICT_FLAG_DUP_WARN.
-                yield return new ConfigMessage(
+                yield return new Diagnostic(
+                    DiagnosticIds.OverridingEarlierEntry,
                     DiagnosticSeverity.Warning,
-                    $"{path}, line {parameter.Line}: overriding earlier entry: {parameter.Name}={old}",
                     path,
-                    parameter.Span);
+                    parameter.Span,
+                    $"{path}, line {parameter.Line}: overriding earlier entry: {parameter.Name}={old}");
             }
 
             values[parameter.Name] = parameter.Value;
@@ -371,7 +373,7 @@ public sealed class PostfixConfig
 
         while (nextDiagnostic < diagnostics.Length)
         {
-            if (ToMessage(syntax.Lines, path, diagnostics[nextDiagnostic++]) is not { } message)
+            if (ToMessage(syntax.Document.Lines, path, diagnostics[nextDiagnostic++]) is not { } message)
             {
                 continue;
             }
@@ -384,23 +386,23 @@ public sealed class PostfixConfig
         }
     }
 
-    private static ConfigMessage? ToMessage(LineIndex lines, string path, SyntaxDiagnostic diagnostic)
+    private static Diagnostic? ToMessage(LineIndex lines, string path, Diagnostic diagnostic)
     {
-        var line = lines.GetPosition(diagnostic.Span.Start).Line;
+        var line = lines.GetPosition(diagnostic.Span?.Start ?? 0).Line;
 
-        // Each message gets the prefix the Postfix code that reports it adds (see SyntaxDiagnosticCodes).
-        var text = diagnostic.Code switch
+        // Each message gets the prefix the Postfix code that reports it adds (see DiagnosticIds).
+        var text = diagnostic.Id switch
         {
-            SyntaxDiagnosticCodes.MissingEquals or SyntaxDiagnosticCodes.MissingName => $"{path}, line {line}: {diagnostic.Message}",
-            SyntaxDiagnosticCodes.LeadingWhitespace => $"{path}: {diagnostic.Message}",
-            SyntaxDiagnosticCodes.MasterBadFieldCount => $"file {path}: line {line}: {diagnostic.Message}",
-            SyntaxDiagnosticCodes.MasterInvalidField => diagnostic.Message,
-            SyntaxDiagnosticCodes.MasterBadBraces or SyntaxDiagnosticCodes.MasterBadOverride => $"master.cf: {diagnostic.Message}",
+            DiagnosticIds.MissingEquals or DiagnosticIds.MissingName => $"{path}, line {line}: {diagnostic.Message}",
+            DiagnosticIds.LeadingWhitespace => $"{path}: {diagnostic.Message}",
+            DiagnosticIds.MasterBadFieldCount => $"file {path}: line {line}: {diagnostic.Message}",
+            DiagnosticIds.MasterInvalidField => diagnostic.Message,
+            DiagnosticIds.MasterBadBraces or DiagnosticIds.MasterBadOverride => $"master.cf: {diagnostic.Message}",
 
             // PostfixLint's own findings (e.g. text after a NUL byte) are not postconf messages.
             _ => null,
         };
-        return text is null ? null : new ConfigMessage(diagnostic.Severity, text, path, diagnostic.Span);
+        return text is null ? null : diagnostic with { Path = path, Message = text };
     }
 
     private static ImmutableArray<MasterService> BuildServices(MasterCfSyntax masterCf, string path)

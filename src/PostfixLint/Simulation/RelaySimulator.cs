@@ -47,8 +47,8 @@ public sealed class RelaySimulator
 
         if (!_config.IsUsable)
         {
-            var fatal = _config.Messages.FirstOrDefault(m => m.Severity == Syntax.DiagnosticSeverity.Fatal);
-            return result with { Error = fatal?.Text ?? "the configuration cannot be read", Notes = ["Postfix cannot read this configuration: no daemon starts"] };
+            var fatal = _config.Messages.FirstOrDefault(m => m.Severity == Diagnostics.DiagnosticSeverity.Fatal);
+            return result with { Error = fatal?.Message ?? "the configuration cannot be read", Notes = ["Postfix cannot read this configuration: no daemon starts"] };
         }
 
         var (service, listenerError) = FindListener(probe.Service, notes);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Syntax;
 
@@ -9,35 +10,37 @@ namespace PostfixLint.Syntax;
 internal sealed class LogicalLineParser
 {
     private readonly string _text;
+    private readonly string _path;
     private readonly int _bomLength;
     private readonly ImmutableArray<SyntaxToken>.Builder _tokens;
-    private readonly ImmutableArray<SyntaxDiagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<SyntaxDiagnostic>();
+    private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
     private readonly List<SemanticRun> _runs = [];
     private PhysicalLine[] _lines = [];
     private int _lineCount;
 
-    private LogicalLineParser(string text)
+    private LogicalLineParser(string text, string path)
     {
         _text = text;
+        _path = path;
         _bomLength = CharClass.ByteOrderMarkLength(text);
         _tokens = ImmutableArray.CreateBuilder<SyntaxToken>(Math.Max(4, text.Length / 8));
     }
 
     /// <summary>The diagnostics reported so far.</summary>
-    public ImmutableArray<SyntaxDiagnostic>.Builder Diagnostics => _diagnostics;
+    public ImmutableArray<Diagnostic>.Builder Diagnostics => _diagnostics;
 
     /// <summary>Parses <paramref name="text"/>, calling <paramref name="handler"/> for every logical line in file order.</summary>
-    public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<SyntaxDiagnostic> Diagnostics) Parse(
-        string text, ILogicalLineHandler handler)
+    public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) Parse(
+        string text, string path, ILogicalLineHandler handler)
     {
-        var parser = new LogicalLineParser(text);
+        var parser = new LogicalLineParser(text, path);
         parser.Run(handler);
         return (parser._tokens.ToImmutable(), parser._diagnostics.ToImmutable());
     }
 
-    /// <summary>Records a diagnostic.</summary>
-    public void Report(string code, DiagnosticSeverity severity, TextSpan span, string message) =>
-        _diagnostics.Add(new SyntaxDiagnostic(code, severity, span, message));
+    /// <summary>Records a diagnostic about the parsed document.</summary>
+    public void Report(string id, DiagnosticSeverity severity, TextSpan span, string message) =>
+        _diagnostics.Add(new Diagnostic(id, severity, _path, span, message));
 
     private void Run(ILogicalLineHandler handler)
     {
@@ -111,7 +114,7 @@ internal sealed class LogicalLineParser
         // %.30s stops at a NUL, the "..." test uses the full buffer length.
         var shown = logical.GetString(0, Math.Min(30, logical.CLength));
         var message = $"logical line must not start with whitespace: \"{shown}{(logical.Length > 30 ? "..." : "")}\"";
-        Report(SyntaxDiagnosticCodes.LeadingWhitespace, DiagnosticSeverity.Warning, logical.SourceSpan, message);
+        Report(DiagnosticIds.LeadingWhitespace, DiagnosticSeverity.Warning, logical.SourceSpan, message);
     }
 
     private void SplitLines()

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using System.Text;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Syntax;
 
 /// <summary>A lossless parse of a main.cf-format file (<c>name = value</c> lines read by <c>readllines()</c>).</summary>
 /// <remarks>
-/// Every char belongs to exactly one token, so <see cref="ToFullString"/> always returns <see cref="Text"/>.
+/// Every char belongs to exactly one token, so <see cref="SourceDocument.ToFullString"/> always returns the text.
 /// Diagnostic messages are worded as Postfix words them, without the prefix Postfix adds:
 /// <c>&lt;file&gt;, line &lt;n&gt;: </c> for the fatal name/value errors (<c>src/util/dict.c</c>), <c>&lt;file&gt;: </c>
 /// for the leading-whitespace warning. Messages keep the raw bytes where Postfix's logger prints <c>?</c> for bytes
@@ -13,36 +13,23 @@ namespace PostfixLint.Syntax;
 /// </remarks>
 public sealed class MainCfSyntax
 {
-    private LineIndex? _lines;
-
     private MainCfSyntax(
-        string path, string text, ImmutableArray<SyntaxToken> tokens, ImmutableArray<ParameterSyntax> parameters,
-        ImmutableArray<SyntaxDiagnostic> diagnostics)
+        SourceDocument document, ImmutableArray<ParameterSyntax> parameters,
+        ImmutableArray<Diagnostic> diagnostics)
     {
-        Path = path;
-        Text = text;
-        Tokens = tokens;
+        Document = document;
         Parameters = parameters;
         Diagnostics = diagnostics;
     }
 
-    /// <summary>The path the text came from, as used in messages.</summary>
-    public string Path { get; }
-
-    /// <summary>The source text, one char per byte (see <see cref="SourceFile"/>).</summary>
-    public string Text { get; }
-
-    /// <summary>Line starts of <see cref="Text"/>, for printing positions.</summary>
-    public LineIndex Lines => _lines ??= new LineIndex(Text);
-
-    /// <summary>Contiguous tokens covering the text in order, ending with a zero-length <see cref="SyntaxKind.EndOfFile"/>.</summary>
-    public ImmutableArray<SyntaxToken> Tokens { get; }
+    /// <summary>The path, original text, tokens and line index of the parsed file.</summary>
+    public SourceDocument Document { get; }
 
     /// <summary>The parameter definitions in file order, duplicates included (Postfix keeps the last).</summary>
     public ImmutableArray<ParameterSyntax> Parameters { get; }
 
     /// <summary>Syntax problems, in file order.</summary>
-    public ImmutableArray<SyntaxDiagnostic> Diagnostics { get; }
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>Parses <paramref name="text"/>; never throws on bad input.</summary>
     public static MainCfSyntax Parse(string text, string path = "main.cf")
@@ -50,20 +37,8 @@ public sealed class MainCfSyntax
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
         var handler = new Handler();
-        var (tokens, diagnostics) = LogicalLineParser.Parse(text, handler);
-        return new MainCfSyntax(path, text, tokens, handler.Parameters.ToImmutable(), diagnostics);
-    }
-
-    /// <summary>Concatenates the tokens' text: always equal to <see cref="Text"/>.</summary>
-    public string ToFullString()
-    {
-        var builder = new StringBuilder(Text.Length);
-        foreach (var token in Tokens)
-        {
-            builder.Append(Text, token.Span.Start, token.Span.Length);
-        }
-
-        return builder.ToString();
+        var (tokens, diagnostics) = LogicalLineParser.Parse(text, path, handler);
+        return new MainCfSyntax(new SourceDocument(path, text, tokens), handler.Parameters.ToImmutable(), diagnostics);
     }
 
     private sealed class Handler : ILogicalLineHandler
@@ -76,7 +51,7 @@ public sealed class MainCfSyntax
             if (line.CLength < line.Length)
             {
                 parser.Report(
-                    SyntaxDiagnosticCodes.TextAfterNul,
+                    DiagnosticIds.TextAfterNul,
                     DiagnosticSeverity.Warning,
                     line.ToSourceSpan(line.CLength, line.Length),
                     "text after a null byte is ignored");
@@ -87,8 +62,8 @@ public sealed class MainCfSyntax
             if (split.Error is not null)
             {
                 var code = split.Error == NameValueSplit.MissingName
-                    ? SyntaxDiagnosticCodes.MissingName
-                    : SyntaxDiagnosticCodes.MissingEquals;
+                    ? DiagnosticIds.MissingName
+                    : DiagnosticIds.MissingEquals;
                 Fail(line, runs, parser, code, split.Error);
                 return;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Syntax;
 
@@ -26,7 +27,7 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
         if (_words.Count < MinFields)
         {
             // pcf_read_master(): msg_fatal("file %s: line %d: %s", path, line_count, "bad field count").
-            parser.Report(SyntaxDiagnosticCodes.MasterBadFieldCount, DiagnosticSeverity.Fatal, line.SourceSpan, "bad field count");
+            parser.Report(DiagnosticIds.MasterBadFieldCount, DiagnosticSeverity.Fatal, line.SourceSpan, "bad field count");
             runs.Add(new SemanticRun(SyntaxKind.Unparsed, 0, line.Length));
             return;
         }
@@ -127,7 +128,7 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
             {
                 // pcf_fix_fatal("invalid %s field \"%s\" in \"%s\"", ...).
                 parser.Report(
-                    SyntaxDiagnosticCodes.MasterInvalidField,
+                    DiagnosticIds.MasterInvalidField,
                     DiagnosticSeverity.Fatal,
                     line.ToSourceSpan(_words[field].Start, _words[field].End),
                     $"invalid {FieldNames[field]} field \"{value}\" in \"{lineText}\"");
@@ -271,7 +272,7 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
 
         if (error is not null)
         {
-            parser.Report(SyntaxDiagnosticCodes.MasterBadBraces, DiagnosticSeverity.Warning, line.ToSourceSpan(arg.Start, arg.End), error);
+            parser.Report(DiagnosticIds.MasterBadBraces, DiagnosticSeverity.Warning, line.ToSourceSpan(arg.Start, arg.End), error);
         }
 
         while (innerEnd > innerStart && CharClass.IsSpace(text[innerEnd - 1]))
@@ -318,7 +319,7 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
         if (split.Error is not null)
         {
             parser.Report(
-                SyntaxDiagnosticCodes.MasterBadOverride,
+                DiagnosticIds.MasterBadOverride,
                 DiagnosticSeverity.Warning,
                 line.ToSourceSpan(arg.Start, arg.End),
                 $"{split.Error}: \"{inner}\"");

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Syntax;
 
@@ -13,36 +13,23 @@ namespace PostfixLint.Syntax;
 /// </remarks>
 public sealed class MasterCfSyntax
 {
-    private LineIndex? _lines;
-
     private MasterCfSyntax(
-        string path, string text, ImmutableArray<SyntaxToken> tokens, ImmutableArray<ServiceEntrySyntax> services,
-        ImmutableArray<SyntaxDiagnostic> diagnostics)
+        SourceDocument document, ImmutableArray<ServiceEntrySyntax> services,
+        ImmutableArray<Diagnostic> diagnostics)
     {
-        Path = path;
-        Text = text;
-        Tokens = tokens;
+        Document = document;
         Services = services;
         Diagnostics = diagnostics;
     }
 
-    /// <summary>The path the text came from, as used in messages.</summary>
-    public string Path { get; }
-
-    /// <summary>The source text, one char per byte (see <see cref="SourceFile"/>).</summary>
-    public string Text { get; }
-
-    /// <summary>Line starts of <see cref="Text"/>, for printing positions.</summary>
-    public LineIndex Lines => _lines ??= new LineIndex(Text);
-
-    /// <summary>Contiguous tokens covering the text in order, ending with a zero-length <see cref="SyntaxKind.EndOfFile"/>.</summary>
-    public ImmutableArray<SyntaxToken> Tokens { get; }
+    /// <summary>The path, original text, tokens and line index of the parsed file.</summary>
+    public SourceDocument Document { get; }
 
     /// <summary>The service entries in file order (entries with a bad field count are left out).</summary>
     public ImmutableArray<ServiceEntrySyntax> Services { get; }
 
     /// <summary>Syntax problems, in file order.</summary>
-    public ImmutableArray<SyntaxDiagnostic> Diagnostics { get; }
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>Parses <paramref name="text"/>; never throws on bad input.</summary>
     public static MasterCfSyntax Parse(string text, string path = "master.cf")
@@ -50,19 +37,7 @@ public sealed class MasterCfSyntax
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
         var handler = new MasterCfLineHandler();
-        var (tokens, diagnostics) = LogicalLineParser.Parse(text, handler);
-        return new MasterCfSyntax(path, text, tokens, handler.Services.ToImmutable(), diagnostics);
-    }
-
-    /// <summary>Concatenates the tokens' text: always equal to <see cref="Text"/>.</summary>
-    public string ToFullString()
-    {
-        var builder = new StringBuilder(Text.Length);
-        foreach (var token in Tokens)
-        {
-            builder.Append(Text, token.Span.Start, token.Span.Length);
-        }
-
-        return builder.ToString();
+        var (tokens, diagnostics) = LogicalLineParser.Parse(text, path, handler);
+        return new MasterCfSyntax(new SourceDocument(path, text, tokens), handler.Services.ToImmutable(), diagnostics);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using PostfixLint.Model;
 using PostfixLint.Model.Catalog;
 using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.IntegrationTests.Support;
 
@@ -119,11 +120,11 @@ internal static class Differential
 
         // postconf reads main.cf several times and prints warnings in hash order, so only the set of texts is stable.
         var expectedWarnings = real.Warnings.ToHashSet(StringComparer.Ordinal);
-        var actualWarnings = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        var actualWarnings = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Message).ToHashSet(StringComparer.Ordinal);
         DescribeSetDifference("warning", expectedWarnings, actualWarnings, report);
 
         var expectedFatals = real.Fatals.ToHashSet(StringComparer.Ordinal);
-        var actualFatals = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Fatal).Select(m => m.Text).ToHashSet(StringComparer.Ordinal);
+        var actualFatals = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Fatal).Select(m => m.Message).ToHashSet(StringComparer.Ordinal);
         DescribeSetDifference("fatal", expectedFatals, actualFatals, report);
 
         var expectedFailed = real.ExitCode != 0;

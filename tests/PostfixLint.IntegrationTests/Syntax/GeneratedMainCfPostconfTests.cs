@@ -1,3 +1,4 @@
+using PostfixLint.Diagnostics;
 using PostfixLint.Syntax;
 using PostfixLint.Tests.Syntax;
 

@@ -1,6 +1,7 @@
 using PostfixLint.Model;
 using PostfixLint.Syntax;
 using PostfixLint.Testing;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.IntegrationTests.Syntax;
 
@@ -56,7 +57,7 @@ public sealed class MasterCfPostconfDifferentialTests
                 var real = await Postconf.RunAsync("-c", dir, flag);
                 var ours = PostconfPrinter.PrintServices(config, parameters);
                 var realFatal = real.StandardError.Split('\n').Select(l => AfterTag(l, ": fatal: ")).FirstOrDefault(l => l is not null);
-                var ourFatal = ours.Messages.FirstOrDefault(m => m.Severity == DiagnosticSeverity.Fatal)?.Text;
+                var ourFatal = ours.Messages.FirstOrDefault(m => m.Severity == DiagnosticSeverity.Fatal)?.Message;
                 if ((real.ExitCode != 0) != ours.Failed || realFatal != ourFatal)
                 {
                     return $"postconf {flag}: exit {real.ExitCode}, fatal '{realFatal}'\nours: failed={ours.Failed}, fatal '{ourFatal}'";
@@ -70,7 +71,7 @@ public sealed class MasterCfPostconfDifferentialTests
                 }
 
                 var realWarnings = WarningMessages(real.StandardError);
-                var ourWarnings = ours.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Text).ToHashSet();
+                var ourWarnings = ours.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Message).ToHashSet();
                 if (!realWarnings.SetEquals(ourWarnings))
                 {
                     return $"postconf {flag} warnings: {string.Join(" | ", realWarnings)}\nours: {string.Join(" | ", ourWarnings)}";

@@ -1,3 +1,4 @@
+using PostfixLint.Diagnostics;
 using PostfixLint.Syntax;
 using PostfixLint.Tests.Support.Golden;
 
@@ -11,7 +12,7 @@ namespace PostfixLint.Tests.Analysis;
 internal static class SyntaxFindingsLinter
 {
     /// <summary>The ids this stand-in "registers": each must have a positive and an <c>_ok</c> fixture.</summary>
-    public static IReadOnlyList<string> RuleIds { get; } = [SyntaxDiagnosticCodes.MissingEquals, SyntaxDiagnosticCodes.LeadingWhitespace];
+    public static IReadOnlyList<string> RuleIds { get; } = [DiagnosticIds.MissingEquals, DiagnosticIds.LeadingWhitespace];
 
     /// <summary>The findings of every main.cf and master.cf of the case, in file order.</summary>
     public static LintResult Lint(RuleCase ruleCase)
@@ -25,7 +26,7 @@ internal static class SyntaxFindingsLinter
                 "master.cf" => MasterCfSyntax.Parse(text, name).Diagnostics,
                 _ => [],
             };
-            findings.AddRange(diagnostics.Select(d => new GoldenFinding(d.Code, d.Message, name, d.Span.Start, d.Span.Length, FixTitle: null)));
+            findings.AddRange(diagnostics.Select(d => new GoldenFinding(d.Id, d.Message, name, d.Span?.Start ?? 0, d.Span?.Length ?? 0, FixTitle: null)));
         }
 
         return new LintResult(findings);

@@ -71,7 +71,7 @@ public sealed class NetworkElementGrammarTests
         var result = NetworkList.Parse("10.0.0.0/8, !1.2.3.4/24 !!hash:/etc/x", "mynetworks");
 
         result.Entries.Select(e => e.Kind).Should().Equal(NetworkEntryKind.Network, NetworkEntryKind.InvalidNetwork, NetworkEntryKind.Table);
-        result.Messages.Single().Text.Should().Be("mynetworks: non-null host address bits in \"1.2.3.4/24\", perhaps you should use \"1.2.3.0/24\" instead");
+        result.Messages.Single().Message.Should().Be("mynetworks: non-null host address bits in \"1.2.3.4/24\", perhaps you should use \"1.2.3.0/24\" instead");
         result.Entries[2].Map!.Span.Should().Be(new PostfixLint.Syntax.TextSpan(26, 11));
         result.Entries[2].Span.Should().Be(new PostfixLint.Syntax.TextSpan(24, 13));
     }

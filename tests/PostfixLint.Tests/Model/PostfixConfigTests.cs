@@ -2,6 +2,7 @@ using System.Net;
 using PostfixLint.Model;
 using PostfixLint.Model.Catalog;
 using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Tests.Model;
 
@@ -26,7 +27,7 @@ public sealed class PostfixConfigTests
         parameter.Value.Should().Be("b.example");
         parameter.Provenance.Should().Be(new Provenance(ProvenanceKind.MainCf, directory.Path + "/main.cf", 3, parameter.Provenance.Span));
         parameter.Overridden.Should().ContainSingle().Which.Value.Should().Be("a.example");
-        config.Messages.Select(m => m.Text).Should().Contain($"{directory.Path}/main.cf, line 3: overriding earlier entry: myhostname=a.example");
+        config.Messages.Select(m => m.Message).Should().Contain($"{directory.Path}/main.cf, line 3: overriding earlier entry: myhostname=a.example");
     }
 
     [Test]
@@ -34,7 +35,7 @@ public sealed class PostfixConfigTests
     {
         using var directory = ConfigDirectory.Create("biff = no\nbiff = no\n");
 
-        Load(directory).Messages.Should().NotContain(m => m.Text.Contains("overriding", StringComparison.Ordinal));
+        Load(directory).Messages.Should().NotContain(m => m.Message.Contains("overriding", StringComparison.Ordinal));
     }
 
     [Test]
@@ -115,7 +116,7 @@ public sealed class PostfixConfigTests
 
         list.SpansMapToSource.Should().BeTrue();
         text.Substring(source.Start, source.Length).Should().Be("reject_unauth_destination");
-        config.MainCf!.Lines.GetPosition(source.Start).Should().Be(new LinePosition(2, 5));
+        config.MainCf!.Document.Lines.GetPosition(source.Start).Should().Be(new LinePosition(2, 5));
     }
 
     [Test]
@@ -163,7 +164,7 @@ public sealed class PostfixConfigTests
 
         config.IsUsable.Should().BeFalse();
         config.Messages.Should().ContainSingle().Which.Should().Be(
-            new ConfigMessage(DiagnosticSeverity.Fatal, $"open {path}/main.cf: No such file or directory", $"{path}/main.cf"));
+            new Diagnostic(DiagnosticIds.FileNotReadable, DiagnosticSeverity.Fatal, $"{path}/main.cf", null, $"open {path}/main.cf: No such file or directory"));
     }
 
     [Test]

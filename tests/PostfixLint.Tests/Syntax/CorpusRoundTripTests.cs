@@ -16,7 +16,7 @@ public sealed class CorpusRoundTripTests
             {
                 var text = SourceFile.Read(file);
                 var syntax = MainCfSyntax.Parse(text, file);
-                TokenAssertions.AssertLossless(text, syntax.Tokens, syntax.ToFullString(), file);
+                TokenAssertions.AssertLossless(text, syntax.Document.Tokens, syntax.Document.ToFullString(), file);
             }
         });
     }
@@ -32,7 +32,7 @@ public sealed class CorpusRoundTripTests
             {
                 var text = SourceFile.Read(file);
                 var syntax = MasterCfSyntax.Parse(text, file);
-                TokenAssertions.AssertLossless(text, syntax.Tokens, syntax.ToFullString(), file);
+                TokenAssertions.AssertLossless(text, syntax.Document.Tokens, syntax.Document.ToFullString(), file);
             }
         });
     }

@@ -1,5 +1,6 @@
 using PostfixLint.Syntax;
 using PostfixLint.Tests.Support;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Tests.Syntax;
 
@@ -13,7 +14,7 @@ public sealed class GeneratedMainCfTests
         var text = MainCfGenerator.Generate(seed, validOnly: false);
         var syntax = MainCfSyntax.Parse(text);
 
-        TokenAssertions.AssertLossless(text, syntax.Tokens, syntax.ToFullString(), $"seed {seed}");
+        TokenAssertions.AssertLossless(text, syntax.Document.Tokens, syntax.Document.ToFullString(), $"seed {seed}");
         syntax.Parameters.Select(p => (p.Line, p.Name, p.Value))
             .Should().Equal(ReadllinesModel.Parameters(text), $"seed {seed}");
         foreach (var parameter in syntax.Parameters)

@@ -1,6 +1,7 @@
 using System.Text;
 using PostfixLint.Syntax;
 using PostfixLint.Tests.Support;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Tests.Syntax;
 
@@ -12,16 +13,16 @@ public sealed class MainCfSyntaxTests
         var directory = Path.Combine(Corpus.RepositoryRoot, "testdata", "syntax");
         var syntax = MainCfSyntax.Parse(SourceFile.Read(Path.Combine(directory, "positions.cf")), "positions.cf");
         var dump = new StringBuilder();
-        foreach (var token in syntax.Tokens)
+        foreach (var token in syntax.Document.Tokens)
         {
-            var start = syntax.Lines.GetPosition(token.Span.Start);
-            var end = syntax.Lines.GetPosition(token.Span.End);
-            dump.Append($"{token.Kind} ({start.Line},{start.Column})-({end.Line},{end.Column}) {Escape(token.GetText(syntax.Text))}\n");
+            var start = syntax.Document.Lines.GetPosition(token.Span.Start);
+            var end = syntax.Document.Lines.GetPosition(token.Span.End);
+            dump.Append($"{token.Kind} ({start.Line},{start.Column})-({end.Line},{end.Column}) {Escape(token.GetText(syntax.Document.Text))}\n");
         }
 
         foreach (var diagnostic in syntax.Diagnostics)
         {
-            dump.Append($"{diagnostic.Code} {diagnostic.Severity} {syntax.Lines.GetPosition(diagnostic.Span.Start)} {Escape(diagnostic.Message)}\n");
+            dump.Append($"{diagnostic.Id} {diagnostic.Severity} {syntax.Document.Lines.GetPosition(diagnostic.Span!.Value.Start)} {Escape(diagnostic.Message)}\n");
         }
 
         foreach (var parameter in syntax.Parameters)
@@ -46,10 +47,10 @@ public sealed class MainCfSyntaxTests
     public void Fatal_messages_are_worded_as_postconf_words_them(string text, string code, string message)
     {
         var syntax = MainCfSyntax.Parse(text);
-        syntax.Diagnostics.Should().ContainSingle().Which.Should().Match<SyntaxDiagnostic>(
-            d => d.Code == code && d.Severity == DiagnosticSeverity.Fatal && d.Message == message);
-        syntax.ToFullString().Should().Be(text);
-        syntax.Tokens.Should().Contain(t => t.Kind == SyntaxKind.Unparsed);
+        syntax.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(
+            d => d.Id == code && d.Severity == DiagnosticSeverity.Fatal && d.Message == message);
+        syntax.Document.ToFullString().Should().Be(text);
+        syntax.Document.Tokens.Should().Contain(t => t.Kind == SyntaxKind.Unparsed);
     }
 
     [TestCase("  leading whitespace line that is long enough to be cut\nmyhostname = x\n", "  leading whitespace line that...")]
@@ -58,8 +59,8 @@ public sealed class MainCfSyntaxTests
     {
         var syntax = MainCfSyntax.Parse(text);
         var message = $"logical line must not start with whitespace: \"{quoted}\"";
-        syntax.Diagnostics.Should().ContainSingle().Which.Should().Match<SyntaxDiagnostic>(
-            d => d.Code == SyntaxDiagnosticCodes.LeadingWhitespace && d.Severity == DiagnosticSeverity.Warning && d.Message == message);
+        syntax.Diagnostics.Should().ContainSingle().Which.Should().Match<Diagnostic>(
+            d => d.Id == DiagnosticIds.LeadingWhitespace && d.Severity == DiagnosticSeverity.Warning && d.Message == message);
         syntax.Parameters.Should().ContainSingle().Which.Name.Should().Be("myhostname");
     }
 
@@ -68,7 +69,7 @@ public sealed class MainCfSyntaxTests
     {
         var text = "\u00ef\u00bb\u00bfmyhostname = x\n";
         var syntax = MainCfSyntax.Parse(text);
-        syntax.Tokens[0].Should().Be(new SyntaxToken(SyntaxKind.ByteOrderMark, new TextSpan(0, 3)));
+        syntax.Document.Tokens[0].Should().Be(new SyntaxToken(SyntaxKind.ByteOrderMark, new TextSpan(0, 3)));
         syntax.Parameters.Should().ContainSingle().Which.Name.Should().Be("\u00ef\u00bb\u00bfmyhostname");
     }
 
@@ -91,15 +92,15 @@ public sealed class MainCfSyntaxTests
     {
         var syntax = MainCfSyntax.Parse("smtpd_banner = a\0b c\n");
         syntax.Parameters.Should().ContainSingle().Which.Value.Should().Be("a");
-        syntax.Diagnostics.Should().ContainSingle().Which.Code.Should().Be(SyntaxDiagnosticCodes.TextAfterNul);
-        syntax.Tokens.Select(t => t.Kind).Should().Contain(SyntaxKind.Unparsed);
+        syntax.Diagnostics.Should().ContainSingle().Which.Id.Should().Be(DiagnosticIds.TextAfterNul);
+        syntax.Document.Tokens.Select(t => t.Kind).Should().Contain(SyntaxKind.Unparsed);
     }
 
     [Test]
     public void An_empty_text_has_only_the_end_of_file_token()
     {
         var syntax = MainCfSyntax.Parse(string.Empty);
-        syntax.Tokens.Should().Equal(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(0, 0)));
+        syntax.Document.Tokens.Should().Equal(new SyntaxToken(SyntaxKind.EndOfFile, new TextSpan(0, 0)));
         syntax.Parameters.Should().BeEmpty();
     }
 

@@ -27,9 +27,9 @@ public sealed class CorpusTableRoundTripTests
 
                 classified++;
                 var syntax = LookupTableSyntax.Parse(text, format.Value, file);
-                syntax.ToFullString().Should().Be(text, file);
+                syntax.Document.ToFullString().Should().Be(text, file);
                 var position = 0;
-                foreach (var token in syntax.Tokens)
+                foreach (var token in syntax.Document.Tokens)
                 {
                     token.Span.Start.Should().Be(position, file);
                     position = token.Span.End;

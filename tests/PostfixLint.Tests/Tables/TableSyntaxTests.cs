@@ -1,5 +1,6 @@
 using PostfixLint.Syntax;
 using PostfixLint.Syntax.Tables;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Tests.Tables;
 
@@ -13,9 +14,9 @@ public sealed class TableSyntaxTests
     public void Round_trips_every_byte(TableSourceFormat format, string text)
     {
         var syntax = LookupTableSyntax.Parse(text, format, "t");
-        syntax.ToFullString().Should().Be(text);
+        syntax.Document.ToFullString().Should().Be(text);
         var position = 0;
-        foreach (var token in syntax.Tokens)
+        foreach (var token in syntax.Document.Tokens)
         {
             token.Span.Start.Should().Be(position);
             position = token.Span.End;

@@ -1,5 +1,6 @@
 using PostfixLint.Model.Values;
 using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Tests.Values;
 
@@ -81,7 +82,7 @@ public sealed class MacroExpanderTests
 
         actual.Value.Should().Be(result);
         Status(actual).Should().Be(status);
-        actual.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Text).Should().Equal(warnings);
+        actual.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Message).Should().Equal(warnings);
     }
 
     [TestCase("${ {$compatibility_level} ==level {3.0} ? {good} : {bad} }")]
@@ -149,7 +150,7 @@ public sealed class MacroExpanderTests
         var actual = new MacroExpander(_ => null).Expand(value);
 
         actual.Failed.Should().BeTrue();
-        actual.Messages[0].Text.Should().Be($"empty macro name: \"{value}\"");
+        actual.Messages[0].Message.Should().Be($"empty macro name: \"{value}\"");
     }
 
     [Test]
@@ -174,6 +175,6 @@ public sealed class MacroExpanderTests
 
         actual.Failed.Should().BeTrue();
         actual.Messages.Should().ContainSingle()
-            .Which.Should().Be(new MacroMessage(DiagnosticSeverity.Fatal, "mac_exp_eval: bad conversion: 99999999999999999999"));
+            .Which.Should().Be(new Diagnostic(DiagnosticIds.MacroExpansionFailed, DiagnosticSeverity.Fatal, null, null, "mac_exp_eval: bad conversion: 99999999999999999999"));
     }
 }

@@ -1,5 +1,6 @@
 using PostfixLint.Model.Values;
 using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Tests.Values;
 
@@ -48,7 +49,7 @@ public sealed class TypedValueTests
         result.Entries[0].NegationCount.Should().Be(2);
         result.Entries[0].IsNegated.Should().BeFalse();
         result.Entries[5].Map!.Type.Should().Be("cidr");
-        result.Messages.Should().ContainSingle().Which.Text.Should().Be("mynetworks: comment at end of line is not supported: # office lan");
+        result.Messages.Should().ContainSingle().Which.Message.Should().Be("mynetworks: comment at end of line is not supported: # office lan");
     }
 
     [Test]
@@ -61,7 +62,7 @@ public sealed class TypedValueTests
     public void Reports_a_lone_negation_as_fatal()
     {
         NetworkList.Parse("10.0.0.0/8 !").Messages.Should().ContainSingle()
-            .Which.Should().Be(new MacroMessage(DiagnosticSeverity.Fatal, "mynetworks: no pattern after '!'"));
+            .Which.Should().Be(new Diagnostic(DiagnosticIds.NetworkListNoPattern, DiagnosticSeverity.Fatal, null, null, "mynetworks: no pattern after '!'"));
     }
 
     [Test]
@@ -169,6 +170,6 @@ public sealed class TypedValueTests
 
         scan.References.Select(r => r.Name).Should().Equal("a");
         scan.HasSyntaxError.Should().BeTrue();
-        scan.Messages.Single().Text.Should().Be("attribute name syntax error at: \"...b>>> c\"");
+        scan.Messages.Single().Message.Should().Be("attribute name syntax error at: \"...b>>> c\"");
     }
 }

@@ -75,7 +75,7 @@ internal static class MasterEntryFormatter
         }
 
         return last.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => (p.Key, PostconfEngine.NormalizeWhitespace($"{entry.Service.Text}/{entry.Type.Text}/{p.Key} = {p.Value}")));
+            .Select(p => (p.Key, ParameterPrinter.NormalizeWhitespace($"{entry.Service.Text}/{entry.Type.Text}/{p.Key} = {p.Value}")));
     }
 
     private static bool HasBlank(string s) => s.AsSpan().IndexOfAny(" \t\r\n") >= 0;

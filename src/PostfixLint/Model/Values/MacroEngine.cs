@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using PostfixLint.Diagnostics;
 using PostfixLint.Syntax;
 
 namespace PostfixLint.Model.Values;

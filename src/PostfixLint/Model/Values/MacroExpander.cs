@@ -1,5 +1,5 @@
 using System.Text;
-using PostfixLint.Syntax;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Model.Values;
 
@@ -47,7 +47,7 @@ public sealed class MacroExpander
             messages.Add(new MacroMessage(DiagnosticSeverity.Fatal, PostconfFailureText));
         }
 
-        return new MacroResult(result.ToString(), messages.ToImmutable(), failed, (status & MacroEngine.StatusUndef) != 0);
+        return new MacroResult(result.ToString(), MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0);
     }
 
     /// <summary>What <c>postconf -x name</c> prints for a parameter: its expanded value, or its raw value for a raw parameter; null when undefined.</summary>

@@ -23,7 +23,7 @@ public static class MacroReferences
         var status = engine.Expand(value, 0, value.Length, new System.Text.StringBuilder());
         return new MacroScanResult(
             engine.References.ToImmutable(),
-            engine.Messages.ToImmutable(),
+            MacroMessage.ToDiagnostics(engine.Messages),
             (status & MacroEngine.StatusError) != 0);
     }
 }

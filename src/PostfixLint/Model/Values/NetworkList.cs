@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using PostfixLint.Diagnostics;
 using PostfixLint.Syntax;
 using PostfixLint.Syntax.Grammar;
 
@@ -12,22 +13,22 @@ public static class NetworkList
 {
     /// <summary>The parsed list: its entries and the messages Postfix would log.</summary>
     /// <param name="Entries">Entries up to a <c>#</c> comment or a fatal <c>!</c>.</param>
-    /// <param name="Messages">The comment warning, the fatal <c>no pattern after '!'</c>, and the lazily reported CIDR errors as warnings prefixed with the parameter name.</param>
-    public sealed record Result(ImmutableArray<NetworkEntry> Entries, ImmutableArray<MacroMessage> Messages);
+    /// <param name="Messages">Diagnostics without a path or span (the list is parsed after expansion): the comment warning, the fatal <c>no pattern after '!'</c>, and the lazily reported CIDR errors as warnings prefixed with the parameter name.</param>
+    public sealed record Result(ImmutableArray<NetworkEntry> Entries, ImmutableArray<Diagnostic> Messages);
 
     /// <summary>Parses an (already expanded) list value.</summary>
     public static Result Parse(string value, string parameterName = "mynetworks")
     {
         ArgumentNullException.ThrowIfNull(value);
         var entries = ImmutableArray.CreateBuilder<NetworkEntry>();
-        var messages = ImmutableArray.CreateBuilder<MacroMessage>();
+        var messages = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var element in PostfixList.Split(value))
         {
             if (element.Text.StartsWith('#'))
             {
                 // match_list_parse(): "%s: comment at end of line is not supported: %s %s" with the token and the text after its separator.
                 var restStart = Math.Min(element.Span.End + 1, value.Length);
-                messages.Add(new MacroMessage(DiagnosticSeverity.Warning,
+                messages.Add(new Diagnostic(DiagnosticIds.NetworkListComment, DiagnosticSeverity.Warning, null, null,
                     $"{parameterName}: comment at end of line is not supported: {element.Text} {value[restStart..]}"));
                 break;
             }
@@ -35,14 +36,14 @@ public static class NetworkList
             var syntax = NetworkElementGrammar.TryParse(element.Text);
             if (syntax is null)
             {
-                messages.Add(new MacroMessage(DiagnosticSeverity.Fatal, $"{parameterName}: no pattern after '!'"));
+                messages.Add(new Diagnostic(DiagnosticIds.NetworkListNoPattern, DiagnosticSeverity.Fatal, null, null, $"{parameterName}: no pattern after '!'"));
                 break;
             }
 
             var entry = Classify(element.Text, syntax, element.Span);
             if (entry.Error != null)
             {
-                messages.Add(new MacroMessage(DiagnosticSeverity.Warning, $"{parameterName}: {entry.Error}"));
+                messages.Add(new Diagnostic(DiagnosticIds.NetworkListBadCidr, DiagnosticSeverity.Warning, null, null, $"{parameterName}: {entry.Error}"));
             }
 
             entries.Add(entry);

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
-using System.Text;
+using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Syntax.Tables;
 
 /// <summary>A lossless parse of a lookup table source file (postmap, aliases, cidr, regexp or pcre format).</summary>
 /// <remarks>
 /// Logical lines are built exactly as <c>readllines()</c> builds them (<c>src/util/readlline.c</c>); every char belongs
-/// to exactly one token, so <see cref="ToFullString"/> returns <see cref="Text"/>. Diagnostic messages are the full
+/// to exactly one token, so <see cref="SourceDocument.ToFullString"/> returns the text. Diagnostic messages are the full
 /// text Postfix logs after <c>warning: </c>, e.g. <c>cidr map /etc/postfix/x.cidr, line 3: bad net/mask pattern:
 /// "1.2.3.4/33": skipping this rule</c>, with the path as given to <see cref="Parse"/>.
 /// Duplicate keys of postmap sources are reported with the texthash wording (<c>src/util/dict_thash.c</c>);
@@ -14,40 +14,26 @@ namespace PostfixLint.Syntax.Tables;
 /// </remarks>
 public sealed class LookupTableSyntax
 {
-    private LineIndex? _lines;
-
     private LookupTableSyntax(
-        string path, string text, TableSourceFormat format, ImmutableArray<SyntaxToken> tokens,
-        ImmutableArray<TableEntrySyntax> entries, ImmutableArray<SyntaxDiagnostic> diagnostics)
+        SourceDocument document, TableSourceFormat format, ImmutableArray<TableEntrySyntax> entries, ImmutableArray<Diagnostic> diagnostics)
     {
-        Path = path;
-        Text = text;
+        Document = document;
         Format = format;
-        Tokens = tokens;
         Entries = entries;
         Diagnostics = diagnostics;
     }
 
-    /// <summary>The path the text came from, as used in messages.</summary>
-    public string Path { get; }
-
-    /// <summary>The source text, one char per byte (see <see cref="SourceFile"/>).</summary>
-    public string Text { get; }
+    /// <summary>The path, original text, tokens and line index of the parsed file.</summary>
+    public SourceDocument Document { get; }
 
     /// <summary>The format the text was parsed as.</summary>
     public TableSourceFormat Format { get; }
-
-    /// <summary>Line starts of <see cref="Text"/>, for printing positions.</summary>
-    public LineIndex Lines => _lines ??= new LineIndex(Text);
-
-    /// <summary>Contiguous tokens covering the text in order, ending with a zero-length <see cref="SyntaxKind.EndOfFile"/>.</summary>
-    public ImmutableArray<SyntaxToken> Tokens { get; }
 
     /// <summary>One entry per logical line, in file order, skipped lines included.</summary>
     public ImmutableArray<TableEntrySyntax> Entries { get; }
 
     /// <summary>Syntax problems in file order, worded as Postfix logs them.</summary>
-    public ImmutableArray<SyntaxDiagnostic> Diagnostics { get; }
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
 
     /// <summary>Parses <paramref name="text"/> as <paramref name="format"/>; never throws on bad input.</summary>
     /// <param name="text">The source, one char per byte.</param>
@@ -59,21 +45,9 @@ public sealed class LookupTableSyntax
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
         var handler = new Handler(format, path, utf8);
-        var (tokens, diagnostics) = LogicalLineParser.Parse(text, handler);
+        var (tokens, diagnostics) = LogicalLineParser.Parse(text, path, handler);
         var all = diagnostics.AddRange(handler.Trailing);
-        return new LookupTableSyntax(path, text, format, tokens, handler.Entries.ToImmutable(), all);
-    }
-
-    /// <summary>Concatenates the tokens' text: always equal to <see cref="Text"/>.</summary>
-    public string ToFullString()
-    {
-        var builder = new StringBuilder(Text.Length);
-        foreach (var token in Tokens)
-        {
-            builder.Append(Text, token.Span.Start, token.Span.Length);
-        }
-
-        return builder.ToString();
+        return new LookupTableSyntax(new SourceDocument(path, text, tokens), format, handler.Entries.ToImmutable(), all);
     }
 
     private sealed class Handler(TableSourceFormat format, string path, bool utf8) : ILogicalLineHandler
@@ -83,15 +57,15 @@ public sealed class LookupTableSyntax
 
         public ImmutableArray<TableEntrySyntax>.Builder Entries { get; } = ImmutableArray.CreateBuilder<TableEntrySyntax>();
 
-        public List<SyntaxDiagnostic> Trailing
+        public List<Diagnostic> Trailing
         {
             get
             {
-                var list = new List<SyntaxDiagnostic>();
+                var list = new List<Diagnostic>();
                 foreach (var entry in _open.Reverse())
                 {
-                    list.Add(new SyntaxDiagnostic(
-                        TableDiagnosticCodes.MissingEndIf, DiagnosticSeverity.Warning, entry.KeySpan,
+                    list.Add(new Diagnostic(
+                        DiagnosticIds.TableMissingEndIf, DiagnosticSeverity.Warning, path, entry.KeySpan,
                         $"{MapPrefix()} {path}, line {entry.Line}: IF has no matching ENDIF"));
                 }
 
@@ -171,14 +145,14 @@ public sealed class LookupTableSyntax
             if (key.EndsWith(':'))
             {
                 context.Warn(
-                    TableDiagnosticCodes.SuspiciousLine,
+                    DiagnosticIds.TableSuspiciousLine,
                     $"{At(lineNumber)}: record is in \"key: value\" format; is this an alias file?");
             }
 
             var entry = context.Entry(TableEntryKind.Entry, 0, split.KeyEnd, split.ValueStart, split.ValueEnd);
             if (!_keys.Add(TableText.FoldKey(key)))
             {
-                context.Warn(TableDiagnosticCodes.DuplicateKey, $"{At(lineNumber)}: duplicate entry: \"{key}\"", entry.KeySpan);
+                context.Warn(DiagnosticIds.TableDuplicateKey, $"{At(lineNumber)}: duplicate entry: \"{key}\"", entry.KeySpan);
             }
         }
 
@@ -211,7 +185,7 @@ public sealed class LookupTableSyntax
             Entries.Add(entry);
             if (!_keys.Add(TableText.FoldKey(key)))
             {
-                context.Warn(TableDiagnosticCodes.DuplicateKey, $"{path}: duplicate entry: \"{TableText.FoldKey(key)}\"", entry.KeySpan);
+                context.Warn(DiagnosticIds.TableDuplicateKey, $"{path}: duplicate entry: \"{TableText.FoldKey(key)}\"", entry.KeySpan);
             }
         }
 
@@ -241,7 +215,7 @@ public sealed class LookupTableSyntax
             {
                 // mac_parse() logs its own complaints without the map prefix.
                 var raw = warning.StartsWith("truncated macro", StringComparison.Ordinal) || warning.StartsWith("empty macro", StringComparison.Ordinal);
-                context.Warn(TableDiagnosticCodes.SuspiciousLine, raw ? warning : $"{At(lineNumber)}: {warning}");
+                context.Warn(DiagnosticIds.TableSuspiciousLine, raw ? warning : $"{At(lineNumber)}: {warning}");
             }
 
             if (parsed.Error is not null)
@@ -284,7 +258,7 @@ public sealed class LookupTableSyntax
 
             public void Skip(string message)
             {
-                parser.Report(TableDiagnosticCodes.SkippedLine, DiagnosticSeverity.Warning, line.SourceSpan, message);
+                parser.Report(DiagnosticIds.TableSkippedLine, DiagnosticSeverity.Warning, line.SourceSpan, message);
                 runs.Add(new SemanticRun(SyntaxKind.Unparsed, 0, line.Length));
                 handler.Entries.Add(new TableEntrySyntax(
                     TableEntryKind.Skipped, line.LineNumber, string.Empty, new TextSpan(line.SourceSpan.Start, 0), string.Empty,

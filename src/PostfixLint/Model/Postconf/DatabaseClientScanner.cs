@@ -1,0 +1,178 @@
+using PostfixLint.Diagnostics;
+using PostfixLint.Model.Values;
+using PostfixLint.Syntax;
+
+namespace PostfixLint.Model.Postconf;
+
+/// <summary>
+/// Registers the parameters of database clients named in table lists (<c>ldap:name</c> makes <c>name_server_host</c>
+/// and friends known) and checks client configuration files (src/postconf/postconf_dbms.c).
+/// </summary>
+/// <param name="state">The shared emulation state.</param>
+/// <param name="flagDatabaseParameter">Marks a <c>name_suffix</c> parameter as used in a scope (null: main.cf).</param>
+internal sealed class DatabaseClientScanner(PostconfState state, Action<string, int?> flagDatabaseParameter)
+{
+    private readonly HashSet<string> _visitedClientFiles = new(StringComparer.Ordinal);
+
+    /// <summary>pcf_register_dbms_helper(): walks the expanded value of <paramref name="site"/> in scope <paramref name="scopeIndex"/>.</summary>
+    public void RegisterDatabaseParameters(string expandedValue, int? scopeIndex, string site)
+    {
+        foreach (var token in PostfixList.Split(expandedValue))
+        {
+            var text = token.Text;
+            if (text.StartsWith('{'))
+            {
+                RegisterDatabaseParameters(ExtractBraced(text, scopeIndex, site), scopeIndex, site);
+                continue;
+            }
+
+            var (type, rest) = SplitTableSpec(text);
+            if (rest is null || rest.StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (rest.StartsWith('/'))
+            {
+                if (DatabaseClientParameters.For(type) is { } known)
+                {
+                    CheckClientFile(type, rest, known);
+                }
+
+                continue;
+            }
+
+            if (rest.StartsWith('{'))
+            {
+                RegisterDatabaseParameters(ExtractBraced(rest, scopeIndex, site), scopeIndex, site);
+                continue;
+            }
+
+            if (DatabaseClientParameters.For(type) is { } suffixes)
+            {
+                foreach (var suffix in suffixes)
+                {
+                    flagDatabaseParameter(rest + "_" + suffix, scopeIndex);
+                }
+            }
+        }
+    }
+
+    // The type (after any proxy: prefixes) and the text after its ':', or null without one.
+    private static (string Type, string? Remainder) SplitTableSpec(string text)
+    {
+        var type = text;
+        while (true)
+        {
+            var colon = type.IndexOf(':');
+            if (colon < 0)
+            {
+                return (type, null);
+            }
+
+            var rest = type[(colon + 1)..];
+            if (type[..colon] != "proxy")
+            {
+                return (type[..colon], rest);
+            }
+
+            type = rest;
+        }
+    }
+
+    // src/util/extpar.c with EXTPAR_FLAG_NONE: drop the outer braces; complain about what follows the closing one.
+    private string ExtractBraced(string text, int? scopeIndex, string site)
+    {
+        var depth = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '{')
+            {
+                depth++;
+            }
+            else if (text[i] == '}' && --depth == 0)
+            {
+                if (i + 1 < text.Length)
+                {
+                    Warn($"{WarningPrefix(scopeIndex)}syntax error after '}}' in \"{text[1..]}\"", scopeIndex, site);
+                }
+
+                return text[1..i];
+            }
+        }
+
+        Warn($"{WarningPrefix(scopeIndex)}missing '}}' in \"{text[1..]}\"", scopeIndex, site);
+        return text[1..];
+    }
+
+    private void Warn(string text, int? scopeIndex, string site)
+    {
+        var (path, span) = state.Locate(scopeIndex, site);
+        state.Messages.Warn(DiagnosticIds.TableListBadBraces, text, path, span);
+    }
+
+    private string WarningPrefix(int? scopeIndex) =>
+        scopeIndex is { } index ? $"{PostconfState.MasterCfName}:{state.Config.Services[index].Key}: " : $"{PostconfState.MainCfName}: ";
+
+    // src/postconf/postconf_dbms.c pcf_check_dbms_client()
+    private void CheckClientFile(string type, string path, IReadOnlySet<string> known)
+    {
+        var spec = type + ":" + path;
+        if (!_visitedClientFiles.Add(spec))
+        {
+            return;
+        }
+
+        if (ReadClientFile(type, path) is not { } text)
+        {
+            return;
+        }
+
+        var syntax = MainCfSyntax.Parse(text, path);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var definitions = new List<ParameterDefinition>();
+        foreach (var message in PostfixConfig.LoadDictionary(syntax, path, values, [], definitions))
+        {
+            state.Messages.Add(message);
+            if (message.Severity == DiagnosticSeverity.Fatal)
+            {
+                throw new PostconfFatalException(message.Id, message.Message, alreadyReported: true);
+            }
+        }
+
+        foreach (var (name, value) in values)
+        {
+            if (!known.Contains(name))
+            {
+                var span = definitions.LastOrDefault(d => d.Name == name)?.Provenance.Span;
+                state.Messages.Warn(DiagnosticIds.UnusedParameter, $"{spec}: unused parameter: {name}={value}", path, span);
+            }
+        }
+    }
+
+    // The file's text, or null after warning as postconf does (and silently when it may not be read).
+    private string? ReadClientFile(string type, string path)
+    {
+        var actual = state.Config.Paths.Map(path);
+        if (Directory.Exists(actual))
+        {
+            state.Messages.Warn(DiagnosticIds.DatabaseClientFileNotReadable, $"open \"{type}\" configuration \"{path}\": not a regular file", path);
+            return null;
+        }
+
+        try
+        {
+            return SourceFile.Read(actual);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // postconf stays silent when the file exists but may not be read: it may hold a password.
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException)
+        {
+            state.Messages.Warn(DiagnosticIds.DatabaseClientFileNotReadable, $"open \"{type}\" configuration \"{path}\": {ErrorText.Describe(ex)}", path);
+            return null;
+        }
+    }
+}
