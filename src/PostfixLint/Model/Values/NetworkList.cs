@@ -39,7 +39,11 @@ public static class NetworkList
                 break;
             }
 
-            var entry = Classify(element.Text, syntax, element.Span);
+            var entry = Classify(element.Text, syntax, element.Span) with
+            {
+                SeparatorBefore = element.SeparatorBefore,
+                SeparatorAfter = element.SeparatorAfter,
+            };
             if (entry.Error != null)
             {
                 messages.Add(new MacroMessage(DiagnosticSeverity.Warning, $"{parameterName}: {entry.Error}"));
