@@ -330,7 +330,7 @@ internal sealed class MacroEngine
             name = s[start..nameEnd];
             if (_scan)
             {
-                _references.Add(new MacroReference(name, TextSpan.FromBounds(start, nameEnd)));
+                _references.Add(new MacroReference(name, TextSpan.FromBounds(start, nameEnd)) { ReferenceSpan = reference });
                 lookup = null;
             }
             else
