@@ -166,4 +166,20 @@ public sealed class ValueOriginTests
 
         config.GetRestrictionList("smtpd_client_restrictions")!.Value.Single().Origin!.Kind.Should().Be(ProvenanceKind.MainCf);
     }
+
+    [Test]
+    public void Names_in_inet_interfaces_resolve_with_the_given_facts()
+    {
+        using var directory = ConfigDirectory.Create("inet_interfaces = mailhost\nmynetworks_style = host\n");
+        var server = new HostFacts("mx", [new HostInterfaceAddress("eth0", IPAddress.Parse("192.0.2.5"), 24)], 1)
+        {
+            ResolveHost = name => name == "mailhost" ? [IPAddress.Parse("192.0.2.5")] : [],
+        };
+
+        var config = Load(directory, server);
+
+        var entry = config.GetNetworkList("mynetworks")!.Value.Entries.Single();
+        entry.Text.Should().Be("192.0.2.5/32");
+        entry.Origin!.Kind.Should().Be(ProvenanceKind.HostComputed);
+    }
 }
