@@ -21,5 +21,10 @@ public sealed record ConfigLoadOptions
     public ParameterCatalog? Catalog { get; init; }
 
     /// <summary>Facts about the host for computed defaults; null means this machine.</summary>
+    /// <remarks>
+    /// Give the server's facts to check its configuration elsewhere: <c>myhostname</c>, <c>mydomain</c>,
+    /// <c>mynetworks</c>, <c>process_id</c> and <c>process_name</c> are then computed from them, and their values
+    /// say <see cref="ProvenanceKind.HostComputed"/>.
+    /// </remarks>
     public HostFacts? Host { get; init; }
 }

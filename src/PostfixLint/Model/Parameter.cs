@@ -15,6 +15,6 @@ public sealed record Parameter(
     ParameterClass Class,
     ImmutableArray<ParameterDefinition> Overridden)
 {
-    /// <summary>True when the value comes from Postfix's defaults rather than from the configuration.</summary>
-    public bool IsDefault => Provenance.Kind == ProvenanceKind.Default;
+    /// <summary>True when the value comes from Postfix's defaults (compiled in or computed from the host) rather than from the configuration.</summary>
+    public bool IsDefault => Provenance.Kind is ProvenanceKind.Default or ProvenanceKind.HostComputed;
 }

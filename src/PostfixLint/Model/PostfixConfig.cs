@@ -238,7 +238,14 @@ public sealed class PostfixConfig
         }
 
         var defaultValue = Engine.DefaultOf(name);
-        return defaultValue is null ? null : new Parameter(name, defaultValue, Provenance.Default, ClassOf(name), []);
+        if (defaultValue is null)
+        {
+            return null;
+        }
+
+        // myhostname, mynetworks, ... are computed from Host (ConfigLoadOptions.Host), not compiled in.
+        var provenance = ComputedDefaults.IsComputed(name) ? Provenance.HostComputed : Provenance.Default;
+        return new Parameter(name, defaultValue, provenance, ClassOf(name), []);
     }
 
     /// <summary>How Postfix knows <paramref name="name"/> (built-in, service-defined, user-defined, or not at all).</summary>
@@ -255,23 +262,35 @@ public sealed class PostfixConfig
         _unknown ??= ReadFailed ? [] : [.. Engine.UnusedDefinitions().Select(d => new UnknownParameter(d, Catalog.Suggest(d.Name)))];
 
     /// <summary>The value of <paramref name="name"/> split into list elements (commas and blanks; <c>{...}</c> kept whole).</summary>
-    public TypedValue<ImmutableArray<ListElement>>? GetList(string name) =>
-        Read(name, PostfixList.Split);
+    /// <param name="name">The parameter name.</param>
+    /// <param name="service">Read the value as this master.cf service sees it (its <c>-o</c> overrides first); null for main.cf.</param>
+    public TypedValue<ImmutableArray<ListElement>>? GetList(string name, MasterService? service = null) =>
+        Read(name, service, PostfixList.Split, (map, value) => map.Attach(value));
 
     /// <summary>The value of <paramref name="name"/> read as an smtpd restriction list, as smtpd parses it.</summary>
-    public TypedValue<ImmutableArray<Restriction>>? GetRestrictionList(string name) =>
-        Read(name, value => RestrictionList.Parse(value, name));
+    /// <param name="name">The parameter name.</param>
+    /// <param name="service">Read the value as this master.cf service sees it (its <c>-o</c> overrides first); null for main.cf.</param>
+    public TypedValue<ImmutableArray<Restriction>>? GetRestrictionList(string name, MasterService? service = null) =>
+        Read(name, service, value => RestrictionList.Parse(value, name), (map, value) => map.Attach(value));
 
     /// <summary>The value of <paramref name="name"/> read as a host/address match list such as <c>mynetworks</c>.</summary>
-    public TypedValue<NetworkList.Result>? GetNetworkList(string name) =>
-        Read(name, value => NetworkList.Parse(value, name));
+    /// <param name="name">The parameter name.</param>
+    /// <param name="service">Read the value as this master.cf service sees it (its <c>-o</c> overrides first); null for main.cf.</param>
+    public TypedValue<NetworkList.Result>? GetNetworkList(string name, MasterService? service = null) =>
+        Read(name, service, value => NetworkList.Parse(value, name), (map, value) => map.Attach(value));
 
     /// <summary>The <c>type:table</c> references in the value of <paramref name="name"/> (a <c>*_maps</c> list).</summary>
-    public TypedValue<ImmutableArray<MapReference>>? GetMapReferences(string name) =>
-        Read(name, value => PostfixList.Split(value)
-            .Select(element => MapReference.Parse(element.Text, element.Span.Start))
-            .OfType<MapReference>()
-            .ToImmutableArray());
+    /// <param name="name">The parameter name.</param>
+    /// <param name="service">Read the value as this master.cf service sees it (its <c>-o</c> overrides first); null for main.cf.</param>
+    public TypedValue<ImmutableArray<MapReference>>? GetMapReferences(string name, MasterService? service = null) =>
+        Read(
+            name,
+            service,
+            value => PostfixList.Split(value)
+                .Select(element => MapReference.Parse(element.Text, element.Span.Start))
+                .OfType<MapReference>()
+                .ToImmutableArray(),
+            (map, value) => map.Attach(value));
 
     /// <summary>The value of <paramref name="name"/> as a boolean (<c>yes</c>/<c>no</c>); null when it is not one.</summary>
     public bool? GetBoolean(string name) =>
@@ -287,27 +306,123 @@ public sealed class PostfixConfig
 
     /// <summary>
     /// Maps a span of <paramref name="parameter"/>'s value (as written, unexpanded) to the span of the same text in
-    /// its source file; null for defaults and values without a source.
+    /// its source file (main.cf, postconf output, or the master.cf <c>-o</c> it came from); null for defaults and
+    /// values without a source.
     /// </summary>
     public TextSpan? ToSourceSpan(Parameter parameter, TextSpan valueSpan)
     {
-        if (parameter.Provenance.Span is not { } span || MainCf is null || parameter.Provenance.Kind is not (ProvenanceKind.MainCf or ProvenanceKind.PostconfOutput))
-        {
-            return null;
-        }
-
-        var syntax = MainCf.Parameters.FirstOrDefault(p => p.Span == span);
-        return syntax?.ToSourceSpan(valueSpan.Start, valueSpan.End);
+        ArgumentNullException.ThrowIfNull(parameter);
+        return DocumentMapping(parameter.Provenance)?.Invoke(valueSpan);
     }
 
-    private TypedValue<T>? Read<T>(string name, Func<string, T> parse)
+    /// <summary>
+    /// The unexpanded value of <paramref name="name"/> as <paramref name="service"/> sees it (its last <c>-o</c>
+    /// for the name, else main.cf, else the default) and where it is written; null when it has none.
+    /// </summary>
+    internal ValueSource? SourceOf(string name, MasterService? service)
     {
-        if (GetParameter(name) is not { } parameter || Expand(name) is not { } expanded)
+        var definition = service is null ? null : LastOverride(service, name);
+        var (value, provenance) = definition is not null
+            ? (definition.Value, definition.Provenance)
+            : GetParameter(name) is { } parameter ? (parameter.Value, parameter.Provenance) : (null, null);
+        if (value is null || provenance is null)
         {
             return null;
         }
 
-        return new TypedValue<T>(parameter, expanded, parse(expanded), expanded == parameter.Value && !parameter.IsDefault);
+        var mapping = DocumentMapping(provenance);
+        return new ValueSource(name, value, provenance.Kind, mapping is null ? null : provenance.File, mapping);
+    }
+
+    private static ParameterDefinition? LastOverride(MasterService service, string name)
+    {
+        for (var i = service.Overrides.Length - 1; i >= 0; i--)
+        {
+            if (service.Overrides[i].Name == name)
+            {
+                return service.Overrides[i];
+            }
+        }
+
+        return null;
+    }
+
+    // How spans of a value written at `provenance` map to its document; null when it is not written in one.
+    private Func<TextSpan, TextSpan>? DocumentMapping(Provenance provenance)
+    {
+        if (provenance.Span is not { } span || provenance.File is null)
+        {
+            return null;
+        }
+
+        switch (provenance.Kind)
+        {
+            case ProvenanceKind.MainCf or ProvenanceKind.PostconfOutput when MainCf is not null:
+                {
+                    var syntax = MainCf.Parameters.FirstOrDefault(p => p.Span == span);
+                    return syntax is null ? null : valueSpan => syntax.ToSourceSpan(valueSpan.Start, valueSpan.End);
+                }
+
+            case ProvenanceKind.MasterCf:
+                {
+                    var syntax = Services
+                        .SelectMany(service => service.Syntax?.Overrides ?? [])
+                        .FirstOrDefault(o => o.Span == span);
+                    return syntax is null ? null : valueSpan => syntax.ToSourceSpan(valueSpan.Start, valueSpan.End);
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    private TypedValue<T>? Read<T>(string name, MasterService? service, Func<string, T> parse, Func<ExpansionMap, T, T> attach)
+    {
+        ValueSource? Resolve(string n) => SourceOf(n, service);
+        if (Resolve(name) is not { } source)
+        {
+            return null;
+        }
+
+        var parameter = service is not null && LastOverride(service, name) is { } definition
+            ? new Parameter(name, definition.Value, definition.Provenance, ClassOf(name), [])
+            : GetParameter(name)!;
+
+        string expanded;
+        ExpansionMap? map;
+        if (MacroExpanderOptions.Postfix37RawParameters.Contains(name))
+        {
+            // pcf_print_parameter() and the daemons leave raw parameters unexpanded.
+            (expanded, map) = (source.Value, ExpansionMap.Identity(source.Value.Length, name, Resolve));
+        }
+        else
+        {
+            var recorder = new ExpansionRecorder();
+            var result = new MacroExpander(n => Resolve(n)?.Value).Expand(source.Value, recorder);
+            map = ExpansionMap.FromRecorder(recorder, name, Resolve);
+            if (service is null)
+            {
+                // postconf -x decides the value; the recorded expansion only supplies the origins when it agrees.
+                if (Expand(name) is not { } postconf)
+                {
+                    return null;
+                }
+
+                map = postconf == result.Value ? map : null;
+                expanded = postconf;
+            }
+            else if (result.Failed)
+            {
+                return null;
+            }
+            else
+            {
+                expanded = result.Value;
+            }
+        }
+
+        var value = parse(expanded);
+        return new TypedValue<T>(parameter, expanded, map is null ? value : attach(map, value)) { Map = map };
     }
 
     internal Dictionary<string, string> BuildMainDictionary()

@@ -3,7 +3,7 @@ namespace PostfixLint.Model;
 /// <summary>Where a parameter value comes from.</summary>
 public enum ProvenanceKind
 {
-    /// <summary>Postfix's compiled-in default (or a default computed from the host, such as <c>myhostname</c>).</summary>
+    /// <summary>Postfix's compiled-in default.</summary>
     Default,
 
     /// <summary>A <c>name = value</c> line in main.cf.</summary>
@@ -17,4 +17,7 @@ public enum ProvenanceKind
 
     /// <summary>Set by the program itself, such as <c>config_directory</c> for <c>-c DIR</c>.</summary>
     CommandLine,
+
+    /// <summary>A default Postfix computes from the host it runs on (<c>myhostname</c>, <c>mynetworks</c>, ...; see <see cref="ConfigLoadOptions.Host"/>).</summary>
+    HostComputed,
 }

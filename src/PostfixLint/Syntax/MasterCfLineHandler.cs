@@ -381,12 +381,15 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
                 }
             }
 
-                        overrides.Add(new ServiceOverrideSyntax(
+            overrides.Add(new ServiceOverrideSyntax(
                 text[nameStart..nameEnd].ToString(),
                 text[valueStart..valueEnd].ToString(),
                 line.ToSourceSpan(nameStart, nameEnd),
                 line.ToSourceSpan(valueStart, valueEnd),
-                line.ToSourceSpan(option.Start, value.OuterEnd)));
+                line.ToSourceSpan(option.Start, value.OuterEnd))
+            {
+                ValuePieces = line.Slice(valueStart, valueEnd),
+            });
         }
 
         return overrides.ToImmutable();

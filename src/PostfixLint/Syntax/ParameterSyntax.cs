@@ -50,16 +50,7 @@ public sealed record ParameterSyntax
     {
         ArgumentOutOfRangeException.ThrowIfNegative(valueOffset);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(valueOffset, Value.Length);
-        foreach (var piece in _valuePieces)
-        {
-            if (valueOffset < piece.Offset + piece.Length)
-            {
-                return piece.SourceStart + (valueOffset - piece.Offset);
-            }
-        }
-
-        var last = _valuePieces[^1];
-        return last.SourceStart + last.Length;
+        return SourcePiece.ToSourceOffset(_valuePieces, valueOffset);
     }
 
     /// <summary>The source span of <c>Value[start..end)</c>, which may cross line endings.</summary>

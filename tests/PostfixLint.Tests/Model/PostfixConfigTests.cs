@@ -114,7 +114,8 @@ public sealed class PostfixConfigTests
         var restriction = list.Value.Last();
         var source = config.ToSourceSpan(list.Parameter, restriction.Span)!.Value;
 
-        list.SpansMapToSource.Should().BeTrue();
+        restriction.Origin!.Location!.Value.Span.Should().Be(source);
+        restriction.Origin.IsExpanded.Should().BeFalse();
         text.Substring(source.Start, source.Length).Should().Be("reject_unauth_destination");
         config.MainCf!.Document.Lines.GetPosition(source.Start).Should().Be(new LinePosition(2, 5));
     }
@@ -126,7 +127,7 @@ public sealed class PostfixConfigTests
 
         var networks = Load(directory).GetNetworkList("mynetworks")!;
 
-        networks.SpansMapToSource.Should().BeFalse();
+        networks.Value.Entries[3].Origin!.ExpandedThrough.Should().ContainSingle().Which.Name.Should().Be("extra");
         networks.Value.Entries.Select(e => e.Text).Should().Equal("127.0.0.0/8", "[::1]/128", "192.0.2.7", "192.0.2.0/24");
         networks.Value.Entries[2].IsNegated.Should().BeTrue();
     }

@@ -66,8 +66,8 @@ public static class ComputedDefaults
     /// <param name="inetInterfaces">The effective inet_interfaces (<c>all</c>, <c>loopback-only</c> or a list of addresses/names).</param>
     /// <param name="inetProtocols">The effective inet_protocols (<c>all</c>, <c>ipv4</c>, <c>ipv6</c>, or a list).</param>
     /// <param name="resolveHost">
-    /// Resolves a host name in inet_interfaces as getaddrinfo(3) would; by default address literals are parsed and
-    /// other names go to <see cref="Dns.GetHostAddresses(string)"/>.
+    /// Resolves a host name in inet_interfaces as getaddrinfo(3) would; by default <see cref="HostFacts.ResolveHost"/>,
+    /// else address literals are parsed and other names go to <c>/etc/hosts</c> and <see cref="Dns.GetHostAddresses(string)"/>.
     /// </param>
     public static ComputedValue Mynetworks(
         HostFacts host,
@@ -80,7 +80,7 @@ public static class ComputedDefaults
         ArgumentNullException.ThrowIfNull(mynetworksStyle);
         ArgumentNullException.ThrowIfNull(inetInterfaces);
         ArgumentNullException.ThrowIfNull(inetProtocols);
-        return MynetworksCalculator.Compute(host, mynetworksStyle, inetInterfaces, inetProtocols, resolveHost ?? DefaultResolve);
+        return MynetworksCalculator.Compute(host, mynetworksStyle, inetInterfaces, inetProtocols, resolveHost ?? host.ResolveHost ?? DefaultResolve);
     }
 
     /// <summary>The values <c>postconf -d</c> prints for the <see cref="Names"/> on this machine, as postconf itself computes them.</summary>

@@ -16,6 +16,12 @@ namespace PostfixLint.Model.Catalog;
 /// <param name="ProcessId">The process id postconf would print as process_id.</param>
 public sealed record HostFacts(string HostName, ImmutableArray<HostInterfaceAddress> Interfaces, int ProcessId)
 {
+    /// <summary>
+    /// Resolves a host name in <c>inet_interfaces</c> as getaddrinfo(3) on that host would; null uses this machine's
+    /// resolver (<c>/etc/hosts</c>, then DNS), which is right only for the machine the check runs on.
+    /// </summary>
+    public Func<string, IReadOnlyList<IPAddress>>? ResolveHost { get; init; }
+
     /// <summary>Reads the facts of this machine and process.</summary>
     public static HostFacts Current()
     {

@@ -45,15 +45,23 @@ internal sealed class MacroEngine
     public string? Fatal => _fatal;
 
     /// <summary><c>mac_expand()</c>: a fresh context (level 0, status 0) over <c>s[start, end)</c>.</summary>
-    public int Expand(string s, int start, int end, StringBuilder result)
+    /// <param name="s">The text.</param>
+    /// <param name="start">Where the expression starts.</param>
+    /// <param name="end">Where it ends.</param>
+    /// <param name="result">Receives the expanded text.</param>
+    /// <param name="recorder">Records where each run of <paramref name="result"/> came from; null records nothing.</param>
+    public int Expand(string s, int start, int end, StringBuilder result, ExpansionRecorder? recorder = null)
     {
-        var context = new Context(result);
+        var context = new Context(result, recorder);
         return Parse(s, start, end, context);
     }
 
-    private sealed class Context(StringBuilder result)
+    private sealed class Context(StringBuilder result, ExpansionRecorder? recorder)
     {
         public StringBuilder Result { get; } = result;
+
+        // Only the context that builds the value records; relational operands are expanded in contexts of their own.
+        public ExpansionRecorder? Recorder { get; } = recorder;
 
         public int Status { get; set; }
 
@@ -70,6 +78,7 @@ internal sealed class MacroEngine
     private int Parse(string s, int start, int end, Context context)
     {
         var literal = new StringBuilder();
+        var pieces = context.Recorder is null ? null : new List<ExpansionRecorder.Piece>();
         var status = 0;
         var vp = start;
         while (vp < end)
@@ -82,22 +91,26 @@ internal sealed class MacroEngine
             if (s[vp] != '$')
             {
                 literal.Append(s[vp]);
+                ExpansionRecorder.AddPiece(pieces, vp, 1, 1);
                 vp += 1;
             }
             else if (vp + 1 < end && s[vp + 1] == '$')
             {
                 // $$ becomes $.
                 literal.Append('$');
+                ExpansionRecorder.AddPiece(pieces, vp, 2, 1);
                 vp += 2;
             }
             else
             {
                 if (literal.Length > 0)
                 {
-                    status |= LiteralCallback(literal.ToString(), context);
+                    status |= LiteralCallback(literal.ToString(), context, pieces);
                     literal.Clear();
+                    pieces?.Clear();
                 }
 
+                var dollar = vp;
                 vp += 1;
                 int exprStart;
                 int exprEnd;
@@ -158,13 +171,13 @@ internal sealed class MacroEngine
                     break;
                 }
 
-                status |= ExprCallback(s, exprStart, exprEnd, context);
+                status |= ExprCallback(s, exprStart, exprEnd, context, TextSpan.FromBounds(dollar, vp));
             }
         }
 
         if (literal.Length > 0 && (status & StatusError) == 0)
         {
-            status |= LiteralCallback(literal.ToString(), context);
+            status |= LiteralCallback(literal.ToString(), context, pieces);
         }
 
         return status;
@@ -181,7 +194,7 @@ internal sealed class MacroEngine
         return (context.Status & StatusError) == 0;
     }
 
-    private int LiteralCallback(string text, Context context)
+    private int LiteralCallback(string text, Context context, List<ExpansionRecorder.Piece>? pieces)
     {
         if (!EnterCallback(text, context))
         {
@@ -190,6 +203,7 @@ internal sealed class MacroEngine
 
         if (!_scan)
         {
+            context.Recorder?.AddLiteral(context.Result.Length, pieces!);
             context.Result.Append(text);
         }
 
@@ -257,7 +271,7 @@ internal sealed class MacroEngine
         return true;
     }
 
-    private int ExprCallback(string s, int bufStart, int bufEnd, Context context)
+    private int ExprCallback(string s, int bufStart, int bufEnd, Context context, TextSpan reference)
     {
         if (!EnterCallback(s[bufStart..bufEnd], context))
         {
@@ -266,6 +280,7 @@ internal sealed class MacroEngine
 
         var cp = bufStart;
         string? lookup;
+        string? name = null;
         char ch;
         if (FindLeftCurly(s, ref cp, bufEnd))
         {
@@ -313,10 +328,10 @@ internal sealed class MacroEngine
                 }
             }
 
-            var name = s[start..nameEnd];
+            name = s[start..nameEnd];
             if (_scan)
             {
-                _references.Add(new MacroReference(name, TextSpan.FromBounds(start, nameEnd)));
+                _references.Add(new MacroReference(name, TextSpan.FromBounds(start, nameEnd)) { ReferenceSpan = reference });
                 lookup = null;
             }
             else
@@ -388,10 +403,19 @@ internal sealed class MacroEngine
                 }
                 else if (_options.Recursive)
                 {
+                    context.Recorder?.Enter(name, reference);
                     context.Status |= Parse(lookup, 0, lookup.Length, context);
+                    context.Recorder?.Leave();
                 }
                 else
                 {
+                    if (context.Recorder is { } recorder)
+                    {
+                        recorder.Enter(name, reference);
+                        recorder.AddLiteral(context.Result.Length, [new ExpansionRecorder.Piece(0, lookup.Length, lookup.Length)]);
+                        recorder.Leave();
+                    }
+
                     context.Result.Append(lookup);
                 }
 

@@ -30,12 +30,15 @@ public sealed class MacroExpander
     }
 
     /// <summary>Expands one value; on failure the messages end with postconf's fatal text.</summary>
-    public MacroResult Expand(string value)
+    public MacroResult Expand(string value) => Expand(value, null);
+
+    /// <summary>Expands one value and notes in <paramref name="recorder"/> where each run of the result came from.</summary>
+    internal MacroResult Expand(string value, ExpansionRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(value);
         var engine = new MacroEngine(_lookup, _options, scan: false);
         var result = new StringBuilder();
-        var status = engine.Expand(value, 0, value.Length, result);
+        var status = engine.Expand(value, 0, value.Length, result, recorder);
         var failed = (status & MacroEngine.StatusError) != 0;
         var messages = engine.Messages;
         if (engine.Fatal != null)

@@ -12,6 +12,9 @@ public sealed record MapReference(string Type, string Name, TextSpan Span)
     /// <summary>True when the name is written in braces (<c>inline:{...}</c>, <c>static:{...}</c>, <c>pipemap:{...}</c>, ...).</summary>
     public bool IsBraced => Name.StartsWith('{') && Name.EndsWith('}');
 
+    /// <summary>Where the reference's text comes from; null when the value was not read through the model.</summary>
+    public ValueOrigin? Origin { get; init; }
+
     /// <summary>The text inside the braces of a braced name, white space trimmed; the name itself otherwise.</summary>
     public string Body => IsBraced ? Name[1..^1].Trim(' ', '\t', '\r', '\n') : Name;
 

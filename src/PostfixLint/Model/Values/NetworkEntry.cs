@@ -24,4 +24,19 @@ public sealed record NetworkEntry(string Text, TextSpan Span, int NegationCount,
 
     /// <summary>The <c>cidr_match_parse()</c> message for <see cref="NetworkEntryKind.InvalidNetwork"/> entries.</summary>
     public string? Error { get; init; }
+
+    /// <summary>The separator before the entry (empty, at its start, for the first).</summary>
+    public TextSpan SeparatorBefore { get; init; }
+
+    /// <summary>The separator after the entry (empty, at its end, for the last).</summary>
+    public TextSpan SeparatorAfter { get; init; }
+
+    /// <summary>What to delete to remove the entry and leave a well-formed list: see <see cref="ListElement.DeletionSpan"/>.</summary>
+    public TextSpan DeletionSpan => ListSeparators.DeletionSpan(Span, SeparatorBefore, SeparatorAfter);
+
+    /// <summary>Where the entry's text comes from; null when the value was not read through the model.</summary>
+    public ValueOrigin? Origin { get; init; }
+
+    /// <summary>Where <see cref="DeletionSpan"/>'s text comes from; null when it cannot be deleted without touching other text.</summary>
+    public ValueOrigin? DeletionOrigin { get; init; }
 }

@@ -40,7 +40,11 @@ public static class NetworkList
                 break;
             }
 
-            var entry = Classify(element.Text, syntax, element.Span);
+            var entry = Classify(element.Text, syntax, element.Span) with
+            {
+                SeparatorBefore = element.SeparatorBefore,
+                SeparatorAfter = element.SeparatorAfter,
+            };
             if (entry.Error != null)
             {
                 messages.Add(new Diagnostic(DiagnosticIds.NetworkListBadCidr, DiagnosticSeverity.Warning, null, null, $"{parameterName}: {entry.Error}"));

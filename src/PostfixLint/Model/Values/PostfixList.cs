@@ -50,6 +50,16 @@ public static class PostfixList
             result.Add(new ListElement(value[start..i], TextSpan.FromBounds(start, i)));
         }
 
+        for (var n = 0; n < result.Count; n++)
+        {
+            var span = result[n].Span;
+            result[n] = result[n] with
+            {
+                SeparatorBefore = n == 0 ? new TextSpan(span.Start, 0) : TextSpan.FromBounds(result[n - 1].Span.End, span.Start),
+                SeparatorAfter = n == result.Count - 1 ? new TextSpan(span.End, 0) : TextSpan.FromBounds(span.End, result[n + 1].Span.Start),
+            };
+        }
+
         return result.ToImmutable();
     }
 }

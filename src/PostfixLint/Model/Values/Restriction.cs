@@ -25,4 +25,22 @@ public sealed record Restriction(string Name, TextSpan Span, ListElement? Argume
 
     /// <summary>The span from the name (or prefix) through the argument.</summary>
     public TextSpan FullSpan => TextSpan.FromBounds(WarnIfRejectSpan?.Start ?? Span.Start, Argument?.Span.End ?? Span.End);
+
+    /// <summary>The separator before <see cref="FullSpan"/> (empty, at its start, for the first restriction).</summary>
+    public TextSpan SeparatorBefore { get; init; }
+
+    /// <summary>The separator after <see cref="FullSpan"/> (empty, at its end, for the last restriction).</summary>
+    public TextSpan SeparatorAfter { get; init; }
+
+    /// <summary>
+    /// What to delete to remove the restriction (prefix and argument included) and leave a well-formed list: see
+    /// <see cref="ListElement.DeletionSpan"/>.
+    /// </summary>
+    public TextSpan DeletionSpan => ListSeparators.DeletionSpan(FullSpan, SeparatorBefore, SeparatorAfter);
+
+    /// <summary>Where the text at <see cref="Span"/> comes from; null when the value was not read through the model.</summary>
+    public ValueOrigin? Origin { get; init; }
+
+    /// <summary>Where <see cref="DeletionSpan"/>'s text comes from; null when it cannot be deleted without touching other text.</summary>
+    public ValueOrigin? DeletionOrigin { get; init; }
 }

@@ -128,6 +128,11 @@ public static class RestrictionList
                 restriction = new Restriction(token.Text, token.Span, null);
             }
 
+            restriction = restriction with
+            {
+                SeparatorBefore = (warnPrefix ?? token).SeparatorBefore,
+                SeparatorAfter = (restriction.Argument ?? token).SeparatorAfter,
+            };
             if (warnPrefix is { } prefix)
             {
                 restriction = restriction with { WarnIfReject = true, WarnIfRejectSpan = prefix.Span };

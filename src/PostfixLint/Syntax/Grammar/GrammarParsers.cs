@@ -36,9 +36,6 @@ internal static class GrammarParsers
             : Result.Success(input.Source[input.Position..position], input.At(position));
     };
 
-    /// <summary>Fails here with <paramref name="message"/>.</summary>
-    public static Parser<T> Fail<T>(string message) => i => Result.Failure<T>(i, message, []);
-
     /// <summary>Runs <paramref name="inner"/> (which must reach its own end) over <c>[start, end)</c> of the source, then continues the outer input where it was.</summary>
     /// <remarks>A failure keeps the inner position, which is never the outer input object, so <c>XOr</c>/<c>XMany</c> treat it as committed.</remarks>
     public static Parser<T> Within<T>(Parser<T> inner, int start, int end) => i =>
@@ -65,20 +62,6 @@ internal static class GrammarParsers
         return body;
     }
 
-    /// <summary>Reports a failure of <paramref name="parser"/> at the place it started, where Postfix puts its <c>&gt;&gt;&gt;</c> marker.</summary>
-    public static Parser<T> FailHere<T>(Parser<T> parser) => i =>
-    {
-        var result = parser(i);
-        return result.WasSuccessful ? result : Result.Failure<T>(i, result.Message, result.Expectations);
-    };
-
     /// <summary>Parses a whole string with a grammar that ends in <see cref="AtEnd"/>.</summary>
     public static IResult<T> Run<T>(Parser<T> grammar, string text) => grammar(new BoundedInput(text, 0, text.Length));
-
-    /// <summary>A readable one-line message for a failed parse.</summary>
-    public static string Describe<T>(IResult<T> failure)
-    {
-        var expectations = failure.Expectations.Where(e => !string.IsNullOrEmpty(e)).ToArray();
-        return expectations.Length == 0 ? failure.Message : $"{failure.Message}; expected {string.Join(" or ", expectations)}";
-    }
 }
