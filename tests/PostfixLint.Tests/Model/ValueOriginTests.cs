@@ -78,7 +78,7 @@ public sealed class ValueOriginTests
         var entries = config.GetNetworkList("mynetworks")!.Value.Entries;
 
         entries.Select(e => At(text, e.Origin!.Location)).Should().Equal("127.0.0.0/8", "192.0.2.0/24", "10.0.0.0/8");
-        entries.Select(e => config.MainCf!.Lines.GetPosition(e.Origin!.Location!.Value.Span.Start))
+        entries.Select(e => config.MainCf!.Document.Lines.GetPosition(e.Origin!.Location!.Value.Span.Start))
             .Should().Equal(new LinePosition(1, 14), new LinePosition(6, 3), new LinePosition(4, 5));
         At(text, entries[1].Origin!.ExpandedThrough.Single().Location).Should().Be("$office");
     }
@@ -161,7 +161,7 @@ public sealed class ValueOriginTests
 
         var reject = smtps.Value[1].Origin!.Location!.Value;
         At(master, reject).Should().Be("reject");
-        config.MasterCf!.Lines.GetPosition(reject.Span.Start).Should().Be(new LinePosition(6, 5));
+        config.MasterCf!.Document.Lines.GetPosition(reject.Span.Start).Should().Be(new LinePosition(6, 5));
         config.ToSourceSpan(smtps.Parameter, new TextSpan(0, 17)).Should().Be(new TextSpan(master.IndexOf("permit_mynetworks", StringComparison.Ordinal), 17));
 
         config.GetRestrictionList("smtpd_client_restrictions")!.Value.Single().Origin!.Kind.Should().Be(ProvenanceKind.MainCf);

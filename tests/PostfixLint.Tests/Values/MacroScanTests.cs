@@ -65,7 +65,7 @@ public sealed class MacroScanTests
         scan.HasSyntaxError.Should().Be(error is not null);
         if (error is not null)
         {
-            scan.Messages.Select(m => m.Text).Should().Equal(error);
+            scan.Messages.Select(m => m.Message).Should().Equal(error);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed class MacroScanTests
         var scan = MacroReferences.Scan(value);
 
         scan.HasSyntaxError.Should().BeTrue();
-        scan.Messages.Select(m => m.Text).Should().Equal(error);
+        scan.Messages.Select(m => m.Message).Should().Equal(error);
     }
 
     [Test]
