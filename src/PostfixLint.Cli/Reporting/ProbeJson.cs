@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using PostfixLint.Simulation;
 
-namespace PostfixLint.Simulation;
+namespace PostfixLint.Cli.Reporting;
 
 /// <summary>Reads probes from and writes results to JSON lines, without reflection (Native AOT safe).</summary>
-public static class ProbeJson
+internal static class ProbeJson
 {
     /// <summary>The HELO name used when a probe has no <c>helo</c> key (as the postfix-oracle tool does); <c>null</c> means no HELO.</summary>
     public const string DefaultHelo = "probe.example.com";

@@ -1,9 +1,10 @@
 using System.Text;
+using PostfixLint.Simulation;
 
-namespace PostfixLint.Simulation;
+namespace PostfixLint.Cli.Reporting;
 
 /// <summary>Renders a simulation result as readable text, like a compiler explaining itself.</summary>
-public static class SimulationText
+internal static class SimulationText
 {
     /// <summary>The text rendering of <paramref name="result"/>, ending with a newline.</summary>
     public static string Format(SimulationResult result)
