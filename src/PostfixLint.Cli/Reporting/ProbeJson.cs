@@ -176,11 +176,21 @@ internal static class ProbeJson
                 writer.WriteStartObject();
                 writer.WriteString("list", entry.List);
                 writer.WriteString("restriction", entry.Restriction);
-                writer.WriteString("result", entry.Result);
-                writer.WriteString("origin", entry.Origin);
+                writer.WriteString("result", TraceText.Name(entry.Result));
+                writer.WriteString("origin", TraceText.Origin(entry.Source));
+                WriteSpan(writer, "span", entry.Source);
                 if (entry.Reply is not null)
                 {
                     writer.WriteString("reply", entry.Reply);
+                }
+
+                if (entry.TableEntry is { } tableEntry)
+                {
+                    writer.WriteStartObject("table_entry");
+                    WriteNullable(writer, "path", tableEntry.Path);
+                    writer.WriteNumber("line", tableEntry.Line);
+                    WriteSpan(writer, "span", tableEntry);
+                    writer.WriteEndObject();
                 }
 
                 if (entry.Depth > 0)
@@ -227,6 +237,20 @@ internal static class ProbeJson
         {
             writer.WriteString(name, value);
         }
+    }
+
+    /// <summary>The source span as <c>[start, length]</c> (UTF-16 offsets into the document), when it is known.</summary>
+    private static void WriteSpan(Utf8JsonWriter writer, string name, TraceSource source)
+    {
+        if (source.Span is not { } span)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        writer.WriteNumberValue(span.Start);
+        writer.WriteNumberValue(span.Length);
+        writer.WriteEndArray();
     }
 
     private static void WriteArray(Utf8JsonWriter writer, string name, ImmutableArray<string> values)

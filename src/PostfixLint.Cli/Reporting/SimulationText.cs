@@ -57,7 +57,7 @@ internal static class SimulationText
             foreach (var entry in result.Trace)
             {
                 var indent = new string(' ', 4 + (2 * entry.Depth));
-                text.Append($"{indent}{entry.List}: {entry.Restriction} -> {entry.Result}   [{entry.Origin}]\n");
+                text.Append($"{indent}{entry.List}: {entry.Restriction} -> {TraceText.Name(entry.Result)}   [{TraceText.Origin(entry.Source)}]\n");
                 foreach (var note in entry.Notes)
                 {
                     text.Append($"{indent}  = {note}\n");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using PostfixLint.Model.Values;
 
@@ -11,7 +12,10 @@ public sealed class AddressClassifier
 {
     private readonly ListenerSettings _settings;
     private readonly TableSet _tables;
-    private readonly Dictionary<string, ResolvedAddress> _cache = new(StringComparer.Ordinal);
+    // Resolved addresses by input, for batch runs that probe the same addresses again and again. Bounded: when full,
+    // it starts over, so a run over millions of distinct addresses does not grow without limit.
+    private const int CacheLimit = 4096;
+    private readonly ConcurrentDictionary<string, ResolvedAddress> _cache = new(StringComparer.Ordinal);
 
     internal AddressClassifier(ListenerSettings settings, TableSet tables)
     {
@@ -26,6 +30,11 @@ public sealed class AddressClassifier
         if (!_cache.TryGetValue(address, out var resolved))
         {
             resolved = ResolveCore(address);
+            if (_cache.Count >= CacheLimit)
+            {
+                _cache.Clear();
+            }
+
             _cache[address] = resolved;
         }
 
