@@ -90,9 +90,27 @@ public sealed class RelaySimulator
             return result with { Error = unreachable, Notes = [.. notes] };
         }
 
+        var session = OpenSession(probe, settings, clientAddress, notes);
+        var startup = listener.Startup;
+        notes.AddRange(startup.Notes);
+        if (startup.Error is { } startupError)
+        {
+            return result with { Error = startupError, Notes = [.. notes] };
+        }
+
+        return Converse(result, probe, listener, session, notes);
+    }
+
+    /// <summary>smtpd's TLS requirement on this listener (wrapper mode, <c>smtpd_enforce_tls</c> or security level <c>encrypt</c>).</summary>
+    private static bool EnforcesTls(ListenerSettings settings) =>
+        settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
+        || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What smtpd knows about the client for the session: name, address, TLS and whether its login counts.</summary>
+    private static SessionFacts OpenSession(Probe probe, ListenerSettings settings, IPAddress clientAddress, List<string> notes)
+    {
         var saslEnabled = settings.GetBool("smtpd_sasl_auth_enable");
-        var enforceTls = settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
-                         || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
+        var enforceTls = EnforcesTls(settings);
         var tls = probe.Tls ?? enforceTls;
         var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || enforceTls;
         var saslActive = saslEnabled && (tls || !tlsAuthOnly);
@@ -110,15 +128,14 @@ public sealed class RelaySimulator
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
-        var session = new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
-        var evaluator = new RestrictionEvaluator(listener, _tables, session);
-        var startup = listener.Startup;
-        notes.AddRange(startup.Notes);
-        if (startup.Error is { } startupError)
-        {
-            return result with { Error = startupError, Notes = [.. notes] };
-        }
+        return new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
+    }
 
+    /// <summary>The SMTP dialogue after the greeting: client and HELO checks (without delayed rejects), MAIL FROM, RCPT TO.</summary>
+    private SimulationResult Converse(SimulationResult result, Probe probe, Listener listener, SessionFacts session, List<string> notes)
+    {
+        var settings = listener.Settings;
+        var evaluator = new RestrictionEvaluator(listener, _tables, session);
         var delayReject = settings.GetBool("smtpd_delay_reject");
         string? connectReply = null;
         string? heloReply = null;
@@ -146,7 +163,7 @@ public sealed class RelaySimulator
                 mailReply = $"503 5.7.0 Error: access denied for {session.NamAddr}";
                 notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection, every command but QUIT gets 503");
             }
-            else if (enforceTls && !tls)
+            else if (EnforcesTls(settings) && !session.Tls)
             {
                 mailReply = "530 5.7.0 Must issue a STARTTLS command first";
             }
