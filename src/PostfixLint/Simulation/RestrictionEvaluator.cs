@@ -208,7 +208,9 @@ internal sealed class RestrictionEvaluator
         var entryIndex = trace.Count;
         trace.Add(new TraceEntry(parameter, label, TraceResult.Dunno, TraceSources.Of(Settings, parameter)));
         var savedNotes = _context.Notes;
+        var savedEntry = _context.TableEntry;
         _context.Notes = [];
+        _context.TableEntry = null;
         int status;
         try
         {
@@ -220,8 +222,9 @@ internal sealed class RestrictionEvaluator
         }
         catch (UnknownOutcome unknown)
         {
-            trace[entryIndex] = trace[entryIndex] with { Result = TraceResult.Unknown, Notes = [.. _context.Notes, unknown.Message] };
+            trace[entryIndex] = trace[entryIndex] with { Result = TraceResult.Unknown, Notes = [.. _context.Notes, unknown.Message], TableEntry = _context.TableEntry };
             _context.Notes = savedNotes;
+            _context.TableEntry = savedEntry;
             throw;
         }
 
@@ -231,8 +234,10 @@ internal sealed class RestrictionEvaluator
             Result = rejected ? _context.ReplyResult() : TraceResult.Dunno,
             Notes = [.. _context.Notes],
             Reply = rejected ? _context.ErrorText : null,
+            TableEntry = _context.TableEntry,
         };
         _context.Notes = savedNotes;
+        _context.TableEntry = savedEntry;
         return status;
     }
 }

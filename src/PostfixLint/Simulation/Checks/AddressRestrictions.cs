@@ -18,35 +18,33 @@ internal static class AddressRestrictions
     }
 
     /// <summary>reject_unlisted_recipient, at most once per RCPT TO unless under warn_if_reject.</summary>
-    public static int CheckRecipientRcptMaps(CheckContext c, string recipient)
-    {
-        if (c.RecipientMapChecked)
-        {
-            return CheckStatus.Dunno;
-        }
-
-        if (c.WarnIfReject == 0)
-        {
-            c.RecipientMapChecked = true;
-        }
-
-        return CheckRcptMaps(c, recipient, ReplyClasses.Recipient);
-    }
+    public static int CheckRecipientRcptMaps(CheckContext c, string recipient) => CheckRcptMapsOnce(c, recipient, ReplyClasses.Recipient);
 
     /// <summary>reject_unlisted_sender, at most once per MAIL FROM unless under warn_if_reject.</summary>
-    public static int CheckSenderRcptMaps(CheckContext c, string sender)
+    public static int CheckSenderRcptMaps(CheckContext c, string sender) => CheckRcptMapsOnce(c, sender, ReplyClasses.Sender);
+
+    private static int CheckRcptMapsOnce(CheckContext c, string address, string replyClass)
     {
-        if (c.SenderMapChecked)
+        var sender = replyClass == ReplyClasses.Sender;
+        if (sender ? c.SenderMapChecked : c.RecipientMapChecked)
         {
             return CheckStatus.Dunno;
         }
 
+        // smtpd_check.c: a check under warn_if_reject does not count as done.
         if (c.WarnIfReject == 0)
         {
-            c.SenderMapChecked = true;
+            if (sender)
+            {
+                c.SenderMapChecked = true;
+            }
+            else
+            {
+                c.RecipientMapChecked = true;
+            }
         }
 
-        return CheckRcptMaps(c, sender, ReplyClasses.Sender);
+        return CheckRcptMaps(c, address, replyClass);
     }
 
     private static int RejectUnlistedRecipient(CheckContext c, in RestrictionCall call) =>
@@ -160,6 +158,7 @@ internal static class AddressRestrictions
         c.CheckMapsHit(hit, parameter);
         if (hit.Status == TableLookupStatus.Found)
         {
+            c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? parameter);
             c.Notes.Add($"{address} matches {parameter} ({hit.Source}: {hit.Key}): accepted");
             return true;
         }
