@@ -56,8 +56,6 @@ internal sealed class ListenerSettings
 
     public int GetInt(string name, int fallback) => PostfixInteger.TryParse(Get(name), out var result) ? result : fallback;
 
-    public bool IsOverridden(string name) => _overrides.ContainsKey(name);
-
     public bool IsExplicit(string name) => _overrides.ContainsKey(name) || _config.ExplicitParameters.ContainsKey(name);
 
     /// <summary>Where the value comes from, as <c>file:line</c>, or <c>default</c>.</summary>
