@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using PostfixLint.Cli.Reporting;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 

@@ -44,7 +44,7 @@ public class TableBenchmarks
     [Benchmark]
     public async Task<int> PostmapLmdb()
     {
-        var result = await Cli.Wrap("postmap")
+        var result = await CliWrap.Cli.Wrap("postmap")
             .WithArguments(a => a.Add("-c").Add(_directory).Add("lmdb:" + _file))
             .WithValidation(CommandResultValidation.ZeroExitCode)
             .ExecuteAsync();

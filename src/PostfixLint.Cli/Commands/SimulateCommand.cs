@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using PostfixLint.Cli.Reporting;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 

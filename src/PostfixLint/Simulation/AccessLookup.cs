@@ -49,7 +49,7 @@ internal static class AccessLookup
             }
 
             var source = lookup.Source is null ? table.Spec : lookup.Line > 0 ? $"{lookup.Source}:{lookup.Line}" : lookup.Source;
-            return new LookupHit(lookup.Status, lookup.Value, key, table, source);
+            return new LookupHit(lookup.Status, lookup.Value, key, table, source) { Entry = lookup };
         }
 
         return LookupHit.NotFound;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using PostfixLint.Model.Values;
 
@@ -11,7 +12,10 @@ public sealed class AddressClassifier
 {
     private readonly ListenerSettings _settings;
     private readonly TableSet _tables;
-    private readonly Dictionary<string, ResolvedAddress> _cache = new(StringComparer.Ordinal);
+    // Resolved addresses by input, for batch runs that probe the same addresses again and again. Bounded: when full,
+    // it starts over, so a run over millions of distinct addresses does not grow without limit.
+    private const int CacheLimit = 4096;
+    private readonly ConcurrentDictionary<string, ResolvedAddress> _cache = new(StringComparer.Ordinal);
 
     internal AddressClassifier(ListenerSettings settings, TableSet tables)
     {
@@ -26,6 +30,11 @@ public sealed class AddressClassifier
         if (!_cache.TryGetValue(address, out var resolved))
         {
             resolved = ResolveCore(address);
+            if (_cache.Count >= CacheLimit)
+            {
+                _cache.Clear();
+            }
+
             _cache[address] = resolved;
         }
 
@@ -125,9 +134,50 @@ public sealed class AddressClassifier
             notes.Add($"canonical form {address}");
         }
 
-        // resolve_addr(): strip local domains and re-resolve any routing left in the local part.
-        string? savedDomain = null;
-        string? domain = null;
+        if (StripLocalDomains(given, ref address, notes, out var domain, out var savedDomain) is { } failed)
+        {
+            return failed;
+        }
+
+        (AddressClass Class, string Transport, string Nexthop, string? Unknown, string? Failure) classified;
+        if (domain is null)
+        {
+            address += "@" + (savedDomain ?? _settings.Get("myhostname"));
+            domain = savedDomain ?? _settings.Get("myhostname");
+            var (transport, nexthop) = Transport("local_transport", domain);
+            classified = (AddressClass.Local, transport, nexthop, null, null);
+            notes.Add($"address class local: {domain} matches mydestination or an own interface literal");
+        }
+        else
+        {
+            classified = ClassifyDomain(domain, notes);
+        }
+
+        // resolve_addr(): the address is routed when the first routing operator is not the final "@".
+        var first = address.AsSpan().IndexOfAny("@!%");
+        var routed = first >= 0 && !address[(first + 1)..].Equals(domain, StringComparison.OrdinalIgnoreCase);
+        if (routed)
+        {
+            notes.Add($"the local part of {address} still contains routing (@, % or !): the address is source-routed");
+        }
+
+        return new ResolvedAddress(address.ToLowerInvariant(), domain.ToLowerInvariant(), classified.Class, routed, classified.Transport, classified.Nexthop)
+        {
+            Unknown = classified.Unknown,
+            Failure = classified.Failure,
+            Explanation = string.Join("; ", notes),
+        };
+    }
+
+    /// <summary>
+    /// resolve_addr(): strip local domains and re-resolve any routing left in the local part. Leaves the remote
+    /// <paramref name="domain"/> (null when the address is local) and the last local domain stripped; returns the
+    /// failed result when a local-domain lookup fails.
+    /// </summary>
+    private ResolvedAddress? StripLocalDomains(string given, ref string address, List<string> notes, out string? domain, out string? savedDomain)
+    {
+        savedDomain = null;
+        domain = null;
         var percentHack = _settings.GetBool("allow_percent_hack");
         var swapBangpath = _settings.GetBool("swap_bangpath");
         for (var loop = 0; loop < 100; loop++)
@@ -186,90 +236,65 @@ public sealed class AddressClassifier
             break;
         }
 
-        AddressClass cls;
-        string transport;
-        string nexthop;
+        return null;
+    }
+
+    /// <summary>The address class of a remote domain: virtual alias, virtual mailbox, relay or default (<c>resolve_addr()</c>).</summary>
+    private (AddressClass Class, string Transport, string Nexthop, string? Unknown, string? Failure) ClassifyDomain(string domain, List<string> notes)
+    {
         string? unknown = null;
         string? failure = null;
-        if (domain is null)
+        var virtualAlias = MatchLists.MatchString(_tables, "virtual_alias_domains", _settings.Get("virtual_alias_domains"), domain);
+        var virtualMailbox = virtualAlias.Outcome == MatchOutcome.Match
+            ? MatchListResult.None
+            : MatchLists.MatchString(_tables, "virtual_mailbox_domains", _settings.Get("virtual_mailbox_domains"), domain);
+        var relay = virtualAlias.Outcome == MatchOutcome.Match || virtualMailbox.Outcome == MatchOutcome.Match
+            ? MatchListResult.None
+            : MatchLists.MatchDomain(_tables, "relay_domains", _settings.Get("relay_domains"), domain, ParentStyle("relay_domains"));
+        foreach (var (name, result) in new[] { ("virtual_alias_domains", virtualAlias), ("virtual_mailbox_domains", virtualMailbox), ("relay_domains", relay) })
         {
-            address += "@" + (savedDomain ?? _settings.Get("myhostname"));
-            domain = savedDomain ?? _settings.Get("myhostname");
-            cls = AddressClass.Local;
-            (transport, nexthop) = Transport("local_transport", domain);
-            notes.Add($"address class local: {domain} matches mydestination or an own interface literal");
-        }
-        else
-        {
-            var virtualAlias = MatchLists.MatchString(_tables, "virtual_alias_domains", _settings.Get("virtual_alias_domains"), domain);
-            var virtualMailbox = virtualAlias.Outcome == MatchOutcome.Match
-                ? MatchListResult.None
-                : MatchLists.MatchString(_tables, "virtual_mailbox_domains", _settings.Get("virtual_mailbox_domains"), domain);
-            var relay = virtualAlias.Outcome == MatchOutcome.Match || virtualMailbox.Outcome == MatchOutcome.Match
-                ? MatchListResult.None
-                : MatchLists.MatchDomain(_tables, "relay_domains", _settings.Get("relay_domains"), domain, ParentStyle("relay_domains"));
-            foreach (var (name, result) in new[] { ("virtual_alias_domains", virtualAlias), ("virtual_mailbox_domains", virtualMailbox), ("relay_domains", relay) })
+            if (result.Outcome == MatchOutcome.Error)
             {
-                if (result.Outcome == MatchOutcome.Error)
-                {
-                    failure ??= $"{name} lookup failure: {result.Detail}";
-                }
-                else if (result.Outcome == MatchOutcome.Unknown)
-                {
-                    unknown ??= $"{name}: {result.Detail}";
-                }
-
-                if (result.Outcome != MatchOutcome.NoMatch)
-                {
-                    break;
-                }
+                failure ??= $"{name} lookup failure: {result.Detail}";
+            }
+            else if (result.Outcome == MatchOutcome.Unknown)
+            {
+                unknown ??= $"{name}: {result.Detail}";
             }
 
-            if (virtualAlias.Outcome == MatchOutcome.Match)
+            if (result.Outcome != MatchOutcome.NoMatch)
             {
-                cls = AddressClass.VirtualAlias;
-                transport = "error";
-                nexthop = _settings.GetBool("show_user_unknown_table_name") ? "5.1.1 User unknown in virtual alias table" : "5.1.1 User unknown";
-                notes.Add($"address class virtual alias: {domain} is in virtual_alias_domains ({_settings.Origin("virtual_alias_domains")})");
-            }
-            else if (virtualMailbox.Outcome == MatchOutcome.Match)
-            {
-                cls = AddressClass.VirtualMailbox;
-                (transport, nexthop) = Transport("virtual_transport", domain);
-                notes.Add($"address class virtual mailbox: {domain} is in virtual_mailbox_domains ({_settings.Origin("virtual_mailbox_domains")})");
-            }
-            else if (relay.Outcome == MatchOutcome.Match)
-            {
-                cls = AddressClass.Relay;
-                (transport, nexthop) = Transport("relay_transport", domain);
-                notes.Add($"address class relay: {domain} matches relay_domains pattern {relay.Pattern} ({_settings.Origin("relay_domains")})");
-            }
-            else
-            {
-                cls = AddressClass.Default;
-                (transport, nexthop) = Transport("default_transport", domain);
-                var relayDomains = _settings.Get("relay_domains");
-                notes.Add($"{domain} is not in mydestination ({Show(_settings.Get("mydestination"))}), "
-                          + $"virtual_alias_domains ({Show(_settings.Get("virtual_alias_domains"))}), "
-                          + $"virtual_mailbox_domains ({Show(_settings.Get("virtual_mailbox_domains"))}) "
-                          + $"or relay_domains ({Show(relayDomains)}): address class default (remote)");
+                break;
             }
         }
 
-        // resolve_addr(): the address is routed when the first routing operator is not the final "@".
-        var first = address.AsSpan().IndexOfAny("@!%");
-        var routed = first >= 0 && !address[(first + 1)..].Equals(domain, StringComparison.OrdinalIgnoreCase);
-        if (routed)
+        if (virtualAlias.Outcome == MatchOutcome.Match)
         {
-            notes.Add($"the local part of {address} still contains routing (@, % or !): the address is source-routed");
+            notes.Add($"address class virtual alias: {domain} is in virtual_alias_domains ({_settings.Origin("virtual_alias_domains")})");
+            var nexthop = _settings.GetBool("show_user_unknown_table_name") ? "5.1.1 User unknown in virtual alias table" : "5.1.1 User unknown";
+            return (AddressClass.VirtualAlias, "error", nexthop, unknown, failure);
         }
 
-        return new ResolvedAddress(address.ToLowerInvariant(), domain.ToLowerInvariant(), cls, routed, transport, nexthop)
+        if (virtualMailbox.Outcome == MatchOutcome.Match)
         {
-            Unknown = unknown,
-            Failure = failure,
-            Explanation = string.Join("; ", notes),
-        };
+            var (transport, nexthop) = Transport("virtual_transport", domain);
+            notes.Add($"address class virtual mailbox: {domain} is in virtual_mailbox_domains ({_settings.Origin("virtual_mailbox_domains")})");
+            return (AddressClass.VirtualMailbox, transport, nexthop, unknown, failure);
+        }
+
+        if (relay.Outcome == MatchOutcome.Match)
+        {
+            var (transport, nexthop) = Transport("relay_transport", domain);
+            notes.Add($"address class relay: {domain} matches relay_domains pattern {relay.Pattern} ({_settings.Origin("relay_domains")})");
+            return (AddressClass.Relay, transport, nexthop, unknown, failure);
+        }
+
+        var (defaultTransport, defaultNexthop) = Transport("default_transport", domain);
+        notes.Add($"{domain} is not in mydestination ({Show(_settings.Get("mydestination"))}), "
+                  + $"virtual_alias_domains ({Show(_settings.Get("virtual_alias_domains"))}), "
+                  + $"virtual_mailbox_domains ({Show(_settings.Get("virtual_mailbox_domains"))}) "
+                  + $"or relay_domains ({Show(_settings.Get("relay_domains"))}): address class default (remote)");
+        return (AddressClass.Default, defaultTransport, defaultNexthop, unknown, failure);
     }
 
     private ResolvedAddress Failed(string given, string domain, MatchListResult result, List<string> notes)

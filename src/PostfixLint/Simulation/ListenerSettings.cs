@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using PostfixLint.Model;
 using PostfixLint.Model.Values;
 
@@ -7,12 +9,13 @@ namespace PostfixLint.Simulation;
 /// The parameter values one smtpd listener runs with: main.cf, then that master.cf service's <c>-o</c> overrides,
 /// expanded as a daemon expands them (<c>$name</c> references see the overridden values too).
 /// </summary>
+/// <remarks>Expanded values and split lists are memoized per parameter (bounded by the parameter names); safe under concurrent readers.</remarks>
 internal sealed class ListenerSettings
 {
     private readonly PostfixConfig _config;
     private readonly Dictionary<string, ParameterDefinition> _overrides = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _expanded = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, System.Collections.Immutable.ImmutableArray<string>> _lists = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _expanded = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<string>> _lists = new(StringComparer.Ordinal);
     private readonly MacroExpander _expander;
 
     public ListenerSettings(PostfixConfig config, MasterService? service)
@@ -39,42 +42,19 @@ internal sealed class ListenerSettings
         _overrides.TryGetValue(name, out var definition) ? definition.Value : _config.GetParameter(name)?.Value;
 
     /// <summary>The expanded value, empty when the parameter is unknown.</summary>
-    public string Get(string name)
-    {
-        if (_expanded.TryGetValue(name, out var cached))
-        {
-            return cached;
-        }
-
-        var raw = Raw(name);
-        var value = raw is null ? "" : _expander.Expand(raw).Value;
-        _expanded[name] = value;
-        return value;
-    }
+    public string Get(string name) =>
+        _expanded.TryGetValue(name, out var cached) ? cached : _expanded.GetOrAdd(name, n => Raw(n) is { } raw ? _expander.Expand(raw).Value : "");
 
     /// <summary>The expanded value split as a Postfix list (mystrtokq), cached: the listener's settings do not change.</summary>
-    public System.Collections.Immutable.ImmutableArray<string> GetList(string name)
-    {
-        if (!_lists.TryGetValue(name, out var list))
-        {
-            list = [.. PostfixList.Split(Get(name)).Select(e => e.Text)];
-            _lists[name] = list;
-        }
+    public ImmutableArray<string> GetList(string name) =>
+        _lists.TryGetValue(name, out var list) ? list : _lists.GetOrAdd(name, n => [.. PostfixList.Split(Get(n)).Select(e => e.Text)]);
 
-        return list;
-    }
-
-    /// <summary>Evaluator state that depends only on the listener (restriction classes), built on first use.</summary>
-    public IReadOnlyDictionary<string, (System.Collections.Immutable.ImmutableArray<string> Tokens, string Origin)>? Classes { get; set; }
-
-    /// <summary>The start-up check's answer for this listener, once computed: (error or null, notes).</summary>
-    public (string? Error, IReadOnlyList<string> Notes)? Startup { get; set; }
+    /// <summary>The master.cf <c>-o</c> override of <paramref name="name"/> for this listener, or null.</summary>
+    public ParameterDefinition? Override(string name) => _overrides.GetValueOrDefault(name);
 
     public bool GetBool(string name) => PostfixBoolean.TryParse(Get(name), out var result) && result;
 
     public int GetInt(string name, int fallback) => PostfixInteger.TryParse(Get(name), out var result) ? result : fallback;
-
-    public bool IsOverridden(string name) => _overrides.ContainsKey(name);
 
     public bool IsExplicit(string name) => _overrides.ContainsKey(name) || _config.ExplicitParameters.ContainsKey(name);
 

@@ -13,4 +13,7 @@ internal sealed record LookupHit(TableLookupStatus Status, string? Value, string
     public static LookupHit NotFound { get; } = new(TableLookupStatus.NotFound, null, null, null, null);
 
     public IReadOnlyList<string> KeysTried { get; init; } = [];
+
+    /// <summary>The table's own answer (file and line of the entry), when a table answered.</summary>
+    public TableLookup? Entry { get; init; }
 }

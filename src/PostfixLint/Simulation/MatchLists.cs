@@ -14,8 +14,6 @@ internal static class MatchLists
     private const string V6AddressChars = V4AddressChars + "abcdefABCDEF:";
     private const string V6PatternChars = V6AddressChars + "[]/";
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string? Error, IPNetwork Network)> s_cidrCache = new(StringComparer.Ordinal);
-
     private enum Kind
     {
         String,
@@ -65,7 +63,7 @@ internal static class MatchLists
             var matched = HostnameMatches(name, pattern, parentStyle);
             if (!matched)
             {
-                matched = MatchHostaddr(address, pattern, out var error);
+                matched = MatchHostaddr(tables, address, pattern, out var error);
                 if (error is not null)
                 {
                     // match_hostaddr(): cidr_match_parse() fails only when the pattern is reached; the list lookup fails.
@@ -87,7 +85,7 @@ internal static class MatchLists
     /// client and pattern are of the same address family (both with or both without ':'), the pattern has a '/' or ':'
     /// and consists of address characters — cidr_match_parse(), whose failure is a list error (DICT_ERR_RETRY).
     /// </summary>
-    internal static bool MatchHostaddr(string address, string pattern, out string? error)
+    internal static bool MatchHostaddr(TableSet tables, string address, string pattern, out string? error)
     {
         error = null;
         if (address.AsSpan().IndexOfAnyExcept(V6AddressChars) >= 0)
@@ -112,7 +110,7 @@ internal static class MatchLists
             return false;
         }
 
-        var parsed = s_cidrCache.GetOrAdd(pattern, static p => (NetworkList.ParseCidr(p, out var network), network));
+        var parsed = tables.Cidr(pattern);
         if (parsed.Error is not null)
         {
             error = parsed.Error;

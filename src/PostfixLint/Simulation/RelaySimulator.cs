@@ -8,21 +8,22 @@ namespace PostfixLint.Simulation;
 
 /// <summary>Answers "what would Postfix 3.7's smtpd reply to this client and envelope, and why?" from a configuration alone.</summary>
 /// <remarks>
-/// Meant for batch use: tables, listener settings and address classes are cached across probes. An instance is not
-/// thread-safe; use one per thread.
+/// Meant for batch use, so what does not depend on the probe is cached across probes: the lookup tables (one per
+/// table the configuration names) and, per master.cf listener, its expanded settings, parsed restriction lists and
+/// classes, start-up check and address classifier (whose resolved-address cache is bounded). Every cache is bounded
+/// by the configuration, never grows with the number of probes beyond that bound, and is safe under concurrent
+/// readers; the simulator itself keeps no per-probe state, but its listener table is not synchronized, so use one
+/// instance per thread.
 /// </remarks>
 public sealed class RelaySimulator
 {
-    private static readonly string[] s_required =
-        ["reject_unauth_destination", "defer_unauth_destination", "reject", "defer", "defer_if_permit", "check_relay_domains"];
-
     private readonly PostfixConfig _config;
     private readonly SimulatorOptions _options;
     private readonly TableSet _tables;
 
     // Batch mode: a listener's effective settings, its address classifier (with its resolve cache) and its start-up
     // check do not depend on the probe, so they are built once per listener instead of once per probe.
-    private readonly Dictionary<string, (ListenerSettings Settings, AddressClassifier Classifier)> _listeners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Listener> _listeners = new(StringComparer.Ordinal);
 
     /// <summary>Creates a simulator over <paramref name="config"/>.</summary>
     public RelaySimulator(PostfixConfig config, SimulatorOptions? options = null)
@@ -60,8 +61,7 @@ public sealed class RelaySimulator
         var listenerKey = service is null ? "" : $"{service.Name}\n{service.Line}";
         if (!_listeners.TryGetValue(listenerKey, out var listener))
         {
-            var listenerSettings = new ListenerSettings(_config, service);
-            listener = (listenerSettings, new AddressClassifier(listenerSettings, _tables));
+            listener = new Listener(_config, service, _tables);
             _listeners[listenerKey] = listener;
         }
 
@@ -90,10 +90,27 @@ public sealed class RelaySimulator
             return result with { Error = unreachable, Notes = [.. notes] };
         }
 
-        var classifier = listener.Classifier;
+        var session = OpenSession(probe, settings, clientAddress, notes);
+        var startup = listener.Startup;
+        notes.AddRange(startup.Notes);
+        if (startup.Error is { } startupError)
+        {
+            return result with { Error = startupError, Notes = [.. notes] };
+        }
+
+        return Converse(result, probe, listener, session, notes);
+    }
+
+    /// <summary>smtpd's TLS requirement on this listener (wrapper mode, <c>smtpd_enforce_tls</c> or security level <c>encrypt</c>).</summary>
+    private static bool EnforcesTls(ListenerSettings settings) =>
+        settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
+        || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What smtpd knows about the client for the session: name, address, TLS and whether its login counts.</summary>
+    private static SessionFacts OpenSession(Probe probe, ListenerSettings settings, IPAddress clientAddress, List<string> notes)
+    {
         var saslEnabled = settings.GetBool("smtpd_sasl_auth_enable");
-        var enforceTls = settings.GetBool("smtpd_tls_wrappermode") || settings.GetBool("smtpd_enforce_tls")
-                         || settings.Get("smtpd_tls_security_level").Equals("encrypt", StringComparison.OrdinalIgnoreCase);
+        var enforceTls = EnforcesTls(settings);
         var tls = probe.Tls ?? enforceTls;
         var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || enforceTls;
         var saslActive = saslEnabled && (tls || !tlsAuthOnly);
@@ -111,21 +128,14 @@ public sealed class RelaySimulator
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
-        var session = new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
-        var evaluator = new RestrictionEvaluator(settings, _tables, classifier, session);
+        return new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
+    }
 
-        if (settings.Startup is null)
-        {
-            var startupNotes = new List<string>();
-            settings.Startup = (StartupError(settings, evaluator, startupNotes), startupNotes);
-        }
-
-        notes.AddRange(settings.Startup.Value.Notes);
-        if (settings.Startup.Value.Error is { } startupError)
-        {
-            return result with { Error = startupError, Notes = [.. notes] };
-        }
-
+    /// <summary>The SMTP dialogue after the greeting: client and HELO checks (without delayed rejects), MAIL FROM, RCPT TO.</summary>
+    private SimulationResult Converse(SimulationResult result, Probe probe, Listener listener, SessionFacts session, List<string> notes)
+    {
+        var settings = listener.Settings;
+        var evaluator = new RestrictionEvaluator(listener, _tables, session);
         var delayReject = settings.GetBool("smtpd_delay_reject");
         string? connectReply = null;
         string? heloReply = null;
@@ -153,7 +163,7 @@ public sealed class RelaySimulator
                 mailReply = $"503 5.7.0 Error: access denied for {session.NamAddr}";
                 notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection, every command but QUIT gets 503");
             }
-            else if (enforceTls && !tls)
+            else if (EnforcesTls(settings) && !session.Tls)
             {
                 mailReply = "530 5.7.0 Must issue a STARTTLS command first";
             }
@@ -341,65 +351,5 @@ public sealed class RelaySimulator
         }
 
         return IPAddress.TryParse(word.Trim('[', ']'), out var address) ? [address] : [];
-    }
-
-    /// <summary>smtpd_check_init(): what makes smtpd exit at start-up, before the greeting.</summary>
-    private static string? StartupError(ListenerSettings settings, RestrictionEvaluator evaluator, List<string> notes)
-    {
-        foreach (var element in PostfixList.Split(settings.Get("smtpd_restriction_classes")))
-        {
-            if (settings.Get(element.Text).Length == 0)
-            {
-                return $"restriction class `{element.Text}' needs a definition";
-            }
-        }
-
-        bool HasRequired(IEnumerable<string> restrictions, int depth)
-        {
-            var list = restrictions.ToList();
-            for (var i = 0; i < list.Count; i++)
-            {
-                if (list[i].Equals("warn_if_reject", StringComparison.OrdinalIgnoreCase) && i + 1 < list.Count)
-                {
-                    i++;
-                    continue;
-                }
-
-                if (list[i].Equals("permit", StringComparison.OrdinalIgnoreCase))
-                {
-                    return false;
-                }
-
-                if (s_required.Contains(list[i], StringComparer.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-
-                if (depth < 20 && evaluator.Classes.TryGetValue(list[i], out var cls) && HasRequired(cls.Tokens, depth + 1))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        var recipient = PostfixList.Split(settings.Get("smtpd_recipient_restrictions")).Select(e => e.Text);
-        var relay = PostfixList.Split(settings.Get("smtpd_relay_restrictions")).Select(e => e.Text);
-        if (!HasRequired(recipient, 0) && !HasRequired(relay, 0))
-        {
-            notes.Add($"{settings.Describe("smtpd_relay_restrictions")}");
-            notes.Add($"{settings.Describe("smtpd_recipient_restrictions")}");
-            if (!settings.IsExplicit("smtpd_relay_restrictions") && !settings.IsExplicit("compatibility_level"))
-            {
-                notes.Add("compatibility_level is unset (0): smtpd_relay_restrictions defaults to empty, so nothing protects against open relaying and smtpd refuses to start");
-            }
-
-            notes.Add("smtpd exits at every connection; clients get no greeting");
-            return "in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: "
-                   + "reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains";
-        }
-
-        return null;
     }
 }

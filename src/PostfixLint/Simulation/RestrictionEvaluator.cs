@@ -1,96 +1,62 @@
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Net;
-using PostfixLint.Model.Tables;
-using PostfixLint.Model.Values;
+using PostfixLint.Simulation.Checks;
 
 namespace PostfixLint.Simulation;
 
 /// <summary>
-/// A port of smtpd's restriction engine (<c>src/smtpd/smtpd_check.c</c>: <c>generic_checks()</c>, <c>check_table_result()</c>,
-/// <c>smtpd_check_reject()</c>, <c>smtpd_check_{client,helo,mail,rcpt}()</c>) for one simulated session.
+/// A port of smtpd's restriction engine (<c>src/smtpd/smtpd_check.c</c>: <c>smtpd_check_{client,helo,mail,rcpt}()</c>)
+/// for one simulated session. <see cref="RestrictionWalker"/> walks the lists; <see cref="RestrictionHandlers"/>
+/// evaluates the restrictions, one family per class in <c>Checks/</c>.
 /// </summary>
-internal sealed partial class RestrictionEvaluator
+internal sealed class RestrictionEvaluator
 {
-    public const int Dunno = 0;
-    public const int Ok = 1;
-    public const int Reject = 2;
-    private const int DictRetry = -1;
-
-    private const string ClassClient = "Client host";
-    private const string ClassHelo = "Helo command";
-    private const string ClassSender = "Sender address";
-    private const string ClassRecipient = "Recipient address";
-    private const string ClassSasl = "SASL login name";
-
-    private readonly ListenerSettings _settings;
-    private readonly TableSet _tables;
-    private readonly AddressClassifier _classifier;
-    private readonly List<TraceEntry> _trace = [];
-    private readonly List<string> _warnings = [];
-    private readonly IReadOnlyDictionary<string, (ImmutableArray<string> Tokens, string Origin)> _classes;
-    private readonly DeferState _deferIfPermit = new();
-    private readonly DeferState _deferIfReject = new();
-    private List<string> _notes = [];
-    private int _recursion;
-    private int _warnIfReject;
-    private bool _discard;
-    private bool _recipientMapChecked;
-    private bool _senderMapChecked;
+    private readonly CheckContext _context;
+    private readonly RestrictionWalker _walker;
     private bool _deferIfPermitClient;
     private bool _deferIfPermitHelo;
     private bool _deferIfPermitSender;
-    private string _errorText = "";
 
-    public RestrictionEvaluator(ListenerSettings settings, TableSet tables, AddressClassifier classifier, SessionFacts session)
+    public RestrictionEvaluator(Listener listener, TableSet tables, SessionFacts session)
     {
-        _settings = settings;
-        _tables = tables;
-        _classifier = classifier;
-        Session = session;
-        _classes = settings.Classes ??= BuildClasses(settings);
+        _context = new CheckContext(listener, tables, session);
+        _walker = _context.Walker;
     }
 
-    private static Dictionary<string, (ImmutableArray<string> Tokens, string Origin)> BuildClasses(ListenerSettings settings)
-    {
-        var classes = new Dictionary<string, (ImmutableArray<string> Tokens, string Origin)>(StringComparer.Ordinal);
-        foreach (var name in settings.GetList("smtpd_restriction_classes"))
-        {
-            classes[name] = (settings.GetList(name), settings.Origin(name));
-        }
+    public SessionFacts Session => _context.Session;
 
-        // smtpd_check_init(): the built-in class.
-        classes["reject_sender_login_mismatch"] = (["reject_authenticated_sender_login_mismatch", "reject_unauthenticated_sender_login_mismatch"], "built-in restriction class");
-        return classes;
+    public string? HeloName
+    {
+        get => _context.HeloName;
+        set => _context.HeloName = value;
     }
 
-    public SessionFacts Session { get; }
+    public string? Sender
+    {
+        get => _context.Sender;
+        set => _context.Sender = value;
+    }
 
-    public string? HeloName { get; set; }
+    public string? Recipient
+    {
+        get => _context.Recipient;
+        set => _context.Recipient = value;
+    }
 
-    public string? Sender { get; set; }
+    public IReadOnlyList<TraceEntry> Trace => _walker.Trace;
 
-    public string? Recipient { get; set; }
-
-    public IReadOnlyList<TraceEntry> Trace => _trace;
-
-    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyList<string> Warnings => _context.Warnings;
 
     /// <summary>Notes that belong to the session rather than one restriction.</summary>
     public List<string> SessionNotes { get; } = [];
 
-    /// <summary>The restriction classes, for the start-up check.</summary>
-    public IReadOnlyDictionary<string, (ImmutableArray<string> Tokens, string Origin)> Classes => _classes;
-
-    // ---- Stage drivers (smtpd_check_client/helo/mail/rcpt) -------------------------------------------------------
+    private ListenerSettings Settings => _context.Settings;
 
     public string? CheckClient()
     {
-        _deferIfPermit.Active = false;
+        _context.DeferIfPermit.Active = false;
         Reset();
-        var status = RunList("smtpd_client_restrictions", Session.NamAddr, ClassClient, "check_client_access");
-        _deferIfPermitClient = _deferIfPermit.Active;
-        return status == Reject ? _errorText : null;
+        var status = RunList("smtpd_client_restrictions", Session.NamAddr, ReplyClasses.Client, "check_client_access");
+        _deferIfPermitClient = _context.DeferIfPermit.Active;
+        return status == CheckStatus.Reject ? _context.ErrorText : null;
     }
 
     public string? CheckHelo(string? helo)
@@ -104,11 +70,11 @@ internal sealed partial class RestrictionEvaluator
         HeloName = helo;
         try
         {
-            _deferIfPermit.Active = _deferIfPermitClient;
+            _context.DeferIfPermit.Active = _deferIfPermitClient;
             Reset();
-            var status = RunList("smtpd_helo_restrictions", helo, ClassHelo, "check_helo_access");
-            _deferIfPermitHelo = _deferIfPermit.Active;
-            return status == Reject ? _errorText : null;
+            var status = RunList("smtpd_helo_restrictions", helo, ReplyClasses.Helo, "check_helo_access");
+            _deferIfPermitHelo = _context.DeferIfPermit.Active;
+            return status == CheckStatus.Reject ? _context.ErrorText : null;
         }
         finally
         {
@@ -127,17 +93,17 @@ internal sealed partial class RestrictionEvaluator
         Sender = sender;
         try
         {
-            _deferIfPermit.Active = _deferIfPermitClient | _deferIfPermitHelo;
-            _senderMapChecked = false;
+            _context.DeferIfPermit.Active = _deferIfPermitClient | _deferIfPermitHelo;
+            _context.SenderMapChecked = false;
             Reset();
-            var status = RunList("smtpd_sender_restrictions", sender, ClassSender, "check_sender_access");
-            _deferIfPermitSender = _deferIfPermit.Active;
-            if (_settings.GetBool("smtpd_reject_unlisted_sender") && status != Reject && !_senderMapChecked && !_discard && sender.Length > 0)
+            var status = RunList("smtpd_sender_restrictions", sender, ReplyClasses.Sender, "check_sender_access");
+            _deferIfPermitSender = _context.DeferIfPermit.Active;
+            if (Settings.GetBool("smtpd_reject_unlisted_sender") && status != CheckStatus.Reject && !_context.SenderMapChecked && !_context.Discard && sender.Length > 0)
             {
-                status = Guard(() => CheckSenderRcptMaps(sender), "smtpd_reject_unlisted_sender", "implicit reject_unlisted_sender");
+                status = Guard(() => AddressRestrictions.CheckSenderRcptMaps(_context, sender), "smtpd_reject_unlisted_sender", "implicit reject_unlisted_sender");
             }
 
-            return status == Reject ? _errorText : null;
+            return status == CheckStatus.Reject ? _context.ErrorText : null;
         }
         finally
         {
@@ -157,7 +123,7 @@ internal sealed partial class RestrictionEvaluator
         Recipient = recipient;
         try
         {
-            _recipientMapChecked = false;
+            _context.RecipientMapChecked = false;
             if (delayReject)
             {
                 var early = CheckClient() ?? CheckHelo(HeloName) ?? CheckMail(Sender);
@@ -167,34 +133,22 @@ internal sealed partial class RestrictionEvaluator
                 }
             }
 
-            _deferIfPermit.Active = _deferIfPermitSender;
+            _context.DeferIfPermit.Active = _deferIfPermitSender;
             Reset();
-            var relayFirst = _settings.GetBool("smtpd_relay_before_recipient_restrictions");
-            string[] order = relayFirst
-                ? ["smtpd_relay_restrictions", "smtpd_recipient_restrictions"]
-                : ["smtpd_recipient_restrictions", "smtpd_relay_restrictions"];
-            var status = Dunno;
-            foreach (var list in order)
+            var status = RunRecipientLists(recipient);
+            var deferIfPermit = _context.DeferIfPermit;
+            if (status != CheckStatus.Reject && deferIfPermit.Active)
             {
-                status = RunList(list, recipient, ClassRecipient, "check_recipient_access");
-                if (status == Reject)
-                {
-                    break;
-                }
+                SessionNotes.Add($"a pending defer_if_permit turns the final permit into: {deferIfPermit.Code} {deferIfPermit.Dsn} {deferIfPermit.Reason}");
+                status = _context.SmtpdCheckReject(software: false, deferIfPermit.Code, deferIfPermit.Dsn, deferIfPermit.Reason);
             }
 
-            if (status != Reject && _deferIfPermit.Active)
+            if (Settings.GetBool("smtpd_reject_unlisted_recipient") && status != CheckStatus.Reject && !_context.RecipientMapChecked && !_context.Discard)
             {
-                SessionNotes.Add($"a pending defer_if_permit turns the final permit into: {_deferIfPermit.Code} {_deferIfPermit.Dsn} {_deferIfPermit.Reason}");
-                status = SmtpdCheckReject(software: false, _deferIfPermit.Code, _deferIfPermit.Dsn, _deferIfPermit.Reason);
+                status = Guard(() => AddressRestrictions.CheckRecipientRcptMaps(_context, recipient), "smtpd_reject_unlisted_recipient", "implicit reject_unlisted_recipient");
             }
 
-            if (_settings.GetBool("smtpd_reject_unlisted_recipient") && status != Reject && !_recipientMapChecked && !_discard)
-            {
-                status = Guard(() => CheckRecipientRcptMaps(recipient), "smtpd_reject_unlisted_recipient", "implicit reject_unlisted_recipient");
-            }
-
-            return status == Reject ? _errorText : null;
+            return status == CheckStatus.Reject ? _context.ErrorText : null;
         }
         finally
         {
@@ -202,26 +156,44 @@ internal sealed partial class RestrictionEvaluator
         }
     }
 
+    private int RunRecipientLists(string recipient)
+    {
+        string[] order = Settings.GetBool("smtpd_relay_before_recipient_restrictions")
+            ? ["smtpd_relay_restrictions", "smtpd_recipient_restrictions"]
+            : ["smtpd_recipient_restrictions", "smtpd_relay_restrictions"];
+        var status = CheckStatus.Dunno;
+        foreach (var list in order)
+        {
+            status = RunList(list, recipient, ReplyClasses.Recipient, "check_recipient_access");
+            if (status == CheckStatus.Reject)
+            {
+                break;
+            }
+        }
+
+        return status;
+    }
+
     private void Reset()
     {
-        _recursion = 0;
-        _warnIfReject = 0;
-        _deferIfReject.Active = false;
+        _context.Recursion = 0;
+        _context.WarnIfReject = 0;
+        _context.DeferIfReject.Active = false;
     }
 
     /// <summary>Runs one top-level list with smtpd's setjmp() around it.</summary>
-    private int RunList(string parameter, string replyName, string replyClass, string defAcl)
+    private int RunList(string parameter, string replyName, string replyClass, string defaultAccess)
     {
-        var tokens = _settings.GetList(parameter);
-        if (tokens.IsEmpty)
+        var list = _context.Listener.List(parameter);
+        if (list.Restrictions.IsEmpty)
         {
-            _trace.Add(new TraceEntry(parameter, "(empty list)", "dunno", _settings.Origin(parameter)) { Notes = [$"{parameter} is empty: nothing to check"] });
-            return Dunno;
+            _walker.Trace.Add(new TraceEntry(parameter, "(empty list)", TraceResult.Dunno, list.Origin) { Notes = [$"{parameter} is empty: nothing to check"] });
+            return CheckStatus.Dunno;
         }
 
         try
         {
-            return GenericChecks(parameter, _settings.Origin(parameter), tokens, replyName, replyClass, defAcl);
+            return _walker.Run(list, replyName, replyClass, defaultAccess);
         }
         catch (CheckJump jump)
         {
@@ -232,33 +204,40 @@ internal sealed partial class RestrictionEvaluator
     /// <summary>Runs an implicit check (reject_unlisted_*) with its own trace entry and setjmp().</summary>
     private int Guard(Func<int> check, string parameter, string label)
     {
-        var entryIndex = _trace.Count;
-        _trace.Add(new TraceEntry(parameter, label, "dunno", _settings.Origin(parameter)));
-        var savedNotes = _notes;
-        _notes = [];
-        var status = Dunno;
-        var result = "dunno";
+        var trace = _walker.Trace;
+        var entryIndex = trace.Count;
+        trace.Add(new TraceEntry(parameter, label, TraceResult.Dunno, TraceSources.Of(Settings, parameter)));
+        var savedNotes = _context.Notes;
+        var savedEntry = _context.TableEntry;
+        _context.Notes = [];
+        _context.TableEntry = null;
+        int status;
         try
         {
             status = check();
-            result = status == Reject ? ReplyResult() : "dunno";
         }
         catch (CheckJump jump)
         {
             status = jump.Status;
-            result = status == Reject ? ReplyResult() : "dunno";
         }
         catch (UnknownOutcome unknown)
         {
-            _trace[entryIndex] = _trace[entryIndex] with { Result = "unknown", Notes = [.. _notes, unknown.Message] };
-            _notes = savedNotes;
+            trace[entryIndex] = trace[entryIndex] with { Result = TraceResult.Unknown, Notes = [.. _context.Notes, unknown.Message], TableEntry = _context.TableEntry };
+            _context.Notes = savedNotes;
+            _context.TableEntry = savedEntry;
             throw;
         }
 
-        _trace[entryIndex] = _trace[entryIndex] with { Result = result, Notes = [.. _notes], Reply = status == Reject ? _errorText : null };
-        _notes = savedNotes;
+        var rejected = status == CheckStatus.Reject;
+        trace[entryIndex] = trace[entryIndex] with
+        {
+            Result = rejected ? _context.ReplyResult() : TraceResult.Dunno,
+            Notes = [.. _context.Notes],
+            Reply = rejected ? _context.ErrorText : null,
+            TableEntry = _context.TableEntry,
+        };
+        _context.Notes = savedNotes;
+        _context.TableEntry = savedEntry;
         return status;
     }
-
-    private string ReplyResult() => _errorText.StartsWith('4') ? "defer" : "reject";
 }

@@ -1,24 +1,34 @@
+using System.Collections.Concurrent;
+using System.Net;
 using PostfixLint.Model;
 using PostfixLint.Model.Tables;
+using PostfixLint.Model.Values;
 using PostfixLint.Syntax;
 
 namespace PostfixLint.Simulation;
 
-/// <summary>Opens and caches the lookup tables one simulation needs, plus the passwd file behind <c>unix:passwd.byname</c>.</summary>
+/// <summary>Opens and caches the lookup tables one simulator needs, plus the passwd file behind <c>unix:passwd.byname</c>.</summary>
+/// <remarks>
+/// Every cache here is bounded by the configuration, not by the probes: the tables and <c>/file</c> match lists it
+/// names, the CIDR patterns written in its match lists, and the line index of each table source the trace points into.
+/// All of them are safe under concurrent readers.
+/// </remarks>
 internal sealed class TableSet
 {
-    private readonly Dictionary<string, ILookupTable> _tables = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ILookupTable> _tables = new(StringComparer.Ordinal);
     private readonly Func<string, ILookupTable> _open;
     private readonly PostfixConfig _config;
     private readonly SimulatorOptions _options;
-    private readonly Dictionary<string, List<(string Text, int Negations)>> _patterns = new(StringComparer.Ordinal);
-    private HashSet<string>? _users;
-    private bool _usersLoaded;
+    private readonly ConcurrentDictionary<string, List<(string Text, int Negations)>> _patterns = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string? Error, IPNetwork Network)> _cidrs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Text, LineIndex Lines)?> _sources = new(StringComparer.Ordinal);
+    private readonly Lazy<HashSet<string>?> _users;
 
     public TableSet(PostfixConfig config, SimulatorOptions options)
     {
         _config = config;
         _options = options;
+        _users = new Lazy<HashSet<string>?>(ReadUsers);
         if (options.OpenTable is { } open)
         {
             _open = open;
@@ -33,29 +43,35 @@ internal sealed class TableSet
     /// <summary>The passwd file in use, or null when local users are unknown.</summary>
     public string? PasswdPath => _options.NoPasswd ? null : _options.PasswdFile ?? (File.Exists("/etc/passwd") ? "/etc/passwd" : null);
 
-    public ILookupTable Open(string spec)
-    {
-        if (_tables.TryGetValue(spec, out var table))
-        {
-            return table;
-        }
-
-        var inner = spec.StartsWith("proxy:", StringComparison.Ordinal) ? spec["proxy:".Length..] : spec;
-        table = inner == "unix:passwd.byname" ? new PasswdTable(spec, Users(), PasswdPath) : _open(spec);
-        _tables[spec] = table;
-        return table;
-    }
+    public ILookupTable Open(string spec) =>
+        _tables.TryGetValue(spec, out var table) ? table : _tables.GetOrAdd(spec, OpenCore);
 
     /// <summary>A match list's patterns (with <c>/file</c> entries read), computed once per list value.</summary>
-    public List<(string Text, int Negations)> Patterns(string value, Func<string, List<(string Text, int Negations)>> build)
+    public List<(string Text, int Negations)> Patterns(string value, Func<string, List<(string Text, int Negations)>> build) =>
+        _patterns.TryGetValue(value, out var patterns) ? patterns : _patterns.GetOrAdd(value, build);
+
+    /// <summary>cidr_match_parse() of a match-list pattern, parsed once per pattern.</summary>
+    public (string? Error, IPNetwork Network) Cidr(string pattern) =>
+        _cidrs.TryGetValue(pattern, out var parsed)
+            ? parsed
+            : _cidrs.GetOrAdd(pattern, static p => (NetworkList.ParseCidr(p, out var network), network));
+
+    /// <summary>The span of line <paramref name="line"/> (without its line ending) in the table source <paramref name="path"/>; null when it cannot be read.</summary>
+    public TextSpan? LineSpan(string? path, int line)
     {
-        if (!_patterns.TryGetValue(value, out var patterns))
+        if (path is null || line < 1)
         {
-            patterns = build(value);
-            _patterns[value] = patterns;
+            return null;
         }
 
-        return patterns;
+        if (_sources.GetOrAdd(path, ReadSource) is not { } source || line > source.Lines.LineCount)
+        {
+            return null;
+        }
+
+        var start = source.Lines.GetLineStart(line);
+        var end = source.Text.AsSpan(start).IndexOfAny('\r', '\n');
+        return new TextSpan(start, end < 0 ? source.Text.Length - start : end);
     }
 
     /// <summary>The text of a <c>/file</c> named in a match list, or null when it cannot be read.</summary>
@@ -71,14 +87,25 @@ internal sealed class TableSet
         }
     }
 
-    private HashSet<string>? Users()
+    private ILookupTable OpenCore(string spec)
     {
-        if (_usersLoaded)
+        var inner = spec.StartsWith("proxy:", StringComparison.Ordinal) ? spec["proxy:".Length..] : spec;
+        return inner == "unix:passwd.byname" ? new PasswdTable(spec, _users.Value, PasswdPath) : _open(spec);
+    }
+
+    private (string Text, LineIndex Lines)? ReadSource(string path)
+    {
+        if (!path.StartsWith('/'))
         {
-            return _users;
+            return null;
         }
 
-        _usersLoaded = true;
+        var text = ReadListFile(path);
+        return text is null ? null : (text, new LineIndex(text));
+    }
+
+    private HashSet<string>? ReadUsers()
+    {
         if (PasswdPath is not { } path)
         {
             return null;
@@ -86,21 +113,21 @@ internal sealed class TableSet
 
         try
         {
-            _users = new HashSet<string>(StringComparer.Ordinal);
+            var users = new HashSet<string>(StringComparer.Ordinal);
             foreach (var line in File.ReadLines(path))
             {
                 var colon = line.IndexOf(':', StringComparison.Ordinal);
                 if (colon > 0 && !line.StartsWith('#'))
                 {
-                    _users.Add(line[..colon]);
+                    users.Add(line[..colon]);
                 }
             }
+
+            return users;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            _users = null;
+            return null;
         }
-
-        return _users;
     }
 }

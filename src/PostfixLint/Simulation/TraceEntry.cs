@@ -5,12 +5,15 @@ namespace PostfixLint.Simulation;
 /// <summary>One restriction smtpd evaluated, with its outcome and why.</summary>
 /// <param name="List">The parameter that holds the restriction, e.g. <c>smtpd_relay_restrictions</c>, or a restriction class or access table.</param>
 /// <param name="Restriction">The restriction as written, with its argument.</param>
-/// <param name="Result">The outcome: <c>permit</c>, <c>dunno</c>, <c>reject</c>, <c>defer</c>, <c>warn</c>, <c>error</c>, <c>unknown</c>, <c>skipped</c>, <c>not reached</c>.</param>
-/// <param name="Origin">Where the list was defined: <c>file:line</c>, or <c>default</c>.</param>
-public sealed record TraceEntry(string List, string Restriction, string Result, string Origin)
+/// <param name="Result">What the restriction did.</param>
+/// <param name="Source">Where the restriction is written (document and span), or why it is written nowhere.</param>
+public sealed record TraceEntry(string List, string Restriction, TraceResult Result, TraceSource Source)
 {
     /// <summary>The SMTP reply this restriction produced, when it produced one.</summary>
     public string? Reply { get; init; }
+
+    /// <summary>The lookup-table entry whose value decided this restriction (document and span of its line), when a table answered.</summary>
+    public TraceSource? TableEntry { get; init; }
 
     /// <summary>Explanations: what was looked up, what matched, what is missing.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PostfixLint.Cli.Reporting;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 using PostfixLint.Tests.Cli;
@@ -48,15 +49,15 @@ public sealed class RecordedScenarioTests
     [TestCaseSource(nameof(Cases))]
     public void Matches_real_postfix(string scenario, string line)
     {
-        var probe = PostfixLint.Simulation.ProbeJson.Parse(line, out var error);
+        var probe = ProbeJson.Parse(line, out var error);
         error.Should().BeNull();
         var result = Simulator(scenario).Simulate(probe!);
-        var because = PostfixLint.Simulation.ProbeJson.Format(result);
+        var because = ProbeJson.Format(result);
 
         using var document = JsonDocument.Parse(line);
         var expected = document.RootElement;
-        PostfixLint.Simulation.ProbeJson.Name(result.Decision).Should().Be(expected.GetProperty("decision").GetString(), because);
-        PostfixLint.Simulation.ProbeJson.Name(result.Stage).Should().Be(expected.GetProperty("stage").GetString(), because);
+        ProbeJson.Name(result.Decision).Should().Be(expected.GetProperty("decision").GetString(), because);
+        ProbeJson.Name(result.Stage).Should().Be(expected.GetProperty("stage").GetString(), because);
         result.MailFromReply.Should().Be(expected.GetProperty("mail_from_reply").GetString(), because);
         result.RcptReply.Should().Be(expected.GetProperty("rcpt_reply").GetString(), because);
         if (result.Decision == Decision.Error && expected.GetProperty("error").GetString() is { } realError && realError.Contains("smtpd cannot run", StringComparison.Ordinal))

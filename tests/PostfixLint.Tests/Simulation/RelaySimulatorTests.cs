@@ -16,7 +16,44 @@ public sealed class RelaySimulatorTests
         result.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
         result.Decision.Should().Be(Decision.Reject);
         result.Trace.SelectMany(t => t.Notes).Should().Contain(n => n.StartsWith("192.168.1.100 is not in mynetworks (127.0.0.0/8", StringComparison.Ordinal));
-        result.Trace.Should().Contain(t => t.Restriction == "permit_mynetworks" && t.Origin.EndsWith("main.cf:11", StringComparison.Ordinal));
+        result.Trace.Should().Contain(t => t.Restriction == "permit_mynetworks" && t.Source.Kind == TraceSourceKind.File
+                                                  && t.Source.Path!.EndsWith("main.cf", StringComparison.Ordinal) && t.Source.Line == 11);
+    }
+
+    [Test]
+    public void Trace_entries_point_at_the_restriction_and_at_the_table_line_that_matched()
+    {
+        var result = SimulatorFixture.Run(
+            RejectUnauth + "\nsmtpd_sender_restrictions = permit_auth_destination,\n    check_sender_access texthash:/etc/postfix/senders",
+            SimulatorFixture.Remote(),
+            files: new Dictionary<string, string> { ["senders"] = "# senders\nother@example.com OK\napp@example.com REJECT no\n" });
+
+        var entry = result.Trace.Single(t => t.List == "smtpd_sender_restrictions" && t.Restriction.StartsWith("check_sender_access", StringComparison.Ordinal));
+        entry.Result.Should().Be(TraceResult.Reject);
+        entry.Source.Kind.Should().Be(TraceSourceKind.File);
+        var mainCf = File.ReadAllText(entry.Source.Path!);
+        var span = entry.Source.Span!.Value;
+        mainCf.Substring(span.Start, span.Length).Should().Be("check_sender_access texthash:/etc/postfix/senders");
+        entry.TableEntry!.Line.Should().Be(3);
+        var table = File.ReadAllText(Path.Combine(Path.GetDirectoryName(entry.Source.Path!)!, "senders"));
+        var line = entry.TableEntry.Span!.Value;
+        table.Substring(line.Start, line.Length).Should().Be("app@example.com REJECT no");
+    }
+
+    [Test]
+    public void An_expanded_list_points_at_the_parameter_that_wrote_it_and_a_default_has_no_span()
+    {
+        const string text = "relay = permit_mynetworks reject_unauth_destination\nsmtpd_relay_restrictions = $relay";
+        var result = SimulatorFixture.Run(text, SimulatorFixture.Remote());
+
+        var written = SimulatorFixture.Base.Replace("\r", "", StringComparison.Ordinal) + text;
+        var line = written[..written.IndexOf("relay =", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var relay = result.Trace.Where(t => t.List == "smtpd_relay_restrictions").ToList();
+        relay.Should().NotBeEmpty().And.OnlyContain(t => t.Source.Expanded && t.Source.Line == line && t.Source.Span != null);
+        relay.Select(t => written.Substring(t.Source.Span!.Value.Start, t.Source.Span.Value.Length))
+            .Should().Equal(relay.Select(t => t.Restriction).ToList());
+        result.Trace.First(t => t.List == "smtpd_client_restrictions").Source.Kind.Should().Be(TraceSourceKind.Default);
+        result.Trace.First(t => t.List == "smtpd_client_restrictions").Source.Span.Should().BeNull();
     }
 
     [Test]
@@ -27,7 +64,7 @@ public sealed class RelaySimulatorTests
             SimulatorFixture.Remote());
 
         result.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
-        result.Trace.Should().Contain(t => t.Result == "not reached"
+        result.Trace.Should().Contain(t => t.Result == TraceResult.NotReached
                                            && t.Notes.Contains("permit_mynetworks comes after reject_unauth_destination and is never reached"));
     }
 

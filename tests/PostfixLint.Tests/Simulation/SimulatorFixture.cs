@@ -6,7 +6,7 @@ namespace PostfixLint.Tests.Simulation;
 /// <summary>Writes a small configuration to a temporary directory and simulates probes against it.</summary>
 internal static class SimulatorFixture
 {
-    private const string Base = """
+    internal const string Base = """
         compatibility_level = 3.6
         myhostname = mail.example.com
         mydomain = example.com

@@ -89,13 +89,48 @@ public sealed class TypedValueTests
     {
         var list = RestrictionList.Parse("check_client_access permit", "smtpd_client_restrictions");
 
-        list.Should().ContainSingle().Which.Problem.Should().Be("restriction check_client_access: bad argument \"permit\": need maptype:mapname");
+        list.Should().ContainSingle().Which.Problem.Should().Be(
+            new RestrictionProblem(RestrictionProblemKind.BadTableArgument, "restriction check_client_access: bad argument \"permit\": need maptype:mapname"));
     }
 
     [Test]
     public void Has_no_default_access_check_in_the_data_restrictions()
     {
-        RestrictionList.Parse("hash:/etc/x", "smtpd_data_restrictions").Single().Problem.Should().StartWith("specify one of (check_client_access,");
+        var problem = RestrictionList.Parse("hash:/etc/x", "smtpd_data_restrictions").Single().Problem!;
+
+        problem.Kind.Should().Be(RestrictionProblemKind.TableWithoutAccessCheck);
+        problem.IsServerError.Should().BeTrue();
+        problem.Warning.Should().StartWith("specify one of (check_client_access,").And.EndWith("before Data command restriction \"hash:/etc/x\"");
+    }
+
+    [Test]
+    public void A_bare_table_in_a_class_means_the_access_check_of_the_calling_list()
+    {
+        var restriction = RestrictionList.Parse("hash:/etc/x", "check_helo_access", "Helo command").Single();
+
+        restriction.Name.Should().Be("check_helo_access");
+        restriction.IsImplicitAccessCheck.Should().BeTrue();
+        restriction.Text.Should().Be("hash:/etc/x");
+        restriction.Problem.Should().BeNull();
+    }
+
+    [Test]
+    public void A_dnsxl_restriction_without_a_domain_only_warns()
+    {
+        var problem = RestrictionList.Parse("reject_rbl_client", "smtpd_client_restrictions").Single().Problem!;
+
+        problem.Should().Be(new RestrictionProblem(RestrictionProblemKind.MissingDomainArgument, "restriction reject_rbl_client requires domain name argument"));
+        problem.IsServerError.Should().BeFalse();
+    }
+
+    [Test]
+    public void Keeps_a_trailing_warn_if_reject_as_a_dangling_prefix()
+    {
+        var list = RestrictionList.Parse("reject, WARN_IF_REJECT", "smtpd_client_restrictions");
+
+        list.Should().HaveCount(2);
+        list[1].IsDanglingWarnIfReject.Should().BeTrue();
+        list[1].FirstToken.Should().Be("WARN_IF_REJECT");
     }
 
     [Test]

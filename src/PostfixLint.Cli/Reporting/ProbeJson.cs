@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
+using PostfixLint.Simulation;
 
-namespace PostfixLint.Simulation;
+namespace PostfixLint.Cli.Reporting;
 
 /// <summary>Reads probes from and writes results to JSON lines, without reflection (Native AOT safe).</summary>
-public static class ProbeJson
+internal static class ProbeJson
 {
     /// <summary>The HELO name used when a probe has no <c>helo</c> key (as the postfix-oracle tool does); <c>null</c> means no HELO.</summary>
     public const string DefaultHelo = "probe.example.com";
@@ -121,34 +122,7 @@ public static class ProbeJson
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            var probe = result.Probe;
-            if (probe.RawJson is { } raw)
-            {
-                using var document = JsonDocument.Parse(raw);
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    if (!s_output.Contains(property.Name))
-                    {
-                        property.WriteTo(writer);
-                    }
-                }
-            }
-            else
-            {
-                if (probe.Id is not null)
-                {
-                    writer.WriteString("id", probe.Id);
-                }
-
-                writer.WriteString("client", probe.Client);
-                WriteNullable(writer, "client_name", probe.ClientName);
-                WriteNullable(writer, "helo", probe.Helo);
-                WriteNullable(writer, "sasl_login", probe.SaslLogin);
-                writer.WriteString("sender", probe.Sender);
-                writer.WriteString("recipient", probe.Recipient);
-                writer.WriteString("service", probe.Service);
-            }
-
+            WriteProbe(writer, result.Probe);
             writer.WriteString("decision", Name(result.Decision));
             writer.WriteString("stage", Name(result.Stage));
             if (result.ConnectReply is not null)
@@ -169,39 +143,7 @@ public static class ProbeJson
                 writer.WriteString("unknown_reason", result.UnknownReason);
             }
 
-            writer.WriteStartArray("trace");
-            foreach (var entry in result.Trace)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("list", entry.List);
-                writer.WriteString("restriction", entry.Restriction);
-                writer.WriteString("result", entry.Result);
-                writer.WriteString("origin", entry.Origin);
-                if (entry.Reply is not null)
-                {
-                    writer.WriteString("reply", entry.Reply);
-                }
-
-                if (entry.Depth > 0)
-                {
-                    writer.WriteNumber("depth", entry.Depth);
-                }
-
-                if (!entry.Notes.IsEmpty)
-                {
-                    writer.WriteStartArray("notes");
-                    foreach (var note in entry.Notes)
-                    {
-                        writer.WriteStringValue(note);
-                    }
-
-                    writer.WriteEndArray();
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            WriteTrace(writer, result.Trace);
             WriteArray(writer, "notes", result.Notes);
             WriteArray(writer, "warnings", result.Warnings);
             writer.WriteEndObject();
@@ -226,6 +168,98 @@ public static class ProbeJson
         {
             writer.WriteString(name, value);
         }
+    }
+
+    /// <summary>The probe's own keys: as read (minus output keys) when it came from JSON, else its fields.</summary>
+    private static void WriteProbe(Utf8JsonWriter writer, Probe probe)
+    {
+        if (probe.RawJson is { } raw)
+        {
+            using var document = JsonDocument.Parse(raw);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!s_output.Contains(property.Name))
+                {
+                    property.WriteTo(writer);
+                }
+            }
+        }
+        else
+        {
+            if (probe.Id is not null)
+            {
+                writer.WriteString("id", probe.Id);
+            }
+
+            writer.WriteString("client", probe.Client);
+            WriteNullable(writer, "client_name", probe.ClientName);
+            WriteNullable(writer, "helo", probe.Helo);
+            WriteNullable(writer, "sasl_login", probe.SaslLogin);
+            writer.WriteString("sender", probe.Sender);
+            writer.WriteString("recipient", probe.Recipient);
+            writer.WriteString("service", probe.Service);
+        }
+    }
+
+    private static void WriteTrace(Utf8JsonWriter writer, ImmutableArray<TraceEntry> trace)
+    {
+        writer.WriteStartArray("trace");
+        foreach (var entry in trace)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("list", entry.List);
+            writer.WriteString("restriction", entry.Restriction);
+            writer.WriteString("result", TraceText.Name(entry.Result));
+            writer.WriteString("origin", TraceText.Origin(entry.Source));
+            WriteSpan(writer, "span", entry.Source);
+            if (entry.Reply is not null)
+            {
+                writer.WriteString("reply", entry.Reply);
+            }
+
+            if (entry.TableEntry is { } tableEntry)
+            {
+                writer.WriteStartObject("table_entry");
+                WriteNullable(writer, "path", tableEntry.Path);
+                writer.WriteNumber("line", tableEntry.Line);
+                WriteSpan(writer, "span", tableEntry);
+                writer.WriteEndObject();
+            }
+
+            if (entry.Depth > 0)
+            {
+                writer.WriteNumber("depth", entry.Depth);
+            }
+
+            if (!entry.Notes.IsEmpty)
+            {
+                writer.WriteStartArray("notes");
+                foreach (var note in entry.Notes)
+                {
+                    writer.WriteStringValue(note);
+                }
+
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    /// <summary>The source span as <c>[start, length]</c> (UTF-16 offsets into the document), when it is known.</summary>
+    private static void WriteSpan(Utf8JsonWriter writer, string name, TraceSource source)
+    {
+        if (source.Span is not { } span)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        writer.WriteNumberValue(span.Start);
+        writer.WriteNumberValue(span.Length);
+        writer.WriteEndArray();
     }
 
     private static void WriteArray(Utf8JsonWriter writer, string name, ImmutableArray<string> values)

@@ -1,9 +1,10 @@
 using System.Text;
+using PostfixLint.Simulation;
 
-namespace PostfixLint.Simulation;
+namespace PostfixLint.Cli.Reporting;
 
 /// <summary>Renders a simulation result as readable text, like a compiler explaining itself.</summary>
-public static class SimulationText
+internal static class SimulationText
 {
     /// <summary>The text rendering of <paramref name="result"/>, ending with a newline.</summary>
     public static string Format(SimulationResult result)
@@ -56,7 +57,7 @@ public static class SimulationText
             foreach (var entry in result.Trace)
             {
                 var indent = new string(' ', 4 + (2 * entry.Depth));
-                text.Append($"{indent}{entry.List}: {entry.Restriction} -> {entry.Result}   [{entry.Origin}]\n");
+                text.Append($"{indent}{entry.List}: {entry.Restriction} -> {TraceText.Name(entry.Result)}   [{TraceText.Origin(entry.Source)}]\n");
                 foreach (var note in entry.Notes)
                 {
                     text.Append($"{indent}  = {note}\n");
