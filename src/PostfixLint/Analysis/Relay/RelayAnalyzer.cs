@@ -106,7 +106,7 @@ public sealed class RelayAnalyzer
             foreach (var (clientClass, probe, result, spoofed) in found)
             {
                 var exposure = spoofed is not null ? RelayExposure.SpoofableInput
-                    : wide.Contains(clientClass) ? RelayExposure.WideRange
+                    : wide.Contains(clientClass) || !ListedExplicitly(clientClass) ? RelayExposure.WideRange
                     : RelayExposure.SmallExplicitRange;
                 counterexamples.Add(new OpenRelayCounterexample(
                     listener, clientClass, probe, result.RcptReply ?? "", TraceReading.Deciding(result), exposure, spoofed)
@@ -376,6 +376,12 @@ public sealed class RelayAnalyzer
         Close();
         return wide;
     }
+
+    /// <summary>True when a network of at most /24 (IPv4) or /48 (IPv6) that the configuration names holds the whole class.</summary>
+    private bool ListedExplicitly(ClientClass clientClass) =>
+        Inputs.Boundaries.Any(b => b.BaseAddress.AddressFamily == clientClass.Family
+                                   && b.PrefixLength >= (clientClass.Family == AddressFamily.InterNetwork ? 24 : 48)
+                                   && b.Contains(clientClass.First) && b.Contains(clientClass.Last));
 
     private static string Who(RelayIntent intent, ClientClass clientClass)
     {

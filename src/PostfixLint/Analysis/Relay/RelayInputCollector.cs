@@ -549,6 +549,7 @@ public sealed class RelayInputCollector
             [.. logins, unknownLogin],
             Bounded(InputRole.Client, "client names", truncations))
         {
+            Boundaries = [.. _boundaries.Distinct()],
             UncoveredPatterns = [.. _uncovered],
             Truncations = [.. truncations],
         };

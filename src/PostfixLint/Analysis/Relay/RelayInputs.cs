@@ -29,6 +29,9 @@ public sealed record RelayInputs(
     /// <summary>The SASL login no table or policy mentions.</summary>
     public string UnknownLogin => SaslLogins[^1];
 
+    /// <summary>Every network the configuration and the policy draw a boundary at (the classes are made from these).</summary>
+    public ImmutableArray<System.Net.IPNetwork> Boundaries { get; init; } = [];
+
     /// <summary>Table patterns (<c>table, line N: /pattern/</c>) for which no witness string could be derived: their keys are not covered.</summary>
     public ImmutableArray<string> UncoveredPatterns { get; init; } = [];
 
