@@ -1,0 +1,568 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using PostfixLint.Model;
+using PostfixLint.Model.Values;
+using PostfixLint.Simulation;
+using PostfixLint.Syntax;
+using PostfixLint.Syntax.Tables;
+
+namespace PostfixLint.Analysis.Relay;
+
+/// <summary>Collects the boundaries and named values of a configuration (every smtpd listener, its tables, the policy) into <see cref="RelayInputs"/>.</summary>
+/// <remarks>
+/// Collecting more than smtpd strictly looks at only splits classes finer (more probes, same answers); collecting
+/// less would merge addresses smtpd tells apart, so the collector leans towards more.
+/// </remarks>
+public sealed class RelayInputCollector
+{
+    /// <summary>The most values kept per input dimension (HELO, sender, recipient, login, client name).</summary>
+    public const int DimensionBound = 64;
+
+    private const int MaxDepth = 6;
+
+    private static readonly string[] s_restrictionLists =
+    [
+        "smtpd_client_restrictions", "smtpd_helo_restrictions", "smtpd_sender_restrictions", "smtpd_relay_restrictions",
+        "smtpd_recipient_restrictions", "smtpd_data_restrictions", "smtpd_end_of_data_restrictions",
+    ];
+
+    private static readonly string[] s_recipientDomainLists = ["mydestination", "relay_domains", "virtual_alias_domains", "virtual_mailbox_domains"];
+
+    private static readonly string[] s_recipientAddressMaps = ["relay_recipient_maps", "virtual_alias_maps", "virtual_mailbox_maps"];
+
+    private static readonly string[] s_remoteDomains = ["example.net", "example.org", "remote.example", "relay-test.invalid"];
+
+    private readonly PostfixConfig _config;
+    private readonly IPatternWitnessSource _witnesses;
+    private readonly SimulatorOptions _options;
+    private readonly List<IPNetwork> _boundaries = [];
+    private readonly Dictionary<InputRole, List<string>> _named = [];
+    private readonly Dictionary<InputRole, HashSet<string>> _seen = [];
+    private readonly List<string> _uncovered = [];
+    private readonly HashSet<string> _visitedTables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recipientMapDomains = new(StringComparer.OrdinalIgnoreCase);
+
+    private RelayInputCollector(PostfixConfig config, IPatternWitnessSource witnesses, SimulatorOptions options)
+    {
+        _config = config;
+        _witnesses = witnesses;
+        _options = options;
+        foreach (var role in Enum.GetValues<InputRole>())
+        {
+            _named[role] = [];
+            _seen[role] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>Collects the inputs of <paramref name="config"/> over <paramref name="listeners"/> and <paramref name="policy"/>.</summary>
+    public static RelayInputs Collect(
+        PostfixConfig config,
+        IReadOnlyList<SmtpdListener> listeners,
+        RelayPolicy? policy = null,
+        IPatternWitnessSource? witnesses = null,
+        SimulatorOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(listeners);
+        options ??= new SimulatorOptions();
+        var collector = new RelayInputCollector(config, witnesses ?? new ShortestPatternWitnesses(), options);
+        foreach (var listener in listeners)
+        {
+            collector.VisitListener(listener);
+        }
+
+        if (policy is not null)
+        {
+            collector.VisitPolicy(policy);
+        }
+
+        return collector.Build(listeners);
+    }
+
+    private void VisitListener(SmtpdListener listener)
+    {
+        foreach (var name in new[] { "mynetworks", "permit_mx_backup_networks" })
+        {
+            VisitNetworkList(listener.Expand(_config, name), 0);
+        }
+
+        foreach (var name in new[] { "inet_interfaces", "proxy_interfaces" })
+        {
+            foreach (var element in PostfixList.Split(listener.Expand(_config, name)))
+            {
+                AddNetworkKey(element.Text.Trim('[', ']'));
+            }
+        }
+
+        if (listener.Host is { } host)
+        {
+            AddNetworkKey(host);
+        }
+
+        foreach (var name in s_recipientDomainLists)
+        {
+            VisitNameList(listener.Expand(_config, name), InputRole.Recipient, 0);
+        }
+
+        foreach (var name in s_recipientAddressMaps)
+        {
+            foreach (var element in PostfixList.Split(listener.Expand(_config, name)))
+            {
+                VisitTable(element.Text, InputRole.Recipient, null, 0, onePerDomain: true);
+            }
+        }
+
+        foreach (var element in PostfixList.Split(listener.Expand(_config, "smtpd_sender_login_maps")))
+        {
+            VisitTable(element.Text, InputRole.Sender, null, 0, onePerDomain: false, valuesAreLogins: true);
+        }
+
+        var classes = PostfixList.Split(listener.Expand(_config, "smtpd_restriction_classes")).Select(e => e.Text).ToHashSet(StringComparer.Ordinal);
+        foreach (var list in s_restrictionLists)
+        {
+            VisitRestrictions(listener, classes, listener.Expand(_config, list), list, 0);
+        }
+    }
+
+    private void VisitRestrictions(SmtpdListener listener, HashSet<string> classes, string value, string listName, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var restriction in RestrictionList.Parse(value, listName))
+        {
+            if (classes.Contains(restriction.Name))
+            {
+                VisitRestrictions(listener, classes, listener.Expand(_config, restriction.Name), listName, depth + 1);
+                continue;
+            }
+
+            var role = restriction.NormalizedName switch
+            {
+                "check_client_access" or "check_reverse_client_hostname_access" => InputRole.Client,
+                "check_helo_access" => InputRole.Helo,
+                "check_sender_access" => InputRole.Sender,
+                "check_recipient_access" => InputRole.Recipient,
+                "check_sasl_access" => InputRole.Login,
+                _ => (InputRole?)null,
+            };
+            if (role is { } tableRole && restriction.Argument is { } argument)
+            {
+                VisitTable(argument.Text, tableRole, table => VisitRestrictions(listener, classes, table, listName, depth + 1), depth, onePerDomain: false);
+            }
+        }
+    }
+
+    private void VisitNetworkList(string value, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var entry in NetworkList.Parse(value).Entries)
+        {
+            switch (entry.Kind)
+            {
+                case NetworkEntryKind.Network when entry.Network is { } network:
+                    _boundaries.Add(network);
+                    break;
+                case NetworkEntryKind.Address when entry.Address is { } address:
+                    _boundaries.Add(new IPNetwork(address, 32));
+                    break;
+                case NetworkEntryKind.Hostname:
+                    AddName(InputRole.Client, entry.Text);
+                    break;
+                case NetworkEntryKind.Table when entry.Map is { } map:
+                    VisitTable(map.ToString(), InputRole.Client, null, depth, onePerDomain: false);
+                    break;
+                case NetworkEntryKind.File:
+                    if (ReadFile(entry.Text) is { } text)
+                    {
+                        VisitNetworkList(text, depth + 1);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void VisitNameList(string value, InputRole role, int depth)
+    {
+        foreach (var element in PostfixList.Split(value))
+        {
+            var text = element.Text.TrimStart('!');
+            if (MapReference.Parse(text) is not null)
+            {
+                VisitTable(text, role, null, depth, onePerDomain: false);
+            }
+            else if (text.StartsWith('/') && depth < MaxDepth && ReadFile(text) is { } file)
+            {
+                VisitNameList(file, role, depth + 1);
+            }
+            else
+            {
+                AddKey(role, text);
+            }
+        }
+    }
+
+    private void VisitTable(string spec, InputRole role, Action<string>? visitValue, int depth, bool onePerDomain, bool valuesAreLogins = false)
+    {
+        if (depth > MaxDepth || MapReference.Parse(spec) is not { } map || !_visitedTables.Add($"{role}\n{spec}"))
+        {
+            return;
+        }
+
+        var entries = ReadTable(map, depth);
+        foreach (var (key, value, pattern, where) in entries)
+        {
+            if (pattern is not null)
+            {
+                var witnesses = _witnesses.Witnesses(pattern.Body, pattern.Flags, map.Type == "pcre");
+                if (witnesses.Count == 0)
+                {
+                    _uncovered.Add($"{where}: {pattern.Delimiter}{pattern.Body}{pattern.Delimiter}{pattern.Flags}");
+                }
+
+                foreach (var witness in witnesses)
+                {
+                    AddWitness(role, witness);
+                }
+            }
+            else if (onePerDomain)
+            {
+                var at = key.LastIndexOf('@');
+                if (_recipientMapDomains.Add(at >= 0 ? key[(at + 1)..] : key))
+                {
+                    AddKey(role, key);
+                }
+            }
+            else if (map.Type == "cidr")
+            {
+                AddNetworkKey(key);
+            }
+            else
+            {
+                AddKey(role, key);
+            }
+
+            if (valuesAreLogins)
+            {
+                foreach (var login in PostfixList.Split(value))
+                {
+                    AddName(InputRole.Login, login.Text);
+                }
+            }
+            else
+            {
+                visitValue?.Invoke(value);
+            }
+        }
+    }
+
+    /// <summary>The entries of a table source: (key, value, pattern for regexp/pcre, "file, line N").</summary>
+    private List<(string Key, string Value, RegexpPatternSyntax? Pattern, string Where)> ReadTable(MapReference map, int depth)
+    {
+        var entries = new List<(string, string, RegexpPatternSyntax?, string)>();
+        switch (map.Type)
+        {
+            case "proxy":
+                if (MapReference.Parse(map.Name) is { } inner)
+                {
+                    entries.AddRange(ReadTable(inner, depth + 1));
+                }
+
+                break;
+            case "unionmap" or "pipemap" when map.IsBraced:
+                foreach (var element in PostfixList.Split(map.Body))
+                {
+                    if (MapReference.Parse(element.Text) is { } member && depth < MaxDepth)
+                    {
+                        entries.AddRange(ReadTable(member, depth + 1));
+                    }
+                }
+
+                break;
+            case "inline" when map.IsBraced:
+                foreach (var element in PostfixList.Split(map.Body))
+                {
+                    var pair = element.Text.Trim('{', '}').Trim();
+                    var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                    if (equals > 0)
+                    {
+                        entries.Add((pair[..equals].Trim(), pair[(equals + 1)..].Trim(), null, map.ToString()));
+                    }
+                }
+
+                break;
+            case "hash" or "btree" or "lmdb" or "cdb" or "dbm" or "texthash" or "cidr" or "regexp" or "pcre" when !map.IsBraced:
+                var format = map.Type switch
+                {
+                    "cidr" => TableSourceFormat.Cidr,
+                    "regexp" => TableSourceFormat.Regexp,
+                    "pcre" => TableSourceFormat.Pcre,
+                    _ => TableSourceFormat.Postmap,
+                };
+                if (ReadFile(map.Name) is { } text)
+                {
+                    foreach (var entry in LookupTableSyntax.Parse(text, format, map.Name).Entries)
+                    {
+                        if (entry.Kind == TableEntryKind.Entry || (entry.Kind == TableEntryKind.If && format == TableSourceFormat.Cidr))
+                        {
+                            entries.Add((entry.Key, entry.Value, entry.Pattern, $"{map.Name}, line {entry.Line.ToString(CultureInfo.InvariantCulture)}"));
+                        }
+                        else if (entry.Kind == TableEntryKind.If && entry.Pattern is { } pattern)
+                        {
+                            entries.Add(("", "", pattern, $"{map.Name}, line {entry.Line.ToString(CultureInfo.InvariantCulture)}"));
+                        }
+                    }
+                }
+
+                break;
+        }
+
+        return entries;
+    }
+
+    private string? ReadFile(string path)
+    {
+        try
+        {
+            var actual = _config.Paths.Map(path);
+            return File.Exists(actual) ? SourceFile.Read(actual) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private void VisitPolicy(RelayPolicy policy)
+    {
+        foreach (var intent in policy.MayRelay.Concat(policy.MustNotRelay))
+        {
+            _boundaries.Add(intent.Client);
+            if (intent.SaslLogin is { } login)
+            {
+                AddName(InputRole.Login, login);
+            }
+        }
+
+        foreach (var sender in policy.Senders)
+        {
+            AddName(InputRole.Login, sender.SaslLogin);
+            foreach (var address in sender.May.Concat(sender.MayNot))
+            {
+                AddName(InputRole.Sender, address);
+            }
+        }
+    }
+
+    /// <summary>A key of an access-style table or list: an address, a domain, <c>user@</c>, or a (partial) IP address.</summary>
+    private void AddKey(InputRole role, string key)
+    {
+        if (key.Length == 0)
+        {
+            return;
+        }
+
+        if (AddNetworkKey(key) && role is InputRole.Client or InputRole.Helo)
+        {
+            if (role == InputRole.Helo)
+            {
+                AddName(role, key.Contains(':', StringComparison.Ordinal) ? $"[IPv6:{key}]" : $"[{key}]");
+            }
+
+            return;
+        }
+
+        switch (role)
+        {
+            case InputRole.Client or InputRole.Helo:
+                AddName(role, key.StartsWith('.') ? "host" + key : key);
+                if (!key.StartsWith('.'))
+                {
+                    AddName(role, "host." + key);
+                }
+
+                break;
+            case InputRole.Sender or InputRole.Recipient:
+                if (key == "<>")
+                {
+                    AddName(role, "");
+                }
+                else if (key.EndsWith('@'))
+                {
+                    AddName(role, key + s_remoteDomains[0]);
+                }
+                else if (key.Contains('@', StringComparison.Ordinal))
+                {
+                    AddName(role, key);
+                }
+                else
+                {
+                    var domain = key.TrimStart('.');
+                    if (!key.StartsWith('.'))
+                    {
+                        AddName(role, "user@" + domain);
+                    }
+
+                    AddName(role, "user@sub." + domain);
+                }
+
+                break;
+            case InputRole.Login:
+                AddName(role, key);
+                break;
+        }
+    }
+
+    private void AddWitness(InputRole role, string witness)
+    {
+        if (AddNetworkKey(witness) && role == InputRole.Client)
+        {
+            return;
+        }
+
+        if (role is InputRole.Sender or InputRole.Recipient && !witness.Contains('@', StringComparison.Ordinal))
+        {
+            AddName(role, "user@" + witness.TrimStart('.'));
+        }
+        else if (role is InputRole.Sender or InputRole.Recipient && witness.EndsWith('@'))
+        {
+            AddName(role, witness + s_remoteDomains[0]);
+        }
+        else
+        {
+            AddName(role, witness);
+        }
+    }
+
+    /// <summary>Adds the network a key stands for: an address, a CIDR block, or the partial forms smtpd looks up (<c>10.1</c>, <c>2001:db8</c>).</summary>
+    private bool AddNetworkKey(string key)
+    {
+        if (NetworkKey(key) is { } network)
+        {
+            _boundaries.Add(network);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The network a client-side key covers; null when it is not address-like.</summary>
+    internal static IPNetwork? NetworkKey(string key)
+    {
+        if (key.Length == 0)
+        {
+            return null;
+        }
+
+        if (key.Contains('/', StringComparison.Ordinal) || key.StartsWith('['))
+        {
+            return NetworkList.ParseCidr(key, out var cidr) is null ? cidr : null;
+        }
+
+        if (RelayPolicyReader.ParseClient(key) is { } single)
+        {
+            return single;
+        }
+
+        // smtpd_check.c check_addr_access(): a.b.c.d is looked up as a.b.c, a.b, a (IPv4).
+        var octets = key.Split('.');
+        if (octets.Length is >= 1 and <= 3 && octets.All(o => o.Length is > 0 and <= 3 && o.All(char.IsAsciiDigit) && int.Parse(o, CultureInfo.InvariantCulture) <= 255))
+        {
+            var bytes = new byte[4];
+            for (var i = 0; i < octets.Length; i++)
+            {
+                bytes[i] = byte.Parse(octets[i], CultureInfo.InvariantCulture);
+            }
+
+            return new IPNetwork(new IPAddress(bytes), octets.Length * 8);
+        }
+
+        // IPv6 keys are cut at ':' the same way; the groups name a prefix of the address. (smtpd cuts the compressed
+        // text form, so "2001:db8:0" does not match 2001:db8::1: such a key only adds a boundary, which is safe.)
+        var groups = key.Split(':');
+        if (groups.Length is >= 2 and <= 7 && !key.Contains("::", StringComparison.Ordinal)
+            && groups.All(g => g.Length is > 0 and <= 4 && g.All(char.IsAsciiHexDigit)))
+        {
+            var bytes = new byte[16];
+            for (var i = 0; i < groups.Length; i++)
+            {
+                var value = ushort.Parse(groups[i], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+                bytes[i * 2] = (byte)(value >> 8);
+                bytes[(i * 2) + 1] = (byte)value;
+            }
+
+            return new IPNetwork(new IPAddress(bytes), groups.Length * 16);
+        }
+
+        return null;
+    }
+
+    private void AddName(InputRole role, string value)
+    {
+        if (_seen[role].Add(value))
+        {
+            _named[role].Add(value);
+        }
+    }
+
+    private RelayInputs Build(IReadOnlyList<SmtpdListener> listeners)
+    {
+        var scope = listeners.Count > 0 ? new RecipientScope(_config, listeners[0], _options) : null;
+        var remoteDomain = s_remoteDomains.FirstOrDefault(d => scope?.ClassOf("relaytest@" + d) == AddressClass.Default) ?? s_remoteDomains[^1];
+        var senderDomain = s_remoteDomains.FirstOrDefault(d => d != remoteDomain && scope?.ClassOf("relaytest@" + d) == AddressClass.Default) ?? remoteDomain;
+        var remoteRecipient = $"relaytest@{remoteDomain}";
+        var remoteSender = $"sender@{senderDomain}";
+        var truncations = new List<string>();
+
+        var helo = Bounded(InputRole.Helo, "HELO names", truncations);
+        var unknownHelo = new[] { "client.example.net", "client.example.org", "unknown-client.invalid" }.First(h => !helo.Contains(h, StringComparer.OrdinalIgnoreCase));
+
+        var senders = new List<string> { remoteSender, "" };
+        var myhostname = _config.Expand("myhostname");
+        if (!string.IsNullOrEmpty(myhostname))
+        {
+            senders.Add($"sender@{myhostname}");
+        }
+
+        var recipients = new List<string> { remoteRecipient };
+        var logins = Bounded(InputRole.Login, "SASL logins", truncations);
+        var unknownLogin = new[] { "unknown-login", "relaytest-login" }.First(l => !logins.Contains(l, StringComparer.Ordinal));
+
+        return new RelayInputs(
+            ClientAddressSpace.Partition(_boundaries),
+            [unknownHelo, .. helo],
+            [.. senders.Concat(Bounded(InputRole.Sender, "senders", truncations)).Distinct(StringComparer.OrdinalIgnoreCase)],
+            [.. recipients.Concat(Bounded(InputRole.Recipient, "recipients", truncations)).Distinct(StringComparer.OrdinalIgnoreCase)],
+            [.. logins, unknownLogin],
+            Bounded(InputRole.Client, "client names", truncations))
+        {
+            Boundaries = [.. _boundaries.Distinct()],
+            UncoveredPatterns = [.. _uncovered],
+            Truncations = [.. truncations],
+        };
+    }
+
+    private ImmutableArray<string> Bounded(InputRole role, string what, List<string> truncations)
+    {
+        var values = _named[role];
+        if (values.Count > DimensionBound)
+        {
+            truncations.Add($"{what}: {values.Count.ToString(CultureInfo.InvariantCulture)} named, {DimensionBound.ToString(CultureInfo.InvariantCulture)} kept");
+        }
+
+        return [.. values.Take(DimensionBound)];
+    }
+}
