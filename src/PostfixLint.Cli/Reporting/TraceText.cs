@@ -21,13 +21,5 @@ internal static class TraceText
     };
 
     /// <summary>Where a restriction is written, as <c>file:line</c>, <c>file:line (-o name)</c>, <c>default</c>, ...</summary>
-    public static string Origin(TraceSource source) => source.Kind switch
-    {
-        TraceSourceKind.Default => "default",
-        TraceSourceKind.BuiltIn => "built-in restriction class",
-        TraceSourceKind.CommandLine => "command line",
-        TraceSourceKind.ServiceOverride => $"{source.Path}:{source.Line} (-o {source.Name})",
-        TraceSourceKind.TableEntry when source.Path is null => source.Name ?? "",
-        _ => source.Line > 0 ? $"{source.Path}:{source.Line}" : source.Path ?? "",
-    };
+    public static string Origin(TraceSource source) => source.ToString();
 }

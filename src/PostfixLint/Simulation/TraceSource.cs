@@ -23,4 +23,15 @@ public sealed record TraceSource(TraceSourceKind Kind)
 
     /// <summary>The overridden parameter for <see cref="TraceSourceKind.ServiceOverride"/>; the table for <see cref="TraceSourceKind.TableEntry"/>.</summary>
     public string? Name { get; init; }
+
+    /// <summary>Where, in short: <c>main.cf:11</c>, <c>master.cf:17 (-o smtpd_relay_restrictions)</c>, <c>default</c>, ...</summary>
+    public override string ToString() => Kind switch
+    {
+        TraceSourceKind.Default => "default",
+        TraceSourceKind.BuiltIn => "built-in restriction class",
+        TraceSourceKind.CommandLine => "command line",
+        TraceSourceKind.ServiceOverride => $"{Path}:{Line} (-o {Name})",
+        TraceSourceKind.TableEntry when Path is null => Name ?? "",
+        _ => Line > 0 ? $"{Path}:{Line}" : Path ?? "",
+    };
 }

@@ -19,15 +19,15 @@ internal static class TraceReading
         switch (result.Decision)
         {
             case Decision.Accept:
-                return trace.LastOrDefault(t => t.Result == "permit" && t.Depth == 0 && t.List == "smtpd_relay_restrictions")
-                       ?? trace.LastOrDefault(t => t.Result == "permit" && t.Depth == 0);
+                return trace.LastOrDefault(t => t.Result == TraceResult.Permit && t.Depth == 0 && t.List == "smtpd_relay_restrictions")
+                       ?? trace.LastOrDefault(t => t.Result == TraceResult.Permit && t.Depth == 0);
             case Decision.Reject or Decision.Defer:
                 var reply = FinalReply(result);
                 return trace.LastOrDefault(t => t.Reply is not null && t.Reply == reply && t.Depth == 0)
                        ?? trace.LastOrDefault(t => t.Reply is not null && t.Reply == reply)
-                       ?? trace.LastOrDefault(t => t.Result is "reject" or "defer");
+                       ?? trace.LastOrDefault(t => t.Result is TraceResult.Reject or TraceResult.Defer);
             case Decision.Unknown:
-                return trace.LastOrDefault(t => t.Result == "unknown");
+                return trace.LastOrDefault(t => t.Result == TraceResult.Unknown);
             default:
                 return null;
         }
@@ -35,5 +35,5 @@ internal static class TraceReading
 
     /// <summary>The restriction as a short text: <c>permit_mynetworks in smtpd_relay_restrictions (main.cf:11)</c>.</summary>
     public static string Describe(TraceEntry? entry) =>
-        entry is null ? "no restriction decided: the lists ended, which permits" : $"{entry.Restriction} in {entry.List} ({entry.Origin})";
+        entry is null ? "no restriction decided: the lists ended, which permits" : $"{entry.Restriction} in {entry.List} ({entry.Source})";
 }

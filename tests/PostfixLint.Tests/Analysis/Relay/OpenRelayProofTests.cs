@@ -20,7 +20,7 @@ public sealed class OpenRelayProofTests
         counterexample.Exposure.Should().Be(RelayExposure.WideRange);
         counterexample.Reply.Should().StartWith("250");
         counterexample.Deciding!.Restriction.Should().Be("permit_mynetworks");
-        counterexample.Deciding.Origin.Should().EndWith("main.cf:11");
+        counterexample.Deciding.Source.ToString().Should().EndWith("main.cf:11");
         counterexample.Probe.Recipient.Should().Be("relaytest@example.net");
         counterexample.Swaks.Should().Be(
             $"swaks --server mail.example.com:25 --quit-after RCPT --ehlo client.example.net --from sender@example.org --to relaytest@example.net");
