@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using PostfixLint.Syntax;
 
 namespace PostfixLint.Diagnostics;
@@ -18,6 +19,12 @@ public sealed record Diagnostic(
         ArgumentNullException.ThrowIfNull(descriptor);
         return new Diagnostic(descriptor.Id, descriptor.DefaultSeverity, path, span, message);
     }
+
+    /// <summary>More lines for a reader: the trace that led to the finding, the values involved.</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
+    /// <summary>How to resolve the finding when there is no fix to apply (or in addition to it), as an imperative sentence.</summary>
+    public string? Help { get; init; }
 
     /// <summary>The message with its severity label, as Postfix logs it: <c>warning: ...</c> or <c>fatal: ...</c>.</summary>
     public override string ToString() => $"{SeverityLabel(Severity)}: {Message}";

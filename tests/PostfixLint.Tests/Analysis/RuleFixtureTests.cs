@@ -12,9 +12,9 @@ public sealed class RuleFixtureTests
 
     [TestCaseSource(nameof(Cases))]
     public void Fixture_matches_its_goldens(object ruleCase) =>
-        RuleFixtures.Verify((RuleCase)ruleCase, SyntaxFindingsLinter.Lint);
+        RuleFixtures.Verify((RuleCase)ruleCase, EngineLinter.Lint);
 
     [Test]
     public void Every_rule_has_a_positive_and_an_ok_case() =>
-        RuleFixtures.MissingCoverage(SyntaxFindingsLinter.RuleIds, RuleFixtures.Discover(Root)).Should().BeEmpty();
+        RuleFixtures.MissingCoverage(EngineLinter.RuleIds, RuleFixtures.Discover(Root)).Should().BeEmpty();
 }

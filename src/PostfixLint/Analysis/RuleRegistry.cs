@@ -1,0 +1,63 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using PostfixLint.Analysis.Rules.Networks;
+using PostfixLint.Diagnostics;
+
+namespace PostfixLint.Analysis;
+
+/// <summary>
+/// The one catalogue of finding ids: what reading the files reports (<see cref="DiagnosticRegistry"/>), the linter's
+/// own findings about suppressions, and every rule. Rules are listed here explicitly, one line each, sorted by id.
+/// </summary>
+public static class RuleRegistry
+{
+    /// <summary>A suppression comment that silenced nothing (or tried to silence a critical rule).</summary>
+    public static RuleDescriptor UnusedSuppression { get; } =
+        new("PFL090", "unused-suppression", "A postfix-lint: ignore comment silences nothing", DiagnosticSeverity.Warning, RuleCategory.Syntax);
+
+    /// <summary>A suppression comment without the mandatory <c>-- reason</c>.</summary>
+    public static RuleDescriptor SuppressionWithoutReason { get; } =
+        new("PFL091", "suppression-without-reason", "A postfix-lint: ignore comment gives no reason", DiagnosticSeverity.Warning, RuleCategory.Syntax);
+
+    /// <summary>A rule that failed on this input: a bug in postfix-lint, reported instead of ending the run.</summary>
+    public static RuleDescriptor RuleFailed { get; } =
+        new("PFL099", "rule-failed", "A rule could not finish on this configuration", DiagnosticSeverity.Error, RuleCategory.Syntax);
+
+    private static readonly Lazy<ImmutableArray<Rule>> s_rules = new(() =>
+    [
+        new MynetworksIncludesEveryone(),
+    ]);
+
+    private static readonly Lazy<ImmutableArray<RuleDescriptor>> s_all = new(() =>
+    [
+        .. DiagnosticRegistry.All.Select(FromRead)
+            .Concat([UnusedSuppression, SuppressionWithoutReason, RuleFailed])
+            .Concat(s_rules.Value.Select(r => r.Descriptor))
+            .OrderBy(d => d.Id, StringComparer.Ordinal),
+    ]);
+
+    private static readonly Lazy<FrozenDictionary<string, RuleDescriptor>> s_byKey = new(() =>
+        s_all.Value.SelectMany(d => new[] { (d.Id, d), (d.Name, d) })
+            .ToFrozenDictionary(p => p.Item1, p => p.d, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Every id, sorted.</summary>
+    public static ImmutableArray<RuleDescriptor> All => s_all.Value;
+
+    /// <summary>The rule with id or name <paramref name="idOrName"/> (case-insensitive); null when there is none.</summary>
+    public static RuleDescriptor? Find(string idOrName)
+    {
+        ArgumentNullException.ThrowIfNull(idOrName);
+        return s_byKey.Value.GetValueOrDefault(idOrName);
+    }
+
+    /// <summary>The rule classes, in id order.</summary>
+    internal static ImmutableArray<Rule> Rules => s_rules.Value;
+
+    private static RuleDescriptor FromRead(DiagnosticDescriptor descriptor) =>
+        new(descriptor.Id, descriptor.Name, descriptor.Title,
+            descriptor.DefaultSeverity == DiagnosticSeverity.Fatal ? DiagnosticSeverity.Error : descriptor.DefaultSeverity,
+            RuleCategory.Syntax)
+        {
+            IsReadDiagnostic = true,
+        };
+}

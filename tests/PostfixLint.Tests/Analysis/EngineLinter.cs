@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Text;
+using PostfixLint.Analysis;
+using PostfixLint.Analysis.Relay;
+using PostfixLint.Diagnostics;
+using PostfixLint.Model;
+using PostfixLint.Model.Catalog;
+using PostfixLint.Simulation;
+using PostfixLint.Tests.Support.Golden;
+
+namespace PostfixLint.Tests.Analysis;
+
+/// <summary>
+/// Runs the real <see cref="Linter"/> on a rule fixture: the case's files are written to a fresh directory, loaded as
+/// a configuration with fixed host facts (so computed defaults don't depend on this machine), and checked with the
+/// case's <c>.postfix-lint.json</c> policy when it has one.
+/// </summary>
+internal static class EngineLinter
+{
+    /// <summary>The host every fixture is checked on: mail.example.com with 192.0.2.10/24 besides loopback.</summary>
+    public static HostFacts Host { get; } = new(
+        "mail.example.com",
+        [new HostInterfaceAddress("lo", IPAddress.Loopback, 8), new HostInterfaceAddress("lo", IPAddress.IPv6Loopback, 128),
+         new HostInterfaceAddress("eth0", IPAddress.Parse("192.0.2.10"), 24)],
+        1);
+
+    /// <summary>Every id that needs fixtures: all of the registry except the one that only a bug produces.</summary>
+    public static IReadOnlyList<string> RuleIds =>
+        [.. RuleRegistry.All.Where(d => d != RuleRegistry.RuleFailed).Select(d => d.Id)];
+
+    /// <summary>The findings of every file of the case, and main.cf with the fixes of the case's rule applied.</summary>
+    public static Support.Golden.LintResult Lint(RuleCase ruleCase)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pfl-rules-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        try
+        {
+            foreach (var (name, text) in ruleCase.Files)
+            {
+                var path = Path.Combine(directory, name);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
+            }
+
+            File.WriteAllText(Path.Combine(directory, ".passwd"), "root:x:0:0::/root:/bin/sh\npostfix:x:100:101::/var/spool/postfix:/bin/false\nalice:x:1000:1000::/home/alice:/bin/sh\n");
+            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Host = Host, Root = directory });
+            var options = new LintOptions
+            {
+                Policy = ReadPolicy(directory),
+                Relay = new RelayAnalysisOptions { Simulator = new SimulatorOptions { PasswdFile = Path.Combine(directory, ".passwd") } },
+            };
+            var findings = Linter.Check(config, options).Findings;
+            var golden = findings.Select(f => new GoldenFinding(
+                f.Id, f.Message, f.Path is null ? "(default)" : Path.GetRelativePath(directory, f.Path).Replace('\\', '/'),
+                f.Span?.Start, f.Span?.Length ?? 0, f.Fix?.Title)).ToList();
+            return new Support.Golden.LintResult(golden, FixedMainCf(config, findings.Where(f => f.Id == ruleCase.RuleId)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static RelayPolicy? ReadPolicy(string directory)
+    {
+        var path = Path.Combine(directory, ".postfix-lint.json");
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        var read = RelayPolicyReader.Read(File.ReadAllText(path));
+        return read.Succeeded ? read.Policy : throw new InvalidDataException($"fixture policy: {string.Join("; ", read.Errors)}");
+    }
+
+    /// <summary>main.cf after every applicable fix of <paramref name="findings"/>; null when none changes it.</summary>
+    private static string? FixedMainCf(PostfixConfig config, IEnumerable<Diagnostic> findings)
+    {
+        if (config.MainCf?.Document is not { } document)
+        {
+            return null;
+        }
+
+        var fixes = findings.Select(f => f.Fix).OfType<Fix>().Where(f => f.Safety != FixSafety.DisplayOnly).ToList();
+        if (fixes.Count == 0)
+        {
+            return null;
+        }
+
+        var documents = new Dictionary<string, string>(StringComparer.Ordinal) { [document.Path] = document.Text };
+        var applied = TextEditApplier.ApplyFixes(documents, fixes);
+        return applied.Documents.TryGetValue(document.Path, out var text) ? text : null;
+    }
+}
