@@ -25,7 +25,18 @@ public static class RuleRegistry
 
     private static readonly Lazy<ImmutableArray<Rule>> s_rules = new(() =>
     [
+        // Syntax and parameters (PFL0xx)
+
+        // Networks (PFL1xx)
         new MynetworksIncludesEveryone(),
+
+        // Restrictions (PFL2xx)
+
+        // SASL and TLS (PFL3xx)
+
+        // Maps (PFL4xx)
+
+        // Open relay and policy (PFL5xx)
     ]);
 
     private static readonly Lazy<ImmutableArray<RuleDescriptor>> s_all = new(() =>
