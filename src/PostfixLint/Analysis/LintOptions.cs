@@ -10,6 +10,9 @@ public sealed record LintOptions
     /// <summary>The admin's intent (who may relay, which login may send as whom); null checks without one.</summary>
     public RelayPolicy? Policy { get; init; }
 
+    /// <summary>The file the policy was read from, for messages (<c>.postfix-lint.json</c>); null when not from a file.</summary>
+    public string? PolicySource { get; init; }
+
     /// <summary>
     /// Rule ids or id prefixes to run (<c>PFL1</c> selects the networks family, <c>ALL</c> every rule); empty runs
     /// every rule.

@@ -17,6 +17,8 @@ internal sealed class RuleContext
     private readonly Lazy<ImmutableArray<SmtpdListener>> _listeners;
     private readonly Dictionary<MasterService, ListenerSettings> _settings = new(ReferenceEqualityComparer.Instance);
     private ListenerSettings? _mainSettings;
+    private RelayProof? _proof;
+    private PolicyEvaluation? _policyEvaluation;
 
     /// <summary>Creates the context of one lint run; findings go to <paramref name="findings"/>.</summary>
     public RuleContext(PostfixConfig config, LintOptions options, List<Diagnostic> findings)
@@ -41,6 +43,12 @@ internal sealed class RuleContext
 
     /// <summary>The relay analysis (open-relay proof, policy, matrix) of this configuration.</summary>
     public RelayAnalyzer Relay => _relay.Value;
+
+    /// <summary>The open-relay proof over every listener and client class, computed once per run.</summary>
+    public RelayProof Proof => _proof ??= Relay.ProveNoOpenRelay();
+
+    /// <summary>The policy's intents checked by the simulator, computed once per run (no violations without a policy).</summary>
+    public PolicyEvaluation PolicyEvaluation => _policyEvaluation ??= Relay.EvaluatePolicy();
 
     /// <summary>The simulator, for rules that ask what smtpd answers to one probe.</summary>
     public RelaySimulator Simulator => _simulator.Value;

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Rules.Networks;
+using PostfixLint.Analysis.Rules.Relay;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -37,6 +38,11 @@ public static class RuleRegistry
         // Maps (PFL4xx)
 
         // Open relay and policy (PFL5xx)
+        new OpenRelay(),
+        new OpenRelayExplicitRange(),
+        new RelayIntentViolated(),
+        new SenderIntentViolated(),
+        new RelayDependsOnDns(),
     ]);
 
     private static readonly Lazy<ImmutableArray<RuleDescriptor>> s_all = new(() =>

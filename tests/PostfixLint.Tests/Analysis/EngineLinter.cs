@@ -48,6 +48,7 @@ internal static class EngineLinter
             var options = new LintOptions
             {
                 Policy = ReadPolicy(directory),
+                PolicySource = ".postfix-lint.json",
                 Relay = new RelayAnalysisOptions { Simulator = new SimulatorOptions { PasswdFile = Path.Combine(directory, ".passwd") } },
             };
             var findings = Linter.Check(config, options).Findings;

@@ -35,5 +35,12 @@ internal static class TraceReading
 
     /// <summary>The restriction as a short text: <c>permit_mynetworks in smtpd_relay_restrictions (main.cf:11)</c>.</summary>
     public static string Describe(TraceEntry? entry) =>
-        entry is null ? "no restriction decided: the lists ended, which permits" : $"{entry.Restriction} in {entry.List} ({entry.Source})";
+        entry is null ? "no restriction decided: the lists ended, which permits" : $"{entry.Restriction} in {entry.List} ({Short(entry.Source)})";
+
+    /// <summary>Where the entry is written, with the file's name rather than its whole path: <c>main.cf:11</c>.</summary>
+    public static string Short(TraceSource source)
+    {
+        var text = source.ToString();
+        return source.Path is { Length: > 0 } path ? text.Replace(path, Path.GetFileName(path), StringComparison.Ordinal) : text;
+    }
 }
