@@ -29,8 +29,12 @@ internal static class Program
             new HelpOption(),
             new VersionOption(),
         };
+        root.Subcommands.Add(CheckCommand.Create(streams));
         root.Subcommands.Add(ShowCommand.Create(streams));
         root.Subcommands.Add(SimulateCommand.Create(streams));
+        root.Subcommands.Add(RelayMatrixCommand.Create(streams));
+        root.Subcommands.Add(RuleCommand.CreateRule(streams));
+        root.Subcommands.Add(RuleCommand.CreateRules(streams));
 
         var parseResult = root.Parse(args);
         if (parseResult.Action is ParseErrorAction)

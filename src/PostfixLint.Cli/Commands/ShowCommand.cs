@@ -147,7 +147,7 @@ internal static class ShowCommand
         return output.Failed ? ExitCode.UsageError : ExitCode.Success;
     }
 
-    private static bool TryReadPostconfOutput(string path, CliStreams streams, out string text)
+    internal static bool TryReadPostconfOutput(string path, CliStreams streams, out string text)
     {
         if (path == "-")
         {

@@ -135,6 +135,12 @@ public sealed class RelayAnalyzer
             foreach (var clientClass in ClassesIn(intent.Client))
             {
                 var probe = Baseline(clientClass, intent.Service) with { SaslLogin = intent.SaslLogin, Tls = intent.SaslLogin is null ? null : true };
+                if (intent.SaslLogin is { } login && OwnSender(login) is { } own)
+                {
+                    // A login relays with an address it may use; a foreign sender would test sender ownership instead.
+                    probe = probe with { Sender = own };
+                }
+
                 var result = Simulate(probe);
                 if (result.Decision != Decision.Accept)
                 {
@@ -304,6 +310,10 @@ public sealed class RelayAnalyzer
             Helo = Inputs.UnknownHelo,
             Service = service,
         };
+
+    /// <summary>The first sender address the policy says <paramref name="login"/> may use; null when it names none.</summary>
+    private string? OwnSender(string login) =>
+        _policy?.Senders.Where(s => string.Equals(s.SaslLogin, login, StringComparison.Ordinal)).SelectMany(s => s.May).FirstOrDefault();
 
     private SimulationResult Simulate(Probe probe)
     {

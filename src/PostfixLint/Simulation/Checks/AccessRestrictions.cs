@@ -171,7 +171,7 @@ internal static class AccessRestrictions
 
         var entry = TraceSources.TableEntry(c.Tables, hit, table);
         c.TableEntry = entry;
-        c.Notes.Add($"{table}: \"{hit.Key}\" → {hit.Value} ({hit.Source})");
+        c.Notes.Add($"{table}: \"{hit.Key}\" -> {hit.Value} ({hit.Source})");
         return AccessTableResult.Evaluate(c, table, hit.Value!, entry, replyName, replyClass, defaultAccess);
     }
 }

@@ -88,11 +88,11 @@ internal static class SaslRestrictions
             var owners = PostfixList.Split(hit.Value!).Select(e => e.Text).ToList();
             if (owners.Any(o => string.Equals(o, login, StringComparison.OrdinalIgnoreCase)))
             {
-                c.Notes.Add($"{login} owns {sender} in smtpd_sender_login_maps ({hit.Source}: {hit.Key} → {hit.Value})");
+                c.Notes.Add($"{login} owns {sender} in smtpd_sender_login_maps ({hit.Source}: {hit.Key} -> {hit.Value})");
                 return CheckStatus.Dunno;
             }
 
-            c.Notes.Add($"{login} does not own {sender} in smtpd_sender_login_maps ({hit.Source}: {hit.Key} → {hit.Value})");
+            c.Notes.Add($"{login} does not own {sender} in smtpd_sender_login_maps ({hit.Source}: {hit.Key} -> {hit.Value})");
         }
         else if (allowUnknown)
         {

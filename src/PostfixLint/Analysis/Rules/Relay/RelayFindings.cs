@@ -46,7 +46,7 @@ internal static class RelayFindings
 
     /// <summary>The simulator's notes on the deciding restriction, for the text output's trace.</summary>
     public static IEnumerable<string> Trace(SimulationResult result) =>
-        result.Trace.Where(t => t.Result is not (TraceResult.Skipped or TraceResult.NotReached))
-            .Select(t => $"{t.List}: {t.Restriction} → {t.Result.ToString().ToLowerInvariant()}"
+        result.Trace.Where(t => t.Result is not (TraceResult.Skipped or TraceResult.NotReached) && !t.Restriction.StartsWith('('))
+            .Select(t => $"{t.List}: {t.Restriction} -> {t.Result.ToString().ToLowerInvariant()}"
                          + (t.Notes.IsEmpty ? "" : $" ({string.Join("; ", t.Notes)})"));
 }

@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using PostfixLint.Diagnostics;
+
+namespace PostfixLint.Cli.Commands;
+
+/// <summary>The parsed <c>check</c> command line.</summary>
+internal sealed record CheckRequest(
+    string ConfigDirectory,
+    string? Root,
+    string? PostconfFile,
+    string? PolicyFile,
+    string? SettingsFile,
+    string Format,
+    string? OutputFile,
+    DiagnosticSeverity FailOn,
+    ImmutableArray<string> Select,
+    ImmutableArray<string> Ignore,
+    bool ExitZero,
+    string? PasswdFile,
+    string? ServerHost,
+    bool Color);
