@@ -25,7 +25,8 @@ fi
 if [[ ${#projects[@]} -gt 1 ]]; then
     # postfix: postconf/postmap/postfix as the oracle (3.7.11, the version the expectations were recorded with);
     # pcre/lmdb/cdb: the table types the differential tests build; sasl2-bin + modules: the private instance's SASL.
-    ensure_packages postfix postfix-pcre postfix-lmdb postfix-cdb sasl2-bin libsasl2-modules
+    # pre-commit: the hook test commits to a sample config repository with this repository as the hook source.
+    ensure_packages postfix postfix-pcre postfix-lmdb postfix-cdb sasl2-bin libsasl2-modules pre-commit git
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

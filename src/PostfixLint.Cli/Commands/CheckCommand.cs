@@ -38,10 +38,15 @@ internal static class CheckCommand
         var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
         var serverHost = new Option<string>("--server-host") { Description = "The server's name or address for the reproducer commands (default: myhostname).", HelpName = "HOST" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (NO_COLOR is respected too)." };
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Check the configuration directory each FILE belongs to (the nearest directory with a main.cf), as a pre-commit hook passes staged files.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
 
         var command = new Command("check", "Find relay-breaking and relay-opening mistakes before deploy; exit 1 when there are findings.")
         {
-            configDirectory, root, postconf, policy, settings, format, output, failOn, select, ignore, exitZero, passwd, serverHost, noColor,
+            configDirectory, root, postconf, policy, settings, format, output, failOn, select, ignore, exitZero, passwd, serverHost, noColor, files,
         };
         command.Validators.Add(result =>
         {
@@ -67,7 +72,8 @@ internal static class CheckCommand
                 parseResult.GetValue(passwd),
                 parseResult.GetValue(serverHost),
                 !parseResult.GetValue(noColor) && UseColor(parseResult.GetValue(output)));
-            return Execute(request, streams);
+            var named = parseResult.GetValue(files) ?? [];
+            return named.Length == 0 ? Execute(request, streams) : ExecuteForFiles(request, named, streams);
         });
         return command;
     }
@@ -87,7 +93,7 @@ internal static class CheckCommand
         }
 
         var result = Linter.Check(config, options);
-        var positions = new FindingPositions(config);
+        var positions = new FindingPositions(config, request.PathsFromCurrentDirectory ? Environment.CurrentDirectory : null);
         var findings = result.Findings;
         var report = request.Format switch
         {
@@ -102,6 +108,44 @@ internal static class CheckCommand
         }
 
         return !request.ExitZero && result.HasFindingsAtOrAbove(request.FailOn) ? ExitCode.Findings : ExitCode.Success;
+    }
+
+    /// <summary>
+    /// Checks each configuration directory the files belong to, once; files outside any (no main.cf above them) are
+    /// not Postfix configuration and are skipped. The worst exit code wins.
+    /// </summary>
+    private static int ExecuteForFiles(CheckRequest request, string[] files, CliStreams streams)
+    {
+        var directories = files.Select(ConfigDirectoryOf).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        if (directories.Count > 1 && request.Format is "json" or "sarif")
+        {
+            streams.Error.WriteLine($"postfix-lint: fatal: the files belong to {directories.Count} configuration directories; --format {request.Format} reports one: check them one by one");
+            return ExitCode.UsageError;
+        }
+
+        var exit = ExitCode.Success;
+        foreach (var directory in directories)
+        {
+            var code = Execute(request with { ConfigDirectory = directory, PathsFromCurrentDirectory = true }, streams);
+            exit = code == ExitCode.UsageError || exit == ExitCode.UsageError ? ExitCode.UsageError : Math.Max(exit, code);
+        }
+
+        return exit;
+    }
+
+    /// <summary>The nearest directory at or above <paramref name="file"/>'s that holds a main.cf; null when there is none.</summary>
+    private static string? ConfigDirectoryOf(string file)
+    {
+        var full = Path.GetFullPath(file);
+        for (var directory = Directory.Exists(full) ? new DirectoryInfo(full) : new FileInfo(full).Directory; directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "main.cf")))
+            {
+                return Path.GetRelativePath(Environment.CurrentDirectory, directory.FullName);
+            }
+        }
+
+        return null;
     }
 
     private static PostfixConfig? Load(CheckRequest request, CliStreams streams)

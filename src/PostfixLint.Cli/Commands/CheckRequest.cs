@@ -18,4 +18,8 @@ internal sealed record CheckRequest(
     bool ExitZero,
     string? PasswdFile,
     string? ServerHost,
-    bool Color);
+    bool Color)
+{
+    /// <summary>Print paths relative to the current directory (files named on the command line) instead of the configuration directory.</summary>
+    public bool PathsFromCurrentDirectory { get; init; }
+}

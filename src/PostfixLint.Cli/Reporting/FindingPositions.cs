@@ -14,10 +14,13 @@ internal sealed class FindingPositions
     private readonly Dictionary<string, (string Text, LineIndex Lines)?> _documents = new(StringComparer.Ordinal);
     private readonly string _baseDirectory;
 
-    /// <summary>Positions for findings of <paramref name="config"/>; its documents are used as read, other files are read once.</summary>
-    public FindingPositions(PostfixConfig config)
+    /// <summary>
+    /// Positions for findings of <paramref name="config"/>, with paths relative to <paramref name="baseDirectory"/>
+    /// (default: the configuration directory); its documents are used as read, other files are read once.
+    /// </summary>
+    public FindingPositions(PostfixConfig config, string? baseDirectory = null)
     {
-        _baseDirectory = config.ConfigDirectory;
+        _baseDirectory = baseDirectory ?? config.ConfigDirectory;
         foreach (var document in new[] { config.MainCf?.Document, config.MasterCf?.Document })
         {
             if (document is not null)
