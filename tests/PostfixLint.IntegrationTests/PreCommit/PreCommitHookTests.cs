@@ -64,7 +64,7 @@ public sealed class PreCommitHookTests
     {
         // The first commit builds the tool in pre-commit's clone: allow for a cold NuGet cache.
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(8));
-        var command = Cli.Wrap(program).WithArguments(a => a.Add(arguments)).WithWorkingDirectory(directory)
+        var command = CliWrap.Cli.Wrap(program).WithArguments(a => a.Add(arguments)).WithWorkingDirectory(directory)
             .WithValidation(CommandResultValidation.None);
         if (preCommitHome is not null)
         {
