@@ -37,6 +37,7 @@ public sealed class PreCommitHookTests
             File.WriteAllText(Path.Combine(repository, ".gitignore"), ".pre-commit-home/\n");
             Directory.CreateDirectory(Path.Combine(repository, "postfix"));
             File.WriteAllText(Path.Combine(repository, "postfix", "main.cf"), Good);
+            File.WriteAllText(Path.Combine(repository, "postfix", "master.cf"), "smtp      inet  n       -       y       -       -       smtpd\n");
             await RunAsync(preCommit!, ["install"], repository, home);
 
             await RunAsync("git", ["add", "-A"], repository);
