@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Rules.Networks;
+using PostfixLint.Analysis.Rules.Restrictions;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -31,6 +32,16 @@ public static class RuleRegistry
         new MynetworksIncludesEveryone(),
 
         // Restrictions (PFL2xx)
+        new RelayRestrictionsWithoutGuard(),
+        new RestrictionClassRecursion(),
+        new PermitAfterRejectUnauthDestination(),
+        new RestrictionAfterUnconditionalDecision(),
+        new UnknownRestriction(),
+        new RestrictionInWrongStage(),
+        new SenderLoginCheckAfterPermit(),
+        new DeferUnauthDestination(),
+        new UndefinedRestrictionClass(),
+        new RestrictionArgumentInvalid(),
 
         // SASL and TLS (PFL3xx)
 
