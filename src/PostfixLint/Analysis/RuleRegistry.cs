@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Rules.Networks;
 using PostfixLint.Analysis.Rules.Relay;
+using PostfixLint.Analysis.Rules.Restrictions;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -32,6 +33,16 @@ public static class RuleRegistry
         new MynetworksIncludesEveryone(),
 
         // Restrictions (PFL2xx)
+        new RelayRestrictionsWithoutGuard(),
+        new RestrictionClassRecursion(),
+        new PermitAfterRejectUnauthDestination(),
+        new RestrictionAfterUnconditionalDecision(),
+        new UnknownRestriction(),
+        new RestrictionInWrongStage(),
+        new SenderLoginCheckAfterPermit(),
+        new DeferUnauthDestination(),
+        new UndefinedRestrictionClass(),
+        new RestrictionArgumentInvalid(),
 
         // SASL and TLS (PFL3xx)
 

@@ -75,7 +75,7 @@ internal sealed class Listener
             }
         }
 
-        if (HasRequired(Settings.GetList("smtpd_recipient_restrictions"), 0) || HasRequired(Settings.GetList("smtpd_relay_restrictions"), 0))
+        if (HasRelayGuard)
         {
             return (null, []);
         }
@@ -92,6 +92,13 @@ internal sealed class Listener
         return ("in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working instance of: "
                 + "reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains", notes.ToImmutable());
     }
+
+    /// <summary>
+    /// smtpd_check_init()'s relay check alone: smtpd_recipient_restrictions or smtpd_relay_restrictions has a working
+    /// reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains.
+    /// </summary>
+    public bool HasRelayGuard =>
+        HasRequired(Settings.GetList("smtpd_recipient_restrictions"), 0) || HasRequired(Settings.GetList("smtpd_relay_restrictions"), 0);
 
     /// <summary>has_required(): a scan of the tokens (not of parsed restrictions: a table argument counts too), into classes.</summary>
     private bool HasRequired(ImmutableArray<string> tokens, int depth)

@@ -10,6 +10,9 @@ internal static class RestrictionHandlers
     /// <summary>The handler for the lower-case restriction <paramref name="name"/>, or null for a class or an unknown name.</summary>
     public static RestrictionHandler? Find(string name) => s_handlers.GetValueOrDefault(name);
 
+    /// <summary>Every restriction name smtpd knows (lower case), for "did you mean" suggestions.</summary>
+    public static IEnumerable<string> Names => s_handlers.Keys;
+
     private static FrozenDictionary<string, RestrictionHandler> Build()
     {
         var handlers = new Dictionary<string, RestrictionHandler>(StringComparer.Ordinal);
