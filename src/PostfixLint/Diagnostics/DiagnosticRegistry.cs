@@ -6,7 +6,7 @@ namespace PostfixLint.Diagnostics;
 /// <summary>The descriptor of every id in <see cref="DiagnosticIds"/>, sorted by id.</summary>
 public static class DiagnosticRegistry
 {
-    private static readonly FrozenDictionary<string, DiagnosticDescriptor> ById;
+    private static readonly FrozenDictionary<string, DiagnosticDescriptor> s_byId;
 
     static DiagnosticRegistry()
     {
@@ -42,17 +42,17 @@ public static class DiagnosticRegistry
             new(DiagnosticIds.NetworkListNoPattern, "network-list-no-pattern", DiagnosticSeverity.Fatal, "A host/network list has '!' without a pattern"),
             new(DiagnosticIds.NetworkListBadCidr, "network-list-bad-cidr", DiagnosticSeverity.Warning, "A host/network list has an invalid net/mask"),
         ];
-        ById = All.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        s_byId = All.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Every descriptor, sorted by id.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; }
 
     /// <summary>The descriptor of <paramref name="id"/>, or null when no such id exists.</summary>
-    public static DiagnosticDescriptor? Find(string id) => ById.GetValueOrDefault(id);
+    public static DiagnosticDescriptor? Find(string id) => s_byId.GetValueOrDefault(id);
 
     /// <summary>The descriptor of <paramref name="id"/>.</summary>
     /// <exception cref="KeyNotFoundException">No such id exists.</exception>
     public static DiagnosticDescriptor Get(string id) =>
-        ById.TryGetValue(id, out var descriptor) ? descriptor : throw new KeyNotFoundException($"no diagnostic id {id}");
+        s_byId.TryGetValue(id, out var descriptor) ? descriptor : throw new KeyNotFoundException($"no diagnostic id {id}");
 }

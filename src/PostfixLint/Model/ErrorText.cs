@@ -1,7 +1,7 @@
 namespace PostfixLint.Model;
 
 /// <summary>Words an I/O failure the way the C library's <c>strerror()</c> does, as Postfix prints it after <c>%m</c>.</summary>
-public static class ErrorText
+internal static class ErrorText
 {
     /// <summary>The strerror() text for <paramref name="exception"/>.</summary>
     public static string Describe(Exception exception) => exception switch

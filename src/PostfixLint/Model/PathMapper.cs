@@ -8,7 +8,7 @@ namespace PostfixLint.Model;
 /// This lets a repository that holds a copy of <c>/etc/postfix</c> be checked as it is:
 /// <c>hash:/etc/postfix/access</c> is read from <c>&lt;checked dir&gt;/access</c>.
 /// </remarks>
-public sealed class PathMapper
+internal sealed class PathMapper
 {
     /// <summary>Creates a mapper.</summary>
     /// <param name="configuredDirectory">The <c>config_directory</c> the configuration believes it lives in.</param>

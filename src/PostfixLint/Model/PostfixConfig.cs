@@ -48,6 +48,7 @@ public sealed class PostfixConfig
         _host = options.Host is { } host ? new Lazy<HostFacts>(host) : new Lazy<HostFacts>(HostFacts.Current);
         Paths = new PathMapper(DefaultConfigDirectory, configDirectory, options.Root);
         _explicit = BuildExplicit(definitions);
+        ExplicitParameters = _explicit.AsReadOnly();
         _engine = new Lazy<PostconfEngine>(() => PostconfEngine.Create(this, defaultsOnly: false));
         _defaultsEngine = new Lazy<PostconfEngine>(() => PostconfEngine.Create(this, defaultsOnly: true));
     }
@@ -74,7 +75,7 @@ public sealed class PostfixConfig
     public HostFacts Host => _host.Value;
 
     /// <summary>Maps file names in the configuration to files on this machine.</summary>
-    public PathMapper Paths { get; }
+    internal PathMapper Paths { get; }
 
     /// <summary>The options the configuration was loaded with.</summary>
     public ConfigLoadOptions Options { get; }
@@ -104,7 +105,7 @@ public sealed class PostfixConfig
     public bool IsUsable => !ReadFailed && !Engine.Failed;
 
     /// <summary>The parameters set explicitly, by name; the last definition wins.</summary>
-    public IReadOnlyDictionary<string, Parameter> ExplicitParameters => _explicit;
+    public IReadOnlyDictionary<string, Parameter> ExplicitParameters { get; }
 
     /// <summary>The path of main.cf as read.</summary>
     public string MainCfPath => Path.Combine(ConfigDirectory, "main.cf");

@@ -8,7 +8,7 @@ namespace PostfixLint.Simulation;
 /// Canonicalizes and classifies addresses as smtpd does through trivial-rewrite
 /// (<c>src/smtpd/smtpd_resolve.c</c>, <c>src/trivial-rewrite/resolve.c</c>, <c>src/global/resolve_local.c</c>).
 /// </summary>
-public sealed class AddressClassifier
+internal sealed class AddressClassifier
 {
     private readonly ListenerSettings _settings;
     private readonly TableSet _tables;

@@ -7,7 +7,7 @@ namespace PostfixLint.Simulation;
 /// <param name="Routed">True when the local part still holds a routing operator (<c>@</c>, <c>%</c>, <c>!</c>).</param>
 /// <param name="Transport">The transport name (before <c>:</c>), e.g. <c>local</c>, <c>smtp</c>, <c>error</c>.</param>
 /// <param name="Nexthop">The next hop; for the <c>error</c> transport, the DSN and text.</param>
-public sealed record ResolvedAddress(string Address, string Domain, AddressClass Class, bool Routed, string Transport, string Nexthop)
+internal sealed record ResolvedAddress(string Address, string Domain, AddressClass Class, bool Routed, string Transport, string Nexthop)
 {
     /// <summary>The reason the class decision failed (a table lookup problem), or null.</summary>
     public string? Failure { get; init; }

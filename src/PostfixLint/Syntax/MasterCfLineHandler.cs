@@ -9,11 +9,11 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
     private const int MinFields = 8;
 
     // pcf_str_field_pattern() names, in field order.
-    private static readonly string[] FieldNames =
+    private static readonly string[] s_fieldNames =
         ["service", "type", "private", "unprivileged", "chroot", "wakeup", "process_limit", "command"];
 
     // pcf_valid_master_types[] in 3.7 (MASTER_XPORT_NAME_*, src/master/master_proto.h).
-    private static readonly string[] ValidTypes = ["unix", "unix-dgram", "fifo", "inet", "pass"];
+    private static readonly string[] s_validTypes = ["unix", "unix-dgram", "fifo", "inet", "pass"];
 
     private readonly List<(int Start, int End)> _words = [];
     private readonly List<NormalizedArgument> _args = [];
@@ -131,7 +131,7 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
                     DiagnosticIds.MasterInvalidField,
                     DiagnosticSeverity.Fatal,
                     line.ToSourceSpan(_words[field].Start, _words[field].End),
-                    $"invalid {FieldNames[field]} field \"{value}\" in \"{lineText}\"");
+                    $"invalid {s_fieldNames[field]} field \"{value}\" in \"{lineText}\"");
                 return;
             }
         }
@@ -142,7 +142,7 @@ internal sealed class MasterCfLineHandler : ILogicalLineHandler
         switch (field)
         {
             case 1:
-                foreach (var type in ValidTypes)
+                foreach (var type in s_validTypes)
                 {
                     if (value.SequenceEqual(type))
                     {

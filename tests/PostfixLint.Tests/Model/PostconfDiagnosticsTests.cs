@@ -12,7 +12,7 @@ public sealed class PostconfDiagnosticsTests
     private static PostconfOutput Print(ConfigDirectory directory) =>
         PostconfPrinter.Print(PostfixConfig.Load(directory.Path, new ConfigLoadOptions { Host = Host }), new PostconfQuery { NonDefaultOnly = true });
 
-    private static string TextAt(ConfigDirectory directory, Diagnostic diagnostic) =>
+    private static string TextAt(Diagnostic diagnostic) =>
         File.ReadAllText(diagnostic.Path!).Substring(diagnostic.Span!.Value.Start, diagnostic.Span.Value.Length);
 
     [Test]
@@ -25,7 +25,7 @@ public sealed class PostconfDiagnosticsTests
         unused.Message.Should().Be($"{directory.Path}/main.cf: unused parameter: foo=bar");
         unused.Severity.Should().Be(DiagnosticSeverity.Warning);
         unused.Path.Should().Be($"{directory.Path}/main.cf");
-        TextAt(directory, unused).Should().Be("foo = bar");
+        TextAt(unused).Should().Be("foo = bar");
     }
 
     [Test]
@@ -37,7 +37,7 @@ public sealed class PostconfDiagnosticsTests
 
         unused.Message.Should().Be($"{directory.Path}/master.cf: unused parameter: bogus_setting=1");
         unused.Path.Should().Be($"{directory.Path}/master.cf");
-        TextAt(directory, unused).Should().Be("-o bogus_setting=1");
+        TextAt(unused).Should().Be("-o bogus_setting=1");
     }
 
     [Test]
@@ -48,7 +48,7 @@ public sealed class PostconfDiagnosticsTests
         var undefined = Print(directory).Messages.Should().ContainSingle(m => m.Id == DiagnosticIds.UndefinedParameter).Subject;
 
         undefined.Message.Should().Be($"{directory.Path}/main.cf: undefined parameter: nowhere_defined");
-        TextAt(directory, undefined).Should().Be("nowhere_defined");
+        TextAt(undefined).Should().Be("nowhere_defined");
     }
 
     [Test]
@@ -59,7 +59,7 @@ public sealed class PostconfDiagnosticsTests
         var readOnly = Print(directory).Messages.Should().ContainSingle(m => m.Id == DiagnosticIds.ReadOnlyParameter).Subject;
 
         readOnly.Message.Should().Be($"{directory.Path}/main.cf: read-only parameter assignment: process_name=x");
-        TextAt(directory, readOnly).Should().Be("process_name = x");
+        TextAt(readOnly).Should().Be("process_name = x");
     }
 
     [Test]
@@ -73,7 +73,7 @@ public sealed class PostconfDiagnosticsTests
         var fatal = output.Messages.Should().ContainSingle().Subject;
         fatal.Id.Should().Be(DiagnosticIds.MissingEquals);
         fatal.Message.Should().Be($"{directory.Path}/main.cf, line 2: missing '=' after attribute name: \"broken line\"");
-        TextAt(directory, fatal).Should().Be("broken line");
+        TextAt(fatal).Should().Be("broken line");
     }
 
     [Test]

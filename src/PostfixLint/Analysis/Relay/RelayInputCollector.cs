@@ -15,7 +15,7 @@ namespace PostfixLint.Analysis.Relay;
 /// Collecting more than smtpd strictly looks at only splits classes finer (more probes, same answers); collecting
 /// less would merge addresses smtpd tells apart, so the collector leans towards more.
 /// </remarks>
-public sealed class RelayInputCollector
+internal sealed class RelayInputCollector
 {
     /// <summary>The most values kept per input dimension (HELO, sender, recipient, login, client name).</summary>
     public const int DimensionBound = 64;

@@ -11,7 +11,7 @@ namespace PostfixLint.Analysis.Relay;
 /// Not an automaton: a pattern it cannot read (back-references, look-around, negated classes it cannot satisfy)
 /// yields no witness, and the caller reports that the pattern's keys were not covered.
 /// </remarks>
-public sealed class ShortestPatternWitnesses : IPatternWitnessSource
+internal sealed class ShortestPatternWitnesses : IPatternWitnessSource
 {
     /// <inheritdoc />
     public IReadOnlyList<string> Witnesses(string body, string flags, bool pcre)

@@ -7,7 +7,7 @@ namespace PostfixLint.Analysis.Relay;
 /// The address blocks that are not globally routable: the IANA IPv4 and IPv6 Special-Purpose Address Registries
 /// (RFC 6890) entries marked "Globally Reachable: False" or N/A, plus IPv6 space outside <c>2000::/3</c>.
 /// </summary>
-public static class SpecialPurposeRanges
+internal static class SpecialPurposeRanges
 {
     /// <summary>Every block with its registry name, IPv4 first.</summary>
     public static ImmutableArray<(IPNetwork Network, string Name)> All { get; } =

@@ -11,7 +11,7 @@ namespace PostfixLint.Model.Catalog;
 /// ad-hoc process_name and process_id. Every method takes the effective (already expanded) values of the
 /// parameters the default depends on, so the model decides where those come from.
 /// </remarks>
-public static class ComputedDefaults
+internal static class ComputedDefaults
 {
     /// <summary>The process_name postconf reports for itself.</summary>
     public const string PostconfProcessName = "postconf";

@@ -8,10 +8,10 @@ namespace PostfixLint.Model.Catalog;
 internal static class MynetworksCalculator
 {
     // src/util/name_mask.h NAME_MASK_DEFAULT_DELIM; matching is case-sensitive (no NAME_MASK_ANY_CASE).
-    private static readonly char[] NameMaskDelimiters = [',', ' ', '\t', '\r', '\n'];
+    private static readonly char[] s_nameMaskDelimiters = [',', ' ', '\t', '\r', '\n'];
 
     // src/global/own_inet_addr.c splits inet_interfaces on " \t,".
-    private static readonly char[] InterfaceDelimiters = [' ', '\t', ','];
+    private static readonly char[] s_interfaceDelimiters = [' ', '\t', ','];
 
     private const int StyleClass = 1;
     private const int StyleSubnet = 2;
@@ -26,7 +26,7 @@ internal static class MynetworksCalculator
     {
         // src/util/inet_proto.c inet_proto_init(): the family list is always IPv4 first, then IPv6.
         var protocolMask = 0;
-        foreach (var word in inetProtocols.Split(NameMaskDelimiters, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in inetProtocols.Split(s_nameMaskDelimiters, StringSplitOptions.RemoveEmptyEntries))
         {
             protocolMask |= word switch
             {
@@ -59,7 +59,7 @@ internal static class MynetworksCalculator
         }
 
         var styleMask = 0;
-        foreach (var word in style.Split(NameMaskDelimiters, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in style.Split(s_nameMaskDelimiters, StringSplitOptions.RemoveEmptyEntries))
         {
             var bit = word switch
             {
@@ -190,7 +190,7 @@ internal static class MynetworksCalculator
         }
 
         var selected = new List<IPAddress>();
-        foreach (var name in inetInterfaces.Split(InterfaceDelimiters, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var name in inetInterfaces.Split(s_interfaceDelimiters, StringSplitOptions.RemoveEmptyEntries))
         {
             // src/util/inet_addr_host.c: "[addr]" is an address literal; results of other families are skipped.
             var lookup = name.Length > 2 && name[0] == '[' && name[^1] == ']' ? name[1..^1] : name;

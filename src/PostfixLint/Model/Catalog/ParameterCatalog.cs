@@ -9,10 +9,10 @@ namespace PostfixLint.Model.Catalog;
 /// </remarks>
 public sealed class ParameterCatalog
 {
-    private static readonly Lazy<ParameterCatalog> _postfix37 = new(() => new ParameterCatalog(CatalogData.Load()));
+    private static readonly Lazy<ParameterCatalog> s_postfix37 = new(() => new ParameterCatalog(CatalogData.Load()));
 
     // src/postconf/postconf_service.c: the commands (master.cf field 8, first word) that get service parameters.
-    private static readonly ImmutableArray<string> _deliveryCommands = ["error", "lmtp", "local", "smtp", "virtual"];
+    private static readonly ImmutableArray<string> s_deliveryCommands = ["error", "lmtp", "local", "smtp", "virtual"];
 
     private const string TimeLimitSuffix = "_time_limit";
 
@@ -26,7 +26,7 @@ public sealed class ParameterCatalog
     }
 
     /// <summary>The catalogue of Postfix 3.7.11 (Debian 12 build).</summary>
-    public static ParameterCatalog Postfix37 => _postfix37.Value;
+    public static ParameterCatalog Postfix37 => s_postfix37.Value;
 
     /// <summary>The release this catalogue describes.</summary>
     public string MailVersion => "3.7.11";
@@ -103,7 +103,7 @@ public sealed class ParameterCatalog
         {
             "pipe" => _tables.Value.PipeServiceSuffixes,
             "spawn" => _tables.Value.SpawnServiceSuffixes,
-            _ when _deliveryCommands.Contains(command) =>
+            _ when s_deliveryCommands.Contains(command) =>
                 _tables.Value.PipeServiceSuffixes.Where(s => s.Suffix != TimeLimitSuffix),
             _ => [],
         };

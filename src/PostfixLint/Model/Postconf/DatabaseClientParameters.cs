@@ -14,7 +14,7 @@ namespace PostfixLint.Model.Postconf;
 /// </remarks>
 internal static class DatabaseClientParameters
 {
-    private static readonly FrozenDictionary<string, FrozenSet<string>> Suffixes = new Dictionary<string, FrozenSet<string>>
+    private static readonly FrozenDictionary<string, FrozenSet<string>> s_suffixes = new Dictionary<string, FrozenSet<string>>
     {
         ["ldap"] = Set(
             "bind bind_dn bind_pw cache cache_expiry cache_size chase_referrals debuglevel dereference domain "
@@ -38,7 +38,7 @@ internal static class DatabaseClientParameters
 
     /// <summary>The client parameter names of <paramref name="databaseType"/>, or null when it is not a database client.</summary>
     public static FrozenSet<string>? For(string databaseType) =>
-        Suffixes.TryGetValue(databaseType, out var set) ? set : null;
+        s_suffixes.TryGetValue(databaseType, out var set) ? set : null;
 
     private static FrozenSet<string> Set(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToFrozenSet(StringComparer.Ordinal);

@@ -7,7 +7,7 @@ namespace PostfixLint.Model.Postconf;
 internal static class MasterEntryFormatter
 {
     // src/postconf/postconf_master.c pcf_print_master_entry(): the column each of the eight fields aims for.
-    private static readonly int[] ColumnGoal = [0, 11, 17, 25, 33, 41, 49, 57];
+    private static readonly int[] s_columnGoal = [0, 11, 17, 25, 33, 41, 49, 57];
 
     /// <summary>One <c>postconf -M</c> line: fields padded to their columns, then the normalized arguments.</summary>
     public static string FormatEntry(ServiceEntrySyntax entry)
@@ -23,7 +23,7 @@ internal static class MasterEntryFormatter
                 {
                     line.Append(' ');
                 }
-                while (line.Length < ColumnGoal[i]);
+                while (line.Length < s_columnGoal[i]);
             }
 
             line.Append(fields[i].Text);

@@ -7,7 +7,7 @@ using PostfixLint.Syntax.Tables;
 namespace PostfixLint.Model.Tables;
 
 /// <summary>A <c>cidr:</c> table (<c>src/util/dict_cidr.c</c>, <c>cidr_match.c</c>): the first matching rule wins, <c>if</c>/<c>endif</c> nest.</summary>
-public sealed class CidrTable : ILookupTable
+internal sealed class CidrTable : ILookupTable
 {
     private readonly ImmutableArray<Rule> _rules;
     private readonly string _source;

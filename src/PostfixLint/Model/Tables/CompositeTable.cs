@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PostfixLint.Model.Tables;
 
 /// <summary><c>unionmap:{...}</c> (comma-joined results of every table) and <c>pipemap:{...}</c> (each result is the next key).</summary>
-public sealed class CompositeTable : ILookupTable
+internal sealed class CompositeTable : ILookupTable
 {
     /// <summary>Creates a union or pipe of <paramref name="tables"/>.</summary>
     public CompositeTable(string spec, bool pipe, ImmutableArray<ILookupTable> tables)

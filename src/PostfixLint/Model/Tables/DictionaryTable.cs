@@ -4,7 +4,7 @@ using PostfixLint.Syntax.Tables;
 namespace PostfixLint.Model.Tables;
 
 /// <summary>A small fixed-key table held as a dictionary: <c>inline:</c>, <c>unix:passwd.byname</c>, <c>environ:</c>.</summary>
-public sealed class DictionaryTable : ILookupTable
+internal sealed class DictionaryTable : ILookupTable
 {
     private readonly FrozenDictionary<string, (string Value, int Line)> _entries;
     private readonly string? _source;

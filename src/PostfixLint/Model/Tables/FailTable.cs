@@ -2,7 +2,7 @@ namespace PostfixLint.Model.Tables;
 
 /// <summary><c>fail:name</c> (<c>src/util/dict_fail.c</c>): every lookup fails with a temporary error.</summary>
 /// <param name="Spec">The table spec.</param>
-public sealed record FailTable(string Spec) : ILookupTable
+internal sealed record FailTable(string Spec) : ILookupTable
 {
     /// <inheritdoc />
     public bool IsFixedKey => false;

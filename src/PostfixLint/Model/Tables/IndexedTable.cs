@@ -17,7 +17,7 @@ namespace PostfixLint.Model.Tables;
 /// keys are folded while hashing and comparing, so the bytes stay as written. No per-line strings, regexes or parser
 /// combinators. Keys with non-ASCII bytes go to a small string dictionary.
 /// </remarks>
-public sealed class IndexedTable : ILookupTable
+internal sealed class IndexedTable : ILookupTable
 {
     // The bytes that can end or complicate a key: C isspace() in the C locale, backslash and double quote.
     private static readonly SearchValues<byte> s_keyStops = SearchValues.Create(" \t\n\v\f\r\\\""u8);

@@ -13,7 +13,7 @@ namespace PostfixLint.Model.Tables;
 /// </remarks>
 public sealed class LookupTableFactory
 {
-    private static readonly HashSet<string> ExternalTypes = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> s_externalTypes = new(StringComparer.Ordinal)
     {
         "mysql", "pgsql", "ldap", "sqlite", "tcp", "socketmap", "memcache", "nis", "nisplus", "netinfo", "sdbm",
     };
@@ -71,7 +71,7 @@ public sealed class LookupTableFactory
                 "unix" => OpenUnix(spec, name),
                 "environ" => OpenEnviron(spec),
                 "fail" => new FailTable(spec),
-                _ when ExternalTypes.Contains(type) => new UnknownTable(spec, $"{type} tables are queried at run time; their contents are not in the configuration"),
+                _ when s_externalTypes.Contains(type) => new UnknownTable(spec, $"{type} tables are queried at run time; their contents are not in the configuration"),
 
                 // Debian's Postfix is built without dbm; dict_open3() then gives a surrogate.
                 _ => new UnavailableTable(spec, $"unsupported dictionary type: {type}"),

@@ -3,7 +3,7 @@ namespace PostfixLint.Model.Tables;
 /// <summary><c>proxy:type:name</c> read through to the local table the proxymap server would open.</summary>
 /// <param name="Spec">The proxy spec as written.</param>
 /// <param name="Inner">The table proxymap opens.</param>
-public sealed record ProxyTable(string Spec, ILookupTable Inner) : ILookupTable
+internal sealed record ProxyTable(string Spec, ILookupTable Inner) : ILookupTable
 {
     /// <inheritdoc />
     public bool IsFixedKey => Inner.IsFixedKey;

@@ -10,7 +10,7 @@ namespace PostfixLint.Model.Tables;
 /// from glibc's POSIX matcher and PCRE2. Keys are not case folded (smtpd opens these tables without
 /// <c>DICT_FLAG_FOLD_MUL</c>); the patterns are case-insensitive unless the <c>i</c> flag turns that off.
 /// </remarks>
-public sealed class RegexpTable : ILookupTable
+internal sealed class RegexpTable : ILookupTable
 {
     private readonly ImmutableArray<Rule> _rules;
     private readonly string _source;

@@ -12,7 +12,7 @@ namespace PostfixLint.Model.Tables;
 /// Each query tries the tables in order and stops at the first table that answers or fails. The address is the
 /// one trivial-rewrite returns (<c>smtpd_resolve_addr()</c>); callers pass it already resolved.
 /// </remarks>
-public sealed class SenderLoginMap
+internal sealed class SenderLoginMap
 {
     private readonly ImmutableArray<ILookupTable> _tables;
     private readonly string _delimiters;

@@ -9,7 +9,7 @@ namespace PostfixLint.Model.Tables;
 /// <param name="Table">The table that answered, or null.</param>
 /// <param name="Source">The file of the matching entry, or null.</param>
 /// <param name="Line">The 1-based line of the matching entry, or 0.</param>
-public sealed record SenderOwnership(
+internal sealed record SenderOwnership(
     TableLookupStatus Status, ImmutableArray<string> Owners, string? Key, string? Table, string? Source, int Line)
 {
     /// <summary>True when <paramref name="login"/> is one of the owners (<c>strcasecmp_utf8()</c>).</summary>

@@ -4,7 +4,7 @@ namespace PostfixLint.Model.Tables;
 /// <param name="Spec">The table spec.</param>
 /// <param name="Reason">The reason after <c>is unavailable. </c>, e.g. <c>open database /x.db: No such file or directory</c>.</param>
 /// <param name="IsFixedKey">Whether the table type would be a fixed-key table.</param>
-public sealed record UnavailableTable(string Spec, string Reason, bool IsFixedKey = true) : ILookupTable
+internal sealed record UnavailableTable(string Spec, string Reason, bool IsFixedKey = true) : ILookupTable
 {
     /// <inheritdoc />
     public TableContents Contents => TableContents.Unavailable;

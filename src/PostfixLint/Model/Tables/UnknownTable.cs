@@ -3,7 +3,7 @@ namespace PostfixLint.Model.Tables;
 /// <summary>A table whose data lives outside the configuration (SQL, LDAP, sockets, NIS, ...): every answer is unknown.</summary>
 /// <param name="Spec">The table spec.</param>
 /// <param name="Reason">Why the contents are unknown.</param>
-public sealed record UnknownTable(string Spec, string Reason) : ILookupTable
+internal sealed record UnknownTable(string Spec, string Reason) : ILookupTable
 {
     /// <inheritdoc />
     public bool IsFixedKey => true;

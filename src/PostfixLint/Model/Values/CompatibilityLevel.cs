@@ -8,7 +8,7 @@ namespace PostfixLint.Model.Values;
 /// <c>strtol()</c>, so <c>3.06</c> equals <c>3.6</c> and <c>3.10</c> is greater than <c>3.9</c>; minor and patch
 /// are limited to 0..1023; <c>3.</c>, <c>.1</c>, <c>3a</c> and negative fields are malformed.
 /// </remarks>
-public readonly record struct CompatibilityLevel : IComparable<CompatibilityLevel>
+internal readonly record struct CompatibilityLevel : IComparable<CompatibilityLevel>
 {
     private const int MinorShift = 10;
     private const int MajorShift = 20;

@@ -11,7 +11,7 @@ namespace PostfixLint.Model.Values;
 /// <c>pcf_expand_parameter_value()</c>). Only a raw parameter printed by itself stays unexpanded (see
 /// <see cref="ExpandParameter"/>).
 /// </remarks>
-public sealed class MacroExpander
+internal sealed class MacroExpander
 {
     /// <summary>The fatal text postconf prints when expansion fails (<c>pcf_expand_parameter_value()</c>).</summary>
     public const string PostconfFailureText = "macro processing error";

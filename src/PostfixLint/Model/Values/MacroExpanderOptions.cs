@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PostfixLint.Model.Values;
 
 /// <summary>Settings for <see cref="MacroExpander"/>.</summary>
-public sealed record MacroExpanderOptions
+internal sealed record MacroExpanderOptions
 {
     /// <summary>Postfix 3.7's raw parameters: their values are not expanded when printed with <c>postconf -x</c>.</summary>
     /// <remarks>From the <c>CONFIG_RAW_TABLE</c>s in <c>src/smtpd/smtpd.c</c>, <c>src/local/local.c</c> and <c>src/postscreen/postscreen.c</c>.</remarks>

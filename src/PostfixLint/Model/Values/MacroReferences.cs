@@ -10,7 +10,7 @@ namespace PostfixLint.Model.Values;
 /// whether or not they would be taken, relational operands are scanned, nothing is looked up or evaluated.
 /// A syntax error is reported and stops the scan of that value: later names are not visited.
 /// </remarks>
-public static class MacroReferences
+internal static class MacroReferences
 {
     /// <summary>Every referenced name with its span relative to <paramref name="value"/>, in scan order.</summary>
     public static ImmutableArray<MacroReference> Find(string value) => Scan(value).References;

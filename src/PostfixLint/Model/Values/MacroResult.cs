@@ -8,4 +8,4 @@ namespace PostfixLint.Model.Values;
 /// <param name="Messages">Warnings in the order Postfix logs them, then the fatal message when expansion failed.</param>
 /// <param name="Failed">True when Postfix would stop with <c>macro processing error</c> (MAC_PARSE_ERROR).</param>
 /// <param name="UsedUndefined">True when a plain <c>$name</c> referred to an undefined parameter (MAC_PARSE_UNDEF).</param>
-public sealed record MacroResult(string Value, ImmutableArray<Diagnostic> Messages, bool Failed, bool UsedUndefined);
+internal sealed record MacroResult(string Value, ImmutableArray<Diagnostic> Messages, bool Failed, bool UsedUndefined);

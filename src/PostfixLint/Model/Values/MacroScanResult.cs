@@ -8,4 +8,4 @@ namespace PostfixLint.Model.Values;
 /// <param name="References">Referenced names in the order postconf visits them.</param>
 /// <param name="Messages">Syntax warnings postconf logs while scanning (never fatal: the scan ignores its status).</param>
 /// <param name="HasSyntaxError">True when the scan hit a syntax error; names after it are not visited.</param>
-public sealed record MacroScanResult(ImmutableArray<MacroReference> References, ImmutableArray<Diagnostic> Messages, bool HasSyntaxError);
+internal sealed record MacroScanResult(ImmutableArray<MacroReference> References, ImmutableArray<Diagnostic> Messages, bool HasSyntaxError);

@@ -17,7 +17,7 @@ public static class NetworkList
     public sealed record Result(ImmutableArray<NetworkEntry> Entries, ImmutableArray<Diagnostic> Messages);
 
     /// <summary>Parses an (already expanded) list value.</summary>
-    public static Result Parse(string value, string parameterName = "mynetworks")
+    internal static Result Parse(string value, string parameterName = "mynetworks")
     {
         ArgumentNullException.ThrowIfNull(value);
         var entries = ImmutableArray.CreateBuilder<NetworkEntry>();
@@ -94,5 +94,5 @@ public static class NetworkList
 
     /// <summary>Port of <c>cidr_match_parse()</c> (<c>src/util/cidr_match.c</c>): null on success, else Postfix's message.</summary>
     /// <remarks>A forwarder: the parser lives in the Syntax layer (<see cref="CidrText"/>) so table syntax can use it.</remarks>
-    public static string? ParseCidr(string text, out IPNetwork network) => CidrText.Parse(text, out network);
+    internal static string? ParseCidr(string text, out IPNetwork network) => CidrText.Parse(text, out network);
 }

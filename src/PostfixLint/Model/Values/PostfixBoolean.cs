@@ -1,7 +1,7 @@
 namespace PostfixLint.Model.Values;
 
 /// <summary>Boolean parameter values as daemons convert them (<c>src/global/mail_conf_bool.c</c>).</summary>
-public static class PostfixBoolean
+internal static class PostfixBoolean
 {
     /// <summary>Accepts <c>yes</c> or <c>no</c> in any case; anything else is invalid.</summary>
     public static bool TryParse(string value, out bool result)

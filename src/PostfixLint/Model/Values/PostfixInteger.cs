@@ -1,7 +1,7 @@
 namespace PostfixLint.Model.Values;
 
 /// <summary>Integer parameter values as daemons convert them (<c>src/global/mail_conf_int.c</c>).</summary>
-public static class PostfixInteger
+internal static class PostfixInteger
 {
     /// <summary>strtol base 10 over the whole text (leading white space and a sign allowed), within the range of a C int.</summary>
     public static bool TryParse(string value, out int result)

@@ -4,7 +4,7 @@ using PostfixLint.Syntax;
 namespace PostfixLint.Model.Values;
 
 /// <summary>Splits list values the way Postfix's <c>mystrtokq(", \t\r\n", "{}")</c> does (<c>src/util/mystrtok.c</c>).</summary>
-public static class PostfixList
+internal static class PostfixList
 {
     /// <summary>The separator set CHARS_COMMA_SP.</summary>
     public const string Separators = ", \t\r\n";

@@ -1,7 +1,7 @@
 namespace PostfixLint.Model.Values;
 
 /// <summary>Time parameter values with units s, m, h, d, w, as <c>conv_time()</c> converts them (<c>src/global/conv_time.c</c>).</summary>
-public static class PostfixTime
+internal static class PostfixTime
 {
     /// <summary>Converts to seconds; <paramref name="defaultUnit"/> applies when no unit follows the number.</summary>
     /// <remarks>Like Postfix, only the first character after the number is read as the unit: <c>10sx</c> is 10 seconds, <c>10 s</c> is invalid, <c>s</c> alone is 0.</remarks>

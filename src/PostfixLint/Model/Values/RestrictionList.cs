@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace PostfixLint.Model.Values;
 
 /// <summary>Parses smtpd restriction lists positionally, as <c>generic_checks()</c> in <c>src/smtpd/smtpd_check.c</c> walks them.</summary>
-public static class RestrictionList
+internal static class RestrictionList
 {
     // is_map_command() users: the next token is consumed whether or not it is a table.
     private static readonly ImmutableHashSet<string> s_mapCommands = ImmutableHashSet.Create(

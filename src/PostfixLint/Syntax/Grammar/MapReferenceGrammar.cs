@@ -11,34 +11,34 @@ namespace PostfixLint.Syntax.Grammar;
 /// </remarks>
 internal static class MapReferenceGrammar
 {
-    private static readonly Parser<string> Type = Run(c => c != ':', 1, "table type").Named("table type");
+    private static readonly Parser<string> s_type = Run(c => c != ':', 1, "table type").Named("table type");
 
-    private static readonly Parser<int> CurlyBody = BalancedBody('{', '}');
+    private static readonly Parser<int> s_curlyBody = BalancedBody('{', '}');
 
     // A name that is exactly one balanced {...} group (inline:, static:, pipemap:, unionmap:, ...).
-    private static readonly Parser<bool> BracedName =
+    private static readonly Parser<bool> s_bracedName =
         from open in Parse.Char('{')
-        from body in CurlyBody
+        from body in s_curlyBody
         from close in Parse.Char('}')
         from end in AtEnd
         select true;
 
-    private static readonly Parser<bool> PlainName = Run(_ => true, 1, "table name").Return(false);
+    private static readonly Parser<bool> s_plainName = Run(_ => true, 1, "table name").Return(false);
 
-    private static readonly Parser<MapReferenceSyntax> ReferenceRef = i => Reference!(i);
+    private static readonly Parser<MapReferenceSyntax> s_referenceRef = i => Reference!(i);
 
     // Optional, not Or: Within consumes nothing of the outer input, and Sprache's Or then prefers its second branch.
     private static Parser<MapReferenceSyntax?> InnerOf(string type, int start, int end) =>
         type.Equals("proxy", StringComparison.Ordinal)
-            ? Within(ReferenceRef, start, end).Optional().Select(inner => inner.GetOrDefault())
+            ? Within(s_referenceRef, start, end).Optional().Select(inner => inner.GetOrDefault())
             : Parse.Return((MapReferenceSyntax?)null);
 
     /// <summary>One whole reference up to the end of input.</summary>
     public static readonly Parser<MapReferenceSyntax> Reference =
-        from type in Type.Span()
+        from type in s_type.Span()
         from colon in Parse.Char(':')
         from nameStart in Offset
-        from braced in BracedName.Or(PlainName).Named("table name")
+        from braced in s_bracedName.Or(s_plainName).Named("table name")
         from nameEnd in Offset
         from inner in InnerOf(type.Value, nameStart, nameEnd)
         from source in Source

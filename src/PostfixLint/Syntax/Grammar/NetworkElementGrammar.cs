@@ -15,22 +15,22 @@ internal static class NetworkElementGrammar
     private const string V4Chars = "0123456789.";
     private const string AddressChars = V4Chars + "abcdefABCDEF:[]/";
 
-    private static readonly Parser<int> Negations = Run(c => c == '!', 0, "'!'").Select(bangs => bangs.Length);
+    private static readonly Parser<int> s_negations = Run(c => c == '!', 0, "'!'").Select(bangs => bangs.Length);
 
-    private static readonly Parser<NetworkElementShape> File =
+    private static readonly Parser<NetworkElementShape> s_file =
         from slash in Parse.Char('/')
         from rest in Run(_ => true, 0, "file name")
         select NetworkElementShape.File;
 
-    private static readonly Parser<NetworkElementShape> Table =
+    private static readonly Parser<NetworkElementShape> s_table =
         Run(_ => true, 1, "table").Where(t => t[0] != '[' && t.Contains(':', StringComparison.Ordinal)).Return(NetworkElementShape.Table);
 
-    private static readonly Parser<NetworkElementShape> AddressPattern =
+    private static readonly Parser<NetworkElementShape> s_addressPattern =
         from pattern in Run(c => AddressChars.Contains(c), 1, "address pattern").Where(p => p.AsSpan().IndexOfAny(':', '/') >= 0)
         from end in AtEnd
         select NetworkElementShape.AddressPattern;
 
-    private static readonly Parser<NetworkElementShape> BareAddress =
+    private static readonly Parser<NetworkElementShape> s_bareAddress =
         (from open in Parse.Char('[')
          from address in Run(c => V4Chars.Contains(c), 1, "IPv4 address")
          from close in Parse.Char(']')
@@ -40,13 +40,13 @@ internal static class NetworkElementGrammar
             from end in AtEnd
             select NetworkElementShape.Address);
 
-    private static readonly Parser<NetworkElementShape> Hostname = Run(_ => true, 1, "host name").Return(NetworkElementShape.Hostname);
+    private static readonly Parser<NetworkElementShape> s_hostname = Run(_ => true, 1, "host name").Return(NetworkElementShape.Hostname);
 
     /// <summary>One element: <c>!</c>s, then the pattern up to the end of input (fails when nothing follows the <c>!</c>s).</summary>
     public static readonly Parser<NetworkElementSyntax> Element =
-        from negations in Negations
+        from negations in s_negations
         from start in Offset
-        from shape in File.Or(Table).Or(AddressPattern).Or(BareAddress).Or(Hostname).Named("pattern after '!'")
+        from shape in s_file.Or(s_table).Or(s_addressPattern).Or(s_bareAddress).Or(s_hostname).Named("pattern after '!'")
         from end in Offset
         from source in Source
         select new NetworkElementSyntax(

@@ -5,4 +5,4 @@ namespace PostfixLint.Syntax.Tables;
 /// <param name="ValueStart">Start of the value.</param>
 /// <param name="ValueEnd">End of the value, trailing whitespace excluded; equal to <paramref name="ValueStart"/> when there is no value.</param>
 /// <param name="UnbalancedQuote">True when the key has an unclosed double quote (postmap skips the line).</param>
-public readonly record struct PostmapSplit(int KeyEnd, int ValueStart, int ValueEnd, bool UnbalancedQuote);
+internal readonly record struct PostmapSplit(int KeyEnd, int ValueStart, int ValueEnd, bool UnbalancedQuote);

@@ -12,7 +12,7 @@ namespace PostfixLint.Syntax.Tables;
 /// </remarks>
 internal static class RegexTranslator
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_matchTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Compiles a pattern body with its flag characters; null and an error text when it cannot be compiled.</summary>
     public static Regex? TryCompile(string body, string flags, bool pcre, out string? error)
@@ -51,7 +51,7 @@ internal static class RegexTranslator
 
         // Without REG_NEWLINE '.' matches a newline and ^/$ match only at the ends; with it, like .NET Multiline.
         options |= newline ? RegexOptions.Multiline : RegexOptions.Singleline;
-        return new Regex(TranslatePosix(body, extended, newline), options, MatchTimeout);
+        return new Regex(TranslatePosix(body, extended, newline), options, s_matchTimeout);
     }
 
     private static Regex CompilePcre(string body, string flags)
@@ -78,7 +78,7 @@ internal static class RegexTranslator
         options |= dotall ? RegexOptions.Singleline : RegexOptions.None;
         options |= extended ? RegexOptions.IgnorePatternWhitespace : RegexOptions.None;
         var pattern = TranslatePcre(body, dollarEndOnly && !multiline, ungreedy);
-        return new Regex(anchored ? $"\\G(?:{pattern})" : pattern, options, MatchTimeout);
+        return new Regex(anchored ? $"\\G(?:{pattern})" : pattern, options, s_matchTimeout);
     }
 
     private static string TranslatePcre(string body, bool dollarEndOnly, bool ungreedy)

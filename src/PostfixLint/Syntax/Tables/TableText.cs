@@ -4,7 +4,7 @@ using System.Text;
 namespace PostfixLint.Syntax.Tables;
 
 /// <summary>Text helpers shared by the table parsers and the fast loader, each a port of the Postfix code it names.</summary>
-public static class TableText
+internal static class TableText
 {
     /// <summary>Splits a postmap-format logical line as <c>postmap.c</c>/<c>dict_thash.c</c> do.</summary>
     /// <remarks>
