@@ -31,6 +31,18 @@ public static class RuleRegistry
 
         // Networks (PFL1xx)
         new MynetworksIncludesEveryone(),
+        new MynetworksIncludesPublicRange(),
+        new MynetworksIncludesUndeclaredPublicRange(),
+        new MynetworksBroaderThanPrivateBlock(),
+        new MynetworksIncludesWholePrivateBlock(),
+        new MynetworksInvalidCidr(),
+        new MynetworksUnbracketedIpv6(),
+        new MynetworksEntryShadowed(),
+        new MynetworksComputedDefault(),
+        new MynetworksMissesIpv6Loopback(),
+        new PolicyClientNotInMynetworks(),
+        new PolicyClientCannotConnect(),
+        new MynetworksClientsCannotConnect(),
 
         // Restrictions (PFL2xx)
         new RelayRestrictionsWithoutGuard(),
