@@ -30,13 +30,13 @@ internal sealed record MynetworksScope(MasterService? Service, TypedValue<Networ
     }
 
     /// <summary>The smtpd listeners that read this value: the overriding one, or every listener without its own <c>-o mynetworks</c>.</summary>
-    public IEnumerable<Relay.SmtpdListener> Listeners(RuleContext context) =>
+    public IEnumerable<PostfixLint.Analysis.Relay.SmtpdListener> Listeners(RuleContext context) =>
         context.Listeners.Where(l => Service is null
             ? l.MasterService is null || !l.MasterService.Overrides.Any(o => string.Equals(o.Name, "mynetworks", StringComparison.Ordinal))
             : ReferenceEquals(l.MasterService, Service));
 
     /// <summary>What smtpd answers <paramref name="client"/> on <paramref name="listener"/> for the analysis' remote sender and recipient.</summary>
-    public static Simulation.SimulationResult Probe(RuleContext context, Relay.SmtpdListener listener, string client) =>
+    public static Simulation.SimulationResult Probe(RuleContext context, PostfixLint.Analysis.Relay.SmtpdListener listener, string client) =>
         context.Simulator.Simulate(new Simulation.Probe(client, context.Relay.Inputs.RemoteSender, context.Relay.Inputs.RemoteRecipient)
         {
             Helo = context.Relay.Inputs.UnknownHelo,

@@ -27,7 +27,7 @@ internal sealed class PolicyClientCannotConnect : Rule
             return;
         }
 
-        foreach (var violation in context.Relay.EvaluatePolicy().Violations)
+        foreach (var violation in context.PolicyEvaluation.Violations)
         {
             if (violation is not { Kind: PolicyIntentKind.MayRelay, Unreachable: true } || !OnlyTheBindingStopsIt(context, violation.Probe))
             {

@@ -29,7 +29,7 @@ internal sealed class PolicyClientNotInMynetworks : Rule
             return;
         }
 
-        foreach (var violation in context.Relay.EvaluatePolicy().Violations)
+        foreach (var violation in context.PolicyEvaluation.Violations)
         {
             if (!IsMynetworksMiss(violation, out var permit))
             {
@@ -50,7 +50,7 @@ internal sealed class PolicyClientNotInMynetworks : Rule
     }
 
     /// <summary>An unauthenticated mayRelay client refused by the list in which permit_mynetworks was tried and did not match.</summary>
-    private static bool IsMynetworksMiss(PolicyViolation violation, out TraceEntry permit)
+    internal static bool IsMynetworksMiss(PolicyViolation violation, out TraceEntry permit)
     {
         permit = null!;
         if (violation.Kind != PolicyIntentKind.MayRelay || violation.Probe.SaslLogin is not null

@@ -1,4 +1,5 @@
 using PostfixLint.Analysis.Relay;
+using PostfixLint.Analysis.Rules.Networks;
 
 namespace PostfixLint.Analysis.Rules.Relay;
 
@@ -13,7 +14,8 @@ internal static class PolicyClaims
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(violation);
-        return false;
+        return PolicyClientNotInMynetworks.IsMynetworksMiss(violation, out _)
+               || (violation is { Kind: PolicyIntentKind.MayRelay, Unreachable: true } && PolicyClientCannotConnect.OnlyTheBindingStopsIt(context, violation.Probe));
     }
 
     /// <summary>Where an intent is written, for a message: <c>policy .postfix-lint.json:3:7</c>.</summary>
