@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Rules.Networks;
+using PostfixLint.Analysis.Rules.Syntax;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -26,6 +27,10 @@ public static class RuleRegistry
     private static readonly Lazy<ImmutableArray<Rule>> s_rules = new(() =>
     [
         // Syntax and parameters (PFL0xx)
+        new CommentAfterValue(),
+        new ObsoleteParameter(),
+        new RestartOnlyParameter(),
+        new LegacyCompatibilityLevel(),
 
         // Networks (PFL1xx)
         new MynetworksIncludesEveryone(),
