@@ -23,7 +23,6 @@ internal sealed class LegacyCompatibilityLevel : Rule
         ("mynetworks_style", CompatibilityLevel.FromNumbers(2, 0, 0), "subnet", "host"),
         ("relay_domains", CompatibilityLevel.FromNumbers(2, 0, 0), "$mydestination", "(empty)"),
         ("smtpd_relay_before_recipient_restrictions", CompatibilityLevel.FromNumbers(3, 6, 0), "no", "yes"),
-        ("respectful_logging", CompatibilityLevel.FromNumbers(3, 6, 0), "no", "yes"),
         ("smtpd_tls_fingerprint_digest", CompatibilityLevel.FromNumbers(3, 6, 0), "md5", "sha256"),
         ("smtp_tls_fingerprint_digest", CompatibilityLevel.FromNumbers(3, 6, 0), "md5", "sha256"),
         ("lmtp_tls_fingerprint_digest", CompatibilityLevel.FromNumbers(3, 6, 0), "md5", "sha256"),
