@@ -15,9 +15,17 @@ public static class Linter
         var findings = new List<Diagnostic>();
         AddReadFindings(config, options, findings);
         var context = new RuleContext(config, options, findings);
+
+        // A fatal error while reading means Postfix refuses the whole configuration (postconf stops there): the read
+        // findings say why, and rules would only reason about values no Postfix program ever uses.
+        if (config.IsUsable)
+        {
+            Rules.Syntax.NetworkListMessages.Report(context);
+        }
+
         foreach (var rule in RuleRegistry.Rules)
         {
-            if (!IsEnabled(rule.Descriptor, options))
+            if (!config.IsUsable || !IsEnabled(rule.Descriptor, options))
             {
                 continue;
             }
@@ -60,21 +68,32 @@ public static class Linter
     private static void AddReadFindings(PostfixConfig config, LintOptions options, List<Diagnostic> findings)
     {
         var seen = new HashSet<(string, string?, int?, string)>();
-        foreach (var message in config.Messages.Concat(config.MasterReadMessages))
+        var messages = config.Messages.Concat(config.MasterReadMessages).Concat(OwnSyntaxFindings(config)).ToList();
+
+        // postconf may log one message twice, once while reading a file (with its position) and once while expanding
+        // (without): keep the one that says where.
+        var located = messages.Where(m => m.Span is not null).Select(m => (m.Id, m.Message)).ToHashSet();
+        foreach (var message in messages)
         {
             if (RuleRegistry.Find(message.Id) is not { } descriptor || !IsEnabled(descriptor, options)
+                || (message.Span is null && located.Contains((message.Id, message.Message)))
                 || !seen.Add((message.Id, message.Path, message.Span?.Start, message.Message)))
             {
                 continue;
             }
 
-            findings.Add(message with
+            findings.Add(Rules.Syntax.UnusedParameterSuggestion.Enrich(config, message with
             {
                 Severity = message.Severity == DiagnosticSeverity.Fatal ? DiagnosticSeverity.Error : message.Severity,
                 Message = WithoutLocationPrefix(message),
-            });
+            }));
         }
     }
+
+    /// <summary>What the parser reports that postconf does not (Postfix is silent about them): text after a NUL byte.</summary>
+    private static IEnumerable<Diagnostic> OwnSyntaxFindings(PostfixConfig config) =>
+        (config.MainCf?.Diagnostics ?? []).Concat(config.MasterCf?.Diagnostics ?? [])
+            .Where(d => d.Id == DiagnosticIds.TextAfterNul);
 
     /// <summary>
     /// postconf prefixes a message with where it is (<c>/etc/postfix/main.cf, line 3: </c>); a finding carries its
@@ -82,12 +101,22 @@ public static class Linter
     /// </summary>
     private static string WithoutLocationPrefix(Diagnostic message)
     {
-        if (message.Path is not { } path || !message.Message.StartsWith(path, StringComparison.Ordinal))
+        if (message.Path is not { } path)
         {
             return message.Message;
         }
 
-        var rest = message.Message.AsSpan(path.Length);
+        // src/postconf/postconf_master.c words its prefix "file <path>: line <n>: " (bad field count).
+        var filePrefix = "file " + path + ": line ";
+        var text = message.Message.StartsWith(filePrefix, StringComparison.Ordinal)
+            ? path + ", line " + message.Message[filePrefix.Length..]
+            : message.Message;
+        if (!text.StartsWith(path, StringComparison.Ordinal))
+        {
+            return message.Message;
+        }
+
+        var rest = text.AsSpan(path.Length);
         if (rest.StartsWith(", line ", StringComparison.Ordinal))
         {
             var digits = 7;

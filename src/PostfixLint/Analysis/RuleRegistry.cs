@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using PostfixLint.Analysis.Rules.Networks;
 using PostfixLint.Analysis.Rules.Relay;
 using PostfixLint.Analysis.Rules.Restrictions;
+using PostfixLint.Analysis.Rules.Syntax;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -28,6 +29,10 @@ public static class RuleRegistry
     private static readonly Lazy<ImmutableArray<Rule>> s_rules = new(() =>
     [
         // Syntax and parameters (PFL0xx)
+        new CommentAfterValue(),
+        new ObsoleteParameter(),
+        new RestartOnlyParameter(),
+        new LegacyCompatibilityLevel(),
 
         // Networks (PFL1xx)
         new MynetworksIncludesEveryone(),
