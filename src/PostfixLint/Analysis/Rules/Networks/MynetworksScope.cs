@@ -89,7 +89,7 @@ internal sealed record MynetworksScope(MasterService? Service, TypedValue<Networ
         }
 
         // Origin covers the whole element, '!'s included; the pattern is its tail.
-        var span = new Syntax.TextSpan(location.Span.End - entry.Text.Length, entry.Text.Length);
+        var span = new PostfixLint.Syntax.TextSpan(location.Span.End - entry.Text.Length, entry.Text.Length);
         return Fix.Create(title, safety, location.Path, TextEdit.Replace(span, text));
     }
 
