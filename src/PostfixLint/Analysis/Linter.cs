@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PostfixLint.Analysis.Rules.Maps;
 using PostfixLint.Diagnostics;
 using PostfixLint.Model;
 
@@ -15,6 +16,7 @@ public static class Linter
         var findings = new List<Diagnostic>();
         AddReadFindings(config, options, findings);
         var context = new RuleContext(config, options, findings);
+        AddTableFindings(context, options, findings);
         foreach (var rule in RuleRegistry.Rules)
         {
             if (!IsEnabled(rule.Descriptor, options))
@@ -73,6 +75,19 @@ public static class Linter
                 Severity = message.Severity == DiagnosticSeverity.Fatal ? DiagnosticSeverity.Error : message.Severity,
                 Message = WithoutLocationPrefix(message),
             });
+        }
+    }
+
+    /// <summary>What the table readers warn about in the sources of the referenced lookup tables (PFL020–PFL024).</summary>
+    private static void AddTableFindings(RuleContext context, LintOptions options, List<Diagnostic> findings)
+    {
+        try
+        {
+            findings.AddRange(TableSyntaxFindings.Find(context).Where(f => RuleRegistry.Find(f.Id) is { } d && IsEnabled(d, options)));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            context.Report(RuleRegistry.RuleFailed, $"reading the lookup tables failed on this configuration: {exception.GetType().Name}", (SourceLocation?)null);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using PostfixLint.Analysis.Rules.Maps;
 using PostfixLint.Analysis.Rules.Networks;
 using PostfixLint.Diagnostics;
 
@@ -35,6 +36,10 @@ public static class RuleRegistry
         // SASL and TLS (PFL3xx)
 
         // Maps (PFL4xx)
+        new MapSourceMissing(),
+        new MapSourceNotVerifiable(),
+        new MapDatabaseMissing(),
+        new MapDatabaseStale(),
 
         // Open relay and policy (PFL5xx)
     ]);
