@@ -40,6 +40,9 @@ public static class RuleRegistry
         new MapSourceNotVerifiable(),
         new MapDatabaseMissing(),
         new MapDatabaseStale(),
+        new SenderLoginMapsUnused(),
+        new LoginMismatchWithoutLoginMaps(),
+        new SenderLoginMapOwnerMismatch(),
 
         // Open relay and policy (PFL5xx)
     ]);

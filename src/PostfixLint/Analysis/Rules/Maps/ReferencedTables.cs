@@ -40,12 +40,12 @@ internal static class ReferencedTables
     public static ImmutableArray<TableReference> Of(RuleContext context) => StateOf(context).References.Value;
 
     /// <summary>The source file of <paramref name="reference"/> (which must have <see cref="TableReference.HasFile"/>), read once per run.</summary>
-    public static TableFile FileOf(RuleContext context, TableReference reference)
-    {
-        var state = StateOf(context);
-        var format = reference.Format ?? TableSourceFormat.Postmap;
-        return state.Files.GetOrAdd((reference.Name, format), key => Read(context.Config, key.Name, key.Format));
-    }
+    public static TableFile FileOf(RuleContext context, TableReference reference) =>
+        FileOf(context, reference.Name, reference.Format ?? TableSourceFormat.Postmap);
+
+    /// <summary>The source file <paramref name="name"/> (as the configuration writes it) read as <paramref name="format"/>, once per run.</summary>
+    public static TableFile FileOf(RuleContext context, string name, TableSourceFormat format) =>
+        StateOf(context).Files.GetOrAdd((name, format), key => Read(context.Config, key.Name, key.Format));
 
     /// <summary>Where the reference is written, for a finding; null when it is a default.</summary>
     public static SourceLocation? Location(TableReference reference) => reference.Origin?.Location;
