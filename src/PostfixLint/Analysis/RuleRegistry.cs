@@ -43,6 +43,8 @@ public static class RuleRegistry
         new SenderLoginMapsUnused(),
         new LoginMismatchWithoutLoginMaps(),
         new SenderLoginMapOwnerMismatch(),
+        new AccessTableValueInvalid(),
+        new MapTypeMismatch(),
 
         // Open relay and policy (PFL5xx)
     ]);
