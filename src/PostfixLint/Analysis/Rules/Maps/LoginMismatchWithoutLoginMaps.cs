@@ -23,6 +23,12 @@ internal sealed class LoginMismatchWithoutLoginMaps : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
+        // A configuration Postfix refuses (a fatal postconf error) has no values to judge; the read findings say why.
+        if (!context.Config.IsUsable)
+        {
+            return;
+        }
+
         var affected = new Dictionary<SourceLocation, (string Name, List<string> Listeners, string Why)>();
         foreach (var listener in context.Listeners)
         {

@@ -24,7 +24,7 @@ internal sealed class MapSourceNotVerifiable : Rule
             }
 
             var why = file.Name.StartsWith('/')
-                ? "lies outside the checked directory and is not on this machine"
+                ? "lies outside the checked directory (and no --root was given)"
                 : "is a relative name, which Postfix daemons resolve in their queue (or chroot) directory";
             context.Report(Meta,
                 $"{reference.Parameter} names `{reference.Spec}`; {file.Name} {why}, so it was not checked",

@@ -60,11 +60,16 @@ internal static class ReferencedTables
             return new TableFile(name, name, false, false, null, null);
         }
 
-        var actual = config.Paths.Map(name);
-        var inside = (config.Paths.Root is not null || actual.StartsWith(config.Paths.ActualDirectory + "/", StringComparison.Ordinal));
-        if (!File.Exists(actual))
+        // Outside the checked directory and without --root, a file on this machine says nothing about the server's,
+        // unless the checked directory is the live one (checking /etc/postfix in place).
+        var paths = config.Paths;
+        var actual = paths.Map(name);
+        var verifiable = paths.Root is not null
+                         || actual.StartsWith(paths.ActualDirectory + "/", StringComparison.Ordinal)
+                         || string.Equals(paths.ActualDirectory, paths.ConfiguredDirectory, StringComparison.Ordinal);
+        if (!verifiable || !File.Exists(actual))
         {
-            return new TableFile(name, actual, false, inside, null, null);
+            return new TableFile(name, actual, false, verifiable, null, null);
         }
 
         LookupTableSyntax? syntax = null;
@@ -78,7 +83,7 @@ internal static class ReferencedTables
             // Unreadable for us is not missing for Postfix (postmap may run as another user).
         }
 
-        return new TableFile(name, actual, true, inside, syntax, File.GetLastWriteTimeUtc(actual));
+        return new TableFile(name, actual, true, true, syntax, File.GetLastWriteTimeUtc(actual));
     }
 
     private static ImmutableArray<TableReference> Collect(RuleContext context)

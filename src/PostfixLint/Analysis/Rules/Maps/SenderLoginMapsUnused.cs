@@ -18,6 +18,12 @@ internal sealed class SenderLoginMapsUnused : Rule
     /// <inheritdoc />
     public override void Check(RuleContext context)
     {
+        // A configuration Postfix refuses (a fatal postconf error) has no values to judge; the read findings say why.
+        if (!context.Config.IsUsable)
+        {
+            return;
+        }
+
         foreach (var service in RuleScopes.ParameterScopes(context, Parameter))
         {
             if (service is null && !context.Config.ExplicitParameters.ContainsKey(Parameter))

@@ -29,6 +29,15 @@ public sealed class MapFileTests
     }
 
     [Test]
+    public void A_file_outside_the_checked_directory_is_not_read_without_a_root()
+    {
+        // /etc/hostname exists on this machine, but it says nothing about the server whose copy is checked.
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "transport_maps = hash:/etc/hostname\n");
+
+        Lint(root: null).Should().Contain("PFL402").And.NotContain("PFL403");
+    }
+
+    [Test]
     public void A_missing_file_under_the_root_is_an_error()
     {
         File.WriteAllText(Path.Combine(_directory, "main.cf"), "alias_maps = hash:/nonexistent-pfl-test/aliases\n");
