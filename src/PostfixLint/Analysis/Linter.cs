@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using PostfixLint.Analysis.Rules.Maps;
 using PostfixLint.Diagnostics;
 using PostfixLint.Model;
 
@@ -21,6 +22,7 @@ public static class Linter
         if (config.IsUsable)
         {
             Rules.Syntax.NetworkListMessages.Report(context);
+            AddTableFindings(context, options, findings);
         }
 
         foreach (var rule in RuleRegistry.Rules)
@@ -94,6 +96,19 @@ public static class Linter
     private static IEnumerable<Diagnostic> OwnSyntaxFindings(PostfixConfig config) =>
         (config.MainCf?.Diagnostics ?? []).Concat(config.MasterCf?.Diagnostics ?? [])
             .Where(d => d.Id == DiagnosticIds.TextAfterNul);
+
+    /// <summary>What the table readers warn about in the sources of the referenced lookup tables (PFL020–PFL024).</summary>
+    private static void AddTableFindings(RuleContext context, LintOptions options, List<Diagnostic> findings)
+    {
+        try
+        {
+            findings.AddRange(TableSyntaxFindings.Find(context).Where(f => RuleRegistry.Find(f.Id) is { } d && IsEnabled(d, options)));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            context.Report(RuleRegistry.RuleFailed, $"reading the lookup tables failed on this configuration: {exception.GetType().Name}", (SourceLocation?)null);
+        }
+    }
 
     /// <summary>
     /// postconf prefixes a message with where it is (<c>/etc/postfix/main.cf, line 3: </c>); a finding carries its

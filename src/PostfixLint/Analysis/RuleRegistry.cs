@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using PostfixLint.Analysis.Rules.Maps;
 using PostfixLint.Analysis.Rules.Networks;
 using PostfixLint.Analysis.Rules.Relay;
 using PostfixLint.Analysis.Rules.Restrictions;
@@ -64,6 +65,15 @@ public static class RuleRegistry
         // SASL and TLS (PFL3xx)
 
         // Maps (PFL4xx)
+        new MapSourceMissing(),
+        new MapSourceNotVerifiable(),
+        new MapDatabaseMissing(),
+        new MapDatabaseStale(),
+        new SenderLoginMapsUnused(),
+        new LoginMismatchWithoutLoginMaps(),
+        new SenderLoginMapOwnerMismatch(),
+        new AccessTableValueInvalid(),
+        new MapTypeMismatch(),
 
         // Open relay and policy (PFL5xx)
         new OpenRelay(),

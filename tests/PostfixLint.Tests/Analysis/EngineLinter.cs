@@ -50,6 +50,7 @@ internal static class EngineLinter
                 File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
             }
 
+            SetModificationTimes(directory);
             File.WriteAllText(Path.Combine(directory, ".passwd"), "root:x:0:0::/root:/bin/sh\npostfix:x:100:101::/var/spool/postfix:/bin/false\nalice:x:1000:1000::/home/alice:/bin/sh\n");
             var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Host = Host, Root = directory });
             var options = new LintOptions
@@ -68,6 +69,29 @@ internal static class EngineLinter
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A case's <c>.mtimes</c> file (lines <c>name seconds</c>) backdates its files by that many seconds, so the order of
+    /// a table's source and database is part of the fixture (git keeps no modification times).
+    /// </summary>
+    private static void SetModificationTimes(string directory)
+    {
+        var path = Path.Combine(directory, ".mtimes");
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var now = DateTime.UtcNow;
+        foreach (var line in File.ReadAllLines(path))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 2 && !line.StartsWith('#'))
+            {
+                File.SetLastWriteTimeUtc(Path.Combine(directory, fields[0]), now.AddSeconds(-int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture)));
+            }
         }
     }
 
