@@ -31,18 +31,14 @@ internal sealed class SenderLoginMapOwnerMismatch : Rule
         }
 
         var reported = new HashSet<(string, int, string)>();
-        foreach (var violation in context.Relay.EvaluatePolicy().Violations)
+        foreach (var violation in context.PolicyEvaluation.Violations)
         {
-            if (violation.Kind != PolicyIntentKind.SenderMay || violation.Probe.SaslLogin is not { } login || violation.Probe.Sender is not { Length: > 0 } sender)
+            if (!IsMapDecided(violation, out var decided) || violation.Probe.SaslLogin is not { } login || violation.Probe.Sender is not { Length: > 0 } sender)
             {
                 continue;
             }
 
-            // The map decided when a *_sender_login_mismatch rejected after finding the sender in a table.
-            var decided = violation.Result.Trace.LastOrDefault(t =>
-                t.Result == TraceResult.Reject && t.TableEntry is { Name: not null }
-                && t.Restriction.Contains("sender_login_mismatch", StringComparison.OrdinalIgnoreCase));
-            if (decided?.TableEntry is not { } source || source.Name is not { } spec || MapReference.Parse(spec) is not { } table
+            if (decided.TableEntry is not { } source || source.Name is not { } spec || MapReference.Parse(spec) is not { } table
                 || Entry(context, table, source.Line) is not { } found)
             {
                 continue;
@@ -65,6 +61,27 @@ internal sealed class SenderLoginMapOwnerMismatch : Rule
                 help: reference is null ? $"make {login} an owner of {sender} in {file.Name}" : $"make {login} an owner of {sender} in {file.Name}, then run {reference}",
                 notes: [$"policy: {violation.Message}"]);
         }
+    }
+
+    /// <summary>A sender the policy gives a login, refused by a <c>*_sender_login_mismatch</c> that found the sender in a table.</summary>
+    internal static bool IsMapDecided(PolicyViolation violation, out TraceEntry decided)
+    {
+        decided = null!;
+        if (violation.Kind != PolicyIntentKind.SenderMay || violation.Probe.SaslLogin is null)
+        {
+            return false;
+        }
+
+        var found = violation.Result.Trace.LastOrDefault(t =>
+            t.Result == TraceResult.Reject && t.TableEntry is { Name: not null }
+            && t.Restriction.Contains("sender_login_mismatch", StringComparison.OrdinalIgnoreCase));
+        if (found is null)
+        {
+            return false;
+        }
+
+        decided = found;
+        return true;
     }
 
     // Unsafe: the logins the map gives the address to now lose it; only the admin knows whether they should keep it.

@@ -1,4 +1,5 @@
 using PostfixLint.Analysis.Relay;
+using PostfixLint.Analysis.Rules.Maps;
 using PostfixLint.Analysis.Rules.Networks;
 
 namespace PostfixLint.Analysis.Rules.Relay;
@@ -15,6 +16,7 @@ internal static class PolicyClaims
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(violation);
         return PolicyClientNotInMynetworks.IsMynetworksMiss(violation, out _)
+               || SenderLoginMapOwnerMismatch.IsMapDecided(violation, out _)
                || (violation is { Kind: PolicyIntentKind.MayRelay, Unreachable: true } && PolicyClientCannotConnect.OnlyTheBindingStopsIt(context, violation.Probe));
     }
 
