@@ -158,6 +158,13 @@ internal static class CheckCommand
                 : null;
         }
 
+        if (ForeignConfigDetector.Detect(request.ConfigDirectory) is { } foreign)
+        {
+            // Another MTA's configuration: a page of Postfix findings about it would be noise.
+            streams.Error.WriteLine($"postfix-lint: fatal: {foreign.Message}");
+            return null;
+        }
+
         var config = PostfixConfig.Load(request.ConfigDirectory, loadOptions);
         if (config.MainCf is null)
         {

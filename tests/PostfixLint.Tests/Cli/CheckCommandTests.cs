@@ -131,6 +131,16 @@ public sealed class CheckCommandTests
     }
 
     [Test]
+    public void Another_mtas_configuration_is_refused_with_exit_2()
+    {
+        var run = CliRun.Of(["check", "-c", Path.Combine(RepositoryPaths.Root, "testdata", "foreign", "exim4")]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("is not a Postfix configuration").And.Contain("Exim");
+        run.Out.Should().BeEmpty();
+    }
+
+    [Test]
     public void Rule_prints_the_doc_and_rules_lists_every_rule()
     {
         CliRun.Of(["rule", "PFL501"]).Out.Should().StartWith("# PFL501 open-relay\n");
