@@ -152,20 +152,5 @@ public static class LintSettingsReader
         return result.ToImmutable();
     }
 
-    private static PolicyPosition Position(byte[] bytes, long byteOffset)
-    {
-        var offset = (int)Math.Min(byteOffset, bytes.Length);
-        var line = 1;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
-        {
-            if (bytes[i] == (byte)'\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-
-        return new PolicyPosition(line, Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1);
-    }
+    private static PolicyPosition Position(byte[] bytes, long byteOffset) => PolicyPosition.OfByte(bytes, byteOffset);
 }

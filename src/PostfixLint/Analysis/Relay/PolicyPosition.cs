@@ -7,4 +7,22 @@ public readonly record struct PolicyPosition(int Line, int Column)
 {
     /// <inheritdoc />
     public override string ToString() => $"{Line}:{Column}";
+
+    /// <summary>The line and column (1-based, in characters) of byte <paramref name="byteOffset"/> of UTF-8 <paramref name="bytes"/>.</summary>
+    internal static PolicyPosition OfByte(byte[] bytes, long byteOffset)
+    {
+        var offset = (int)Math.Min(byteOffset, bytes.Length);
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < offset; i++)
+        {
+            if (bytes[i] == (byte)'\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return new PolicyPosition(line, System.Text.Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1);
+    }
 }

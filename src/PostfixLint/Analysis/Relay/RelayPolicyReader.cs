@@ -364,22 +364,7 @@ public static class RelayPolicyReader
             _errors.Add(new PolicyError(new PolicyPosition(line, Encoding.UTF8.GetCharCount(bytes, lineStart, length) + 1), message));
         }
 
-        public PolicyPosition PositionOf(long byteOffset)
-        {
-            var offset = (int)Math.Min(byteOffset, bytes.Length);
-            var line = 1;
-            var lineStart = 0;
-            for (var i = 0; i < offset; i++)
-            {
-                if (bytes[i] == (byte)'\n')
-                {
-                    line++;
-                    lineStart = i + 1;
-                }
-            }
-
-            return new PolicyPosition(line, Encoding.UTF8.GetCharCount(bytes, lineStart, offset - lineStart) + 1);
-        }
+        public PolicyPosition PositionOf(long byteOffset) => PolicyPosition.OfByte(bytes, byteOffset);
 
         public RelayPolicyReadResult Result(RelayPolicy? policy) => new(policy, [.. _errors]);
     }

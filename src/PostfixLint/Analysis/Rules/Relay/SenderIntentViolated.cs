@@ -15,22 +15,7 @@ internal sealed class SenderIntentViolated : Rule
     public override RuleDescriptor Descriptor => Meta;
 
     /// <inheritdoc />
-    public override void Check(RuleContext context)
-    {
-        var violations = context.PolicyEvaluation.Violations
-            .Where(v => v.Kind is PolicyIntentKind.SenderMay or PolicyIntentKind.SenderMayNot && !PolicyClaims.IsClaimed(context, v));
-        foreach (var group in violations.GroupBy(v => (v.Kind, v.Position, At: At(context, v))))
-        {
-            var violation = group.First();
-            var more = group.Count() > 1 ? $" (and {group.Count() - 1} more address ranges of the same intent)" : "";
-            context.Report(Meta, $"{violation.Message}{more} ({PolicyClaims.Where(context, violation.Position)})", group.Key.At,
-                help: "give the address to the login in smtpd_sender_login_maps (then run postmap), and reject mismatches with reject_sender_login_mismatch",
-                notes: RelayFindings.Trace(violation.Result));
-        }
-    }
-
-    private static Model.SourceLocation? At(RuleContext context, PolicyViolation violation) =>
-        violation.ClientClass is { } client
-            ? RelayFindings.At(context, violation.Deciding, context.Listeners.FirstOrDefault(l => l.Service == violation.Probe.Service)?.MasterService, client.Representative)
-            : RelayFindings.At(violation.Deciding);
+    public override void Check(RuleContext context) =>
+        PolicyClaims.ReportUnclaimed(context, Meta, kind => kind is PolicyIntentKind.SenderMay or PolicyIntentKind.SenderMayNot,
+            _ => "give the address to the login in smtpd_sender_login_maps (then run postmap), and reject mismatches with reject_sender_login_mismatch");
 }
