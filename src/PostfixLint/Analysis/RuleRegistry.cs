@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Rules.Networks;
+using PostfixLint.Analysis.Rules.Sasl;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -33,6 +34,15 @@ public static class RuleRegistry
         // Restrictions (PFL2xx)
 
         // SASL and TLS (PFL3xx)
+        new SaslEnabledWithoutPermitSaslAuthenticated(),
+        new PermitSaslAuthenticatedWithoutSasl(),
+        new BrokenSaslAuthClientsEnabled(),
+        new SaslSecurityOptionsAllowAnonymous(),
+        new SaslAuthWithoutTlsAuthOnly(),
+        new DovecotSaslWithoutPath(),
+        new SaslLocalDomainMismatchesLoginMaps(),
+        new SubmissionWithoutSaslOrTls(),
+        new PublicMxRequiresTls(),
 
         // Maps (PFL4xx)
 
