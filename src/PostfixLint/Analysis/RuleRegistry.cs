@@ -5,6 +5,7 @@ using PostfixLint.Analysis.Rules.Networks;
 using PostfixLint.Analysis.Rules.Relay;
 using PostfixLint.Analysis.Rules.Restrictions;
 using PostfixLint.Analysis.Rules.Syntax;
+using PostfixLint.Analysis.Rules.Sasl;
 using PostfixLint.Diagnostics;
 
 namespace PostfixLint.Analysis;
@@ -63,6 +64,15 @@ public static class RuleRegistry
         new RestrictionArgumentInvalid(),
 
         // SASL and TLS (PFL3xx)
+        new SaslEnabledWithoutPermitSaslAuthenticated(),
+        new PermitSaslAuthenticatedWithoutSasl(),
+        new BrokenSaslAuthClientsEnabled(),
+        new SaslSecurityOptionsAllowAnonymous(),
+        new SaslAuthWithoutTlsAuthOnly(),
+        new DovecotSaslWithoutPath(),
+        new SaslLocalDomainMismatchesLoginMaps(),
+        new SubmissionWithoutSaslOrTls(),
+        new PublicMxRequiresTls(),
 
         // Maps (PFL4xx)
         new MapSourceMissing(),
