@@ -61,7 +61,7 @@ internal sealed class SubmissionWithoutSaslOrTls : Rule
     }
 
     /// <summary>Adds the missing <c>-o</c> options after the last one (or after the command), spaced like the options already there.</summary>
-    private static Fix? AddFix(RuleContext context, MasterService service, Syntax.ServiceEntrySyntax entry, string path, List<(string Name, string Value)> fixes)
+    private static Fix? AddFix(RuleContext context, MasterService service, PostfixLint.Syntax.ServiceEntrySyntax entry, string path, List<(string Name, string Value)> fixes)
     {
         if (fixes.Any(f => service.Overrides.Any(o => o.Name == f.Name)) || context.DocumentText(path) is not { } text)
         {
