@@ -395,9 +395,9 @@ public sealed class RelayAnalyzer
 
     private static string Who(RelayIntent intent, ClientClass clientClass)
     {
-        var client = intent.Client.PrefixLength == (intent.Client.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)
-            ? intent.ClientText
-            : $"{clientClass} (in {intent.ClientText})";
+        var whole = intent.Client.PrefixLength == (intent.Client.BaseAddress.AddressFamily == AddressFamily.InterNetwork ? 32 : 128)
+                    || string.Equals(clientClass.ToString(), intent.Client.ToString(), StringComparison.Ordinal);
+        var client = whole ? intent.ClientText : $"{clientClass} (in {intent.ClientText})";
         return intent.SaslLogin is null ? client : $"{client} logged in as {intent.SaslLogin}";
     }
 
