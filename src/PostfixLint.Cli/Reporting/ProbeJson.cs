@@ -18,7 +18,7 @@ internal static class ProbeJson
 
     private static readonly HashSet<string> s_output = new(StringComparer.Ordinal)
     {
-        "decision", "stage", "mail_from_reply", "rcpt_reply", "error", "unknown_reason", "trace", "notes", "warnings", "connect_reply", "helo_reply",
+        "decision", "stage", "mail_from_reply", "rcpt_reply", "error", "unknown_reason", "trace", "notes", "warnings", "connect_reply", "helo_reply", "reachability",
     };
 
     /// <summary>Parses one JSON object into a probe; returns null and an error message when it is not a valid probe.</summary>
@@ -138,6 +138,11 @@ internal static class ProbeJson
             WriteNullable(writer, "mail_from_reply", result.MailFromReply);
             WriteNullable(writer, "rcpt_reply", result.RcptReply);
             WriteNullable(writer, "error", result.Error);
+            if (result.Reachability is not null)
+            {
+                writer.WriteString("reachability", result.Reachability);
+            }
+
             if (result.UnknownReason is not null)
             {
                 writer.WriteString("unknown_reason", result.UnknownReason);

@@ -46,6 +46,11 @@ internal static class SimulationText
             text.Append($"  error: smtpd: fatal: {result.Error}\n");
         }
 
+        if (result.Reachability is not null)
+        {
+            text.Append($"  unreachable: {result.Reachability}\n");
+        }
+
         if (result.UnknownReason is not null)
         {
             text.Append($"  unknown: {result.UnknownReason}\n");

@@ -23,6 +23,9 @@ public sealed record SimulationResult(Probe Probe, Decision Decision, SmtpStage 
     /// <summary>The fatal message smtpd would log when it cannot run with this configuration.</summary>
     public string? Error { get; init; }
 
+    /// <summary>Why the client cannot connect to the listener (<see cref="Decision.Unreachable"/>); null when it can.</summary>
+    public string? Reachability { get; init; }
+
     /// <summary>Why the answer cannot be known from the configuration alone.</summary>
     public string? UnknownReason { get; init; }
 

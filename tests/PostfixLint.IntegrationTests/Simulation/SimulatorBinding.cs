@@ -50,6 +50,7 @@ public static class SimulatorBinding
         Decision.Defer => ProbeDecision.Defer,
         Decision.Reject => ProbeDecision.Reject,
 
+        // "unreachable" is what the harness sees as a refused connection, its "error".
         // "unknown" has no counterpart in a real session: report it as an error so the comparison shows it.
         _ => ProbeDecision.Error,
     };

@@ -82,9 +82,59 @@ public sealed class RelaySimulatorTests
     {
         var result = SimulatorFixture.Run(RejectUnauth + "\ninet_interfaces = loopback-only", SimulatorFixture.Remote());
 
-        result.Decision.Should().Be(Decision.Error);
+        result.Decision.Should().Be(Decision.Unreachable);
         result.Stage.Should().Be(SmtpStage.Connect);
-        result.Error.Should().Contain("listens on loopback only");
+        result.Error.Should().BeNull();
+        result.Reachability.Should().Contain("listens on loopback only");
+        result.MailFromReply.Should().BeNull();
+        result.RcptReply.Should().BeNull();
+        var entry = result.Trace.Should().ContainSingle().Subject;
+        entry.List.Should().Be("connect");
+        entry.Restriction.Should().Be("inet_interfaces = loopback-only");
+        entry.Source.ToString().Should().EndWith("main.cf:12");
+        entry.Notes.Should().ContainSingle(n => n.Contains("listens on loopback only", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void An_ipv6_client_cannot_reach_an_ipv4_only_server()
+    {
+        var result = SimulatorFixture.Run(RejectUnauth + "\ninet_protocols = ipv4", SimulatorFixture.Remote() with { Client = "2001:db8::25" });
+
+        result.Decision.Should().Be(Decision.Unreachable);
+        result.Reachability.Should().Contain("does not accept IPv6 clients such as 2001:db8::25");
+        result.Trace.Should().ContainSingle().Which.Restriction.Should().Be("inet_protocols = ipv4");
+    }
+
+    [Test]
+    public void A_listener_bound_to_another_address_is_unreachable()
+    {
+        var result = SimulatorFixture.Run(RejectUnauth, SimulatorFixture.Remote() with { Service = "192.0.2.1:smtp" },
+            masterCf: "192.0.2.1:smtp inet  n       -       y       -       -       smtpd\n",
+            options: new SimulatorOptions { ServerAddress = "127.0.0.1", NoPasswd = true });
+
+        result.Decision.Should().Be(Decision.Unreachable);
+        result.Reachability.Should().Contain("Postfix does not listen on 127.0.0.1");
+        result.Trace.Should().ContainSingle().Which.Source.ToString().Should().EndWith("master.cf:1");
+    }
+
+    [Test]
+    public void Assume_reachable_skips_the_reachability_checks()
+    {
+        var result = SimulatorFixture.Run(RejectUnauth + "\ninet_interfaces = loopback-only", SimulatorFixture.Remote(),
+            options: new SimulatorOptions { AssumeReachable = true, NoPasswd = true });
+
+        result.Decision.Should().Be(Decision.Reject);
+        result.Reachability.Should().BeNull();
+    }
+
+    [Test]
+    public void A_configuration_smtpd_refuses_stays_an_error_for_a_client_that_can_connect()
+    {
+        var result = SimulatorFixture.Run("compatibility_level = 0", SimulatorFixture.Remote() with { Client = "127.0.0.1" });
+
+        result.Decision.Should().Be(Decision.Error);
+        result.Reachability.Should().BeNull();
+        result.Error.Should().StartWith("in parameter smtpd_relay_restrictions");
     }
 
     [Test]
