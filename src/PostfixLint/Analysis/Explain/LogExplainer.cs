@@ -77,10 +77,10 @@ internal sealed class LogExplainer
         };
         var result = _simulator.Simulate(probe);
         var deciding = reject.Warning
-            ? result.Trace.LastOrDefault(t => t.Result == TraceResult.Warn && t.Reply == reject.Reply) ?? result.Trace.LastOrDefault(t => t.Result == TraceResult.Warn)
+            ? result.Trace.FirstOrDefault(t => t.Result == TraceResult.Warn && WarnedReply(t) == reject.Reply) ?? result.Trace.FirstOrDefault(t => t.Result == TraceResult.Warn)
             : TraceReading.Deciding(result);
         var simulated = reject.Warning
-            ? deciding?.Reply
+            ? WarnedReply(result, reject.Reply)
             : reject.Command switch
             {
                 LoggedCommand.Connect => result.ConnectReply,
@@ -96,6 +96,17 @@ internal sealed class LogExplainer
             Rules = RulesFor(deciding),
         };
         return explanation.Reproduced ? explanation : explanation with { Difference = Difference(reject, result, simulated) };
+    }
+
+    /// <summary>The reply a <c>warn_if_reject</c> entry logged as <c>reject_warning</c>.</summary>
+    private static string? WarnedReply(TraceEntry entry) =>
+        entry.Notes.FirstOrDefault(n => n.StartsWith(CheckContext.WarnedNote, StringComparison.Ordinal))?[CheckContext.WarnedNote.Length..];
+
+    /// <summary>The logged reply when some warned restriction logged exactly it, else the first warned reply; null when none warned.</summary>
+    private static string? WarnedReply(SimulationResult result, string logged)
+    {
+        var warned = result.Trace.Where(t => t.Result == TraceResult.Warn).Select(WarnedReply).OfType<string>().ToList();
+        return warned.Contains(logged, StringComparer.Ordinal) ? logged : warned.FirstOrDefault();
     }
 
     /// <summary>The reply's text without code, status and the address it is about: <c>Relay access denied</c>.</summary>
