@@ -215,7 +215,7 @@ internal sealed class LogExplainer
             case Decision.Unknown:
                 return $"the simulated answer depends on a run-time source: {result.UnknownReason}";
             case Decision.Error:
-                return $"smtpd cannot run with this configuration ({result.Error}): the configuration changed since the line was logged";
+                return $"no simulated session: {result.Error}; the configuration has probably changed since the line was logged";
         }
 
         var earlier = reject.Command switch
