@@ -31,6 +31,11 @@ internal static class SimulationText
             text.Append($"  HELO:      {result.HeloReply}\n");
         }
 
+        if (result.AuthReply is not null)
+        {
+            text.Append($"  AUTH:      {result.AuthReply}\n");
+        }
+
         if (result.MailFromReply is not null)
         {
             text.Append($"  MAIL FROM: {result.MailFromReply}\n");

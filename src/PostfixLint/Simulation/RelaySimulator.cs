@@ -159,6 +159,7 @@ public sealed class RelaySimulator
             }
 
             evaluator.HeloName = helo;
+            result = result with { AuthReply = AuthReply(probe, settings, session, connectReply, heloReply) };
             string? mailReply = null;
             if (connectReply is not null)
             {
@@ -198,6 +199,33 @@ public sealed class RelaySimulator
                 MailFromReply = stage == SmtpStage.Rcpt ? "250 2.1.0 Ok" : null,
             }, Decision.Unknown, evaluator, notes);
         }
+    }
+
+    /// <summary>
+    /// The reply to <c>AUTH</c>, which a client that logs in sends after its EHLO; null when it sends none (no login or
+    /// no EHLO: the harness then announces the login with XCLIENT) or when a refused EHLO leaves it unmodelled.
+    /// </summary>
+    private static string? AuthReply(Probe probe, ListenerSettings settings, SessionFacts session, string? connectReply, string? heloReply)
+    {
+        if (probe.SaslLogin is null || probe.Helo is null || heloReply is not null)
+        {
+            return null;
+        }
+
+        // smtpd.c smtpd_proto(): a client refused at connect gets 503 for every command but QUIT, and an enforced-TLS
+        // listener answers 530 to every command that needs TLS first; smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): without
+        // active SASL (disabled, or smtpd_tls_auth_only before STARTTLS) AUTH is "not enabled".
+        if (connectReply is not null)
+        {
+            return $"503 5.7.0 Error: access denied for {session.NamAddr}";
+        }
+
+        if (EnforcesTls(settings) && !session.Tls)
+        {
+            return "530 5.7.0 Must issue a STARTTLS command first";
+        }
+
+        return session.SaslActive ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: authentication not enabled";
     }
 
     private static SimulationResult Finish(SimulationResult result, Decision decision, RestrictionEvaluator evaluator, List<string> notes) =>

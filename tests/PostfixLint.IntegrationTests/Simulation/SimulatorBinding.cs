@@ -39,6 +39,7 @@ public static class SimulatorBinding
         {
             ConnectReply = result.ConnectReply,
             HeloReply = result.HeloReply,
+            AuthReply = result.AuthReply,
             MailFromReply = result.MailFromReply,
             RcptReply = result.RcptReply,
             Error = result.Error ?? result.UnknownReason,

@@ -96,6 +96,27 @@ public sealed class RelaySimulatorTests
     }
 
     [Test]
+    public void A_login_where_AUTH_is_not_available_gets_the_503_the_client_sees_and_goes_on_unauthenticated()
+    {
+        var probe = SimulatorFixture.Remote() with { SaslLogin = "alice" };
+
+        var off = SimulatorFixture.Run(RejectUnauth, probe);
+        off.AuthReply.Should().Be("503 5.5.1 Error: authentication not enabled");
+        off.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
+
+        var tlsFirst = SimulatorFixture.Run(RejectUnauth + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes", probe);
+        tlsFirst.AuthReply.Should().Be("503 5.5.1 Error: authentication not enabled");
+        tlsFirst.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
+
+        var on = SimulatorFixture.Run(RejectUnauth + "\nsmtpd_sasl_auth_enable = yes", probe);
+        on.AuthReply.Should().Be("235 2.7.0 Authentication successful");
+        on.RcptReply.Should().Be("250 2.1.5 Ok");
+
+        SimulatorFixture.Run(RejectUnauth + "\nsmtpd_sasl_auth_enable = yes", probe with { Helo = null }).AuthReply.Should().BeNull("without EHLO there is no AUTH command");
+        SimulatorFixture.Run(RejectUnauth, SimulatorFixture.Remote()).AuthReply.Should().BeNull();
+    }
+
+    [Test]
     public void An_ipv6_client_cannot_reach_an_ipv4_only_server()
     {
         var result = SimulatorFixture.Run(RejectUnauth + "\ninet_protocols = ipv4", SimulatorFixture.Remote() with { Client = "2001:db8::25" });
