@@ -18,7 +18,7 @@ internal static class ProbeJson
 
     private static readonly HashSet<string> s_output = new(StringComparer.Ordinal)
     {
-        "decision", "stage", "mail_from_reply", "rcpt_reply", "error", "unknown_reason", "trace", "notes", "warnings", "connect_reply", "helo_reply",
+        "decision", "stage", "mail_from_reply", "rcpt_reply", "error", "unknown_reason", "trace", "notes", "warnings", "connect_reply", "helo_reply", "reachability", "auth_reply",
     };
 
     /// <summary>Parses one JSON object into a probe; returns null and an error message when it is not a valid probe.</summary>
@@ -135,9 +135,19 @@ internal static class ProbeJson
                 writer.WriteString("helo_reply", result.HeloReply);
             }
 
+            if (result.AuthReply is not null)
+            {
+                writer.WriteString("auth_reply", result.AuthReply);
+            }
+
             WriteNullable(writer, "mail_from_reply", result.MailFromReply);
             WriteNullable(writer, "rcpt_reply", result.RcptReply);
             WriteNullable(writer, "error", result.Error);
+            if (result.Reachability is not null)
+            {
+                writer.WriteString("reachability", result.Reachability);
+            }
+
             if (result.UnknownReason is not null)
             {
                 writer.WriteString("unknown_reason", result.UnknownReason);

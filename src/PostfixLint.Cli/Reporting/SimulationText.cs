@@ -31,6 +31,11 @@ internal static class SimulationText
             text.Append($"  HELO:      {result.HeloReply}\n");
         }
 
+        if (result.AuthReply is not null)
+        {
+            text.Append($"  AUTH:      {result.AuthReply}\n");
+        }
+
         if (result.MailFromReply is not null)
         {
             text.Append($"  MAIL FROM: {result.MailFromReply}\n");
@@ -44,6 +49,11 @@ internal static class SimulationText
         if (result.Error is not null)
         {
             text.Append($"  error: smtpd: fatal: {result.Error}\n");
+        }
+
+        if (result.Reachability is not null)
+        {
+            text.Append($"  unreachable: {result.Reachability}\n");
         }
 
         if (result.UnknownReason is not null)

@@ -8,6 +8,9 @@ namespace PostfixLint.Simulation;
 /// </summary>
 internal sealed class CheckContext
 {
+    /// <summary>The trace note that holds the reply <c>warn_if_reject</c> logged instead of sending (the reject_warning line's reply follows it).</summary>
+    internal const string WarnedNote = "warn_if_reject: logged as reject_warning, not sent: ";
+
     public CheckContext(Listener listener, TableSet tables, SessionFacts session)
     {
         Listener = listener;
@@ -114,7 +117,7 @@ internal sealed class CheckContext
         reply = reply[..4] + reply[0] + reply[5..];
         if (warnOnly)
         {
-            Notes.Add($"warn_if_reject: logged as reject_warning, not sent: {reply}");
+            Notes.Add(WarnedNote + reply);
             LastWarned = true;
             return CheckStatus.Dunno;
         }

@@ -86,8 +86,10 @@ public sealed class RelaySimulator
 
         if (!_options.AssumeReachable && Unreachable(settings, service, clientAddress, ipv4, ipv6, _options.ServerAddress) is { } unreachable)
         {
-            notes.Add(unreachable);
-            return result with { Error = unreachable, Notes = [.. notes] };
+            // Not a refusal by smtpd: the client never gets a TCP connection, so there is no reply at all.
+            notes.Add(unreachable.Reason);
+            var entry = new TraceEntry("connect", unreachable.Binding, TraceResult.Reject, unreachable.Source) { Notes = [unreachable.Reason] };
+            return result with { Decision = Decision.Unreachable, Reachability = unreachable.Reason, Trace = [entry], Notes = [.. notes] };
         }
 
         var session = OpenSession(probe, settings, clientAddress, notes);
@@ -157,6 +159,7 @@ public sealed class RelaySimulator
             }
 
             evaluator.HeloName = helo;
+            result = result with { AuthReply = AuthReply(probe, settings, session, connectReply, heloReply) };
             string? mailReply = null;
             if (connectReply is not null)
             {
@@ -196,6 +199,33 @@ public sealed class RelaySimulator
                 MailFromReply = stage == SmtpStage.Rcpt ? "250 2.1.0 Ok" : null,
             }, Decision.Unknown, evaluator, notes);
         }
+    }
+
+    /// <summary>
+    /// The reply to <c>AUTH</c>, which a client that logs in sends after its EHLO; null when it sends none (no login or
+    /// no EHLO: the harness then announces the login with XCLIENT) or when a refused EHLO leaves it unmodelled.
+    /// </summary>
+    private static string? AuthReply(Probe probe, ListenerSettings settings, SessionFacts session, string? connectReply, string? heloReply)
+    {
+        if (probe.SaslLogin is null || probe.Helo is null || heloReply is not null)
+        {
+            return null;
+        }
+
+        // smtpd.c smtpd_proto(): a client refused at connect gets 503 for every command but QUIT, and an enforced-TLS
+        // listener answers 530 to every command that needs TLS first; smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): without
+        // active SASL (disabled, or smtpd_tls_auth_only before STARTTLS) AUTH is "not enabled".
+        if (connectReply is not null)
+        {
+            return $"503 5.7.0 Error: access denied for {session.NamAddr}";
+        }
+
+        if (EnforcesTls(settings) && !session.Tls)
+        {
+            return "530 5.7.0 Must issue a STARTTLS command first";
+        }
+
+        return session.SaslActive ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: authentication not enabled";
     }
 
     private static SimulationResult Finish(SimulationResult result, Decision decision, RestrictionEvaluator evaluator, List<string> notes) =>
@@ -282,16 +312,23 @@ public sealed class RelaySimulator
 
     private static string CommandName(MasterService service) => Path.GetFileName(service.Command);
 
-    private static string? Unreachable(ListenerSettings settings, MasterService? service, IPAddress client, bool ipv4, bool ipv6, string? serverAddress)
+    /// <summary>Why the client cannot connect, the binding that keeps it out (as written) and where that binding is written; null when it can connect.</summary>
+    private Reachability? Unreachable(ListenerSettings settings, MasterService? service, IPAddress client, bool ipv4, bool ipv6, string? serverAddress)
     {
+        Reachability Parameter(string parameter, string reason) =>
+            new(reason, $"{parameter} = {settings.Get(parameter)}", TraceSources.Of(settings, parameter));
+
+        Reachability ServiceName(string name, string reason) =>
+            new(reason, $"master.cf service {name}", new TraceSource(TraceSourceKind.File) { Path = _config.MasterCfPath, Line = service?.Line ?? 0 });
+
         if (client.AddressFamily == AddressFamily.InterNetwork && !ipv4)
         {
-            return $"inet_protocols = {settings.Get("inet_protocols")}: smtpd does not accept IPv4 clients such as {client}";
+            return Parameter("inet_protocols", $"inet_protocols = {settings.Get("inet_protocols")}: smtpd does not accept IPv4 clients such as {client}");
         }
 
         if (client.AddressFamily == AddressFamily.InterNetworkV6 && !ipv6)
         {
-            return $"inet_protocols = {settings.Get("inet_protocols")} ({settings.Origin("inet_protocols")}): smtpd does not accept IPv6 clients such as {client}";
+            return Parameter("inet_protocols", $"inet_protocols = {settings.Get("inet_protocols")} ({settings.Origin("inet_protocols")}): smtpd does not accept IPv6 clients such as {client}");
         }
 
         var name = service?.Name ?? "smtp";
@@ -307,9 +344,13 @@ public sealed class RelaySimulator
             }
 
             var listening = words.SelectMany(ListenAddresses).ToList();
-            return listening.Any(a => a.Equals(server))
-                ? null
-                : $"{origin}: Postfix does not listen on {server}, the address the client connects to; the connection is refused";
+            if (listening.Any(a => a.Equals(server)))
+            {
+                return null;
+            }
+
+            var reason = $"{origin}: Postfix does not listen on {server}, the address the client connects to; the connection is refused";
+            return listenColon > 0 ? ServiceName(name, reason) : Parameter("inet_interfaces", reason);
         }
 
         if (IPAddress.IsLoopback(client))
@@ -323,7 +364,7 @@ public sealed class RelaySimulator
             var host = name[..colon].Trim('[', ']');
             if (host is "localhost" || (IPAddress.TryParse(host, out var listen) && IPAddress.IsLoopback(listen)))
             {
-                return $"the {name} listener only listens on {host}: a client at {client} cannot connect";
+                return ServiceName(name, $"the {name} listener only listens on {host}: a client at {client} cannot connect");
             }
 
             return null;
@@ -332,7 +373,7 @@ public sealed class RelaySimulator
         var interfaces = settings.GetList("inet_interfaces").Select(e => e.ToLowerInvariant()).ToList();
         if (interfaces.Count > 0 && interfaces.All(i => i is "loopback-only" or "localhost" || (IPAddress.TryParse(i.Trim('[', ']'), out var a) && IPAddress.IsLoopback(a))))
         {
-            return $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")}): Postfix listens on loopback only, a client at {client} cannot connect";
+            return Parameter("inet_interfaces", $"inet_interfaces = {settings.Get("inet_interfaces")} ({settings.Origin("inet_interfaces")}): Postfix listens on loopback only, a client at {client} cannot connect");
         }
 
         return null;
@@ -352,4 +393,7 @@ public sealed class RelaySimulator
 
         return IPAddress.TryParse(word.Trim('[', ']'), out var address) ? [address] : [];
     }
+
+    /// <summary>Why a client cannot connect: the reason, the binding as written (<c>inet_interfaces = loopback-only</c>) and where it is written.</summary>
+    private sealed record Reachability(string Reason, string Binding, TraceSource Source);
 }

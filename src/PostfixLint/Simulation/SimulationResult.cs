@@ -14,6 +14,9 @@ public sealed record SimulationResult(Probe Probe, Decision Decision, SmtpStage 
     /// <summary>The reply to HELO/EHLO when the HELO restrictions refused it (smtpd_delay_reject = no).</summary>
     public string? HeloReply { get; init; }
 
+    /// <summary>The reply to AUTH when the client logs in after its EHLO (<c>235</c>, or <c>503 5.5.1 Error: authentication not enabled</c> where AUTH is not available, and the session goes on unauthenticated); null when it sends no AUTH.</summary>
+    public string? AuthReply { get; init; }
+
     /// <summary>The exact reply to MAIL FROM; null when the session never got there.</summary>
     public string? MailFromReply { get; init; }
 
@@ -22,6 +25,9 @@ public sealed record SimulationResult(Probe Probe, Decision Decision, SmtpStage 
 
     /// <summary>The fatal message smtpd would log when it cannot run with this configuration.</summary>
     public string? Error { get; init; }
+
+    /// <summary>Why the client cannot connect to the listener (<see cref="Decision.Unreachable"/>); null when it can.</summary>
+    public string? Reachability { get; init; }
 
     /// <summary>Why the answer cannot be known from the configuration alone.</summary>
     public string? UnknownReason { get; init; }

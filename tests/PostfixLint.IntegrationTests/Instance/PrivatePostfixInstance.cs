@@ -85,6 +85,16 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         }
     }
 
+    /// <summary>Every complete maillog line so far, with its syslog prefix (as an admin's mail log has them).</summary>
+    public ImmutableArray<string> LogLines
+    {
+        get
+        {
+            _log.ReadNew();
+            return [.. _log.Lines];
+        }
+    }
+
     /// <summary>Waits (bounded) until a maillog problem line matches; postlogd writes the log asynchronously.</summary>
     public async Task<bool> WaitForLogProblemAsync(Func<string, bool> predicate, TimeSpan timeout)
     {

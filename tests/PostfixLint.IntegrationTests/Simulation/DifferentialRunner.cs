@@ -101,6 +101,7 @@ public static class DifferentialRunner
             Check("stage", Name(real.Stage), Name(sim.Stage));
             Check("mail_from_reply", real.MailFromReply, sim.MailFromReply);
             Check("rcpt_reply", real.RcptReply, sim.RcptReply);
+            Check("auth_reply", real.AuthReply, sim.AuthReply);
             if (real.Decision == ProbeDecision.Error && sim.Error is not null && real.Error?.Contains(sim.Error, StringComparison.Ordinal) != true)
             {
                 differences.Add($"probe {real.Probe.Id}: error: real {Show(real.Error)}, simulated {Show(sim.Error)}");

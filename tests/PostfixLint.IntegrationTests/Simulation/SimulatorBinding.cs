@@ -39,6 +39,7 @@ public static class SimulatorBinding
         {
             ConnectReply = result.ConnectReply,
             HeloReply = result.HeloReply,
+            AuthReply = result.AuthReply,
             MailFromReply = result.MailFromReply,
             RcptReply = result.RcptReply,
             Error = result.Error ?? result.UnknownReason,
@@ -50,6 +51,7 @@ public static class SimulatorBinding
         Decision.Defer => ProbeDecision.Defer,
         Decision.Reject => ProbeDecision.Reject,
 
+        // "unreachable" is what the harness sees as a refused connection, its "error".
         // "unknown" has no counterpart in a real session: report it as an error so the comparison shows it.
         _ => ProbeDecision.Error,
     };

@@ -82,9 +82,80 @@ public sealed class RelaySimulatorTests
     {
         var result = SimulatorFixture.Run(RejectUnauth + "\ninet_interfaces = loopback-only", SimulatorFixture.Remote());
 
-        result.Decision.Should().Be(Decision.Error);
+        result.Decision.Should().Be(Decision.Unreachable);
         result.Stage.Should().Be(SmtpStage.Connect);
-        result.Error.Should().Contain("listens on loopback only");
+        result.Error.Should().BeNull();
+        result.Reachability.Should().Contain("listens on loopback only");
+        result.MailFromReply.Should().BeNull();
+        result.RcptReply.Should().BeNull();
+        var entry = result.Trace.Should().ContainSingle().Subject;
+        entry.List.Should().Be("connect");
+        entry.Restriction.Should().Be("inet_interfaces = loopback-only");
+        entry.Source.ToString().Should().EndWith("main.cf:12");
+        entry.Notes.Should().ContainSingle(n => n.Contains("listens on loopback only", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public void A_login_where_AUTH_is_not_available_gets_the_503_the_client_sees_and_goes_on_unauthenticated()
+    {
+        var probe = SimulatorFixture.Remote() with { SaslLogin = "alice" };
+
+        var off = SimulatorFixture.Run(RejectUnauth, probe);
+        off.AuthReply.Should().Be("503 5.5.1 Error: authentication not enabled");
+        off.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
+
+        var tlsFirst = SimulatorFixture.Run(RejectUnauth + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes", probe);
+        tlsFirst.AuthReply.Should().Be("503 5.5.1 Error: authentication not enabled");
+        tlsFirst.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
+
+        var on = SimulatorFixture.Run(RejectUnauth + "\nsmtpd_sasl_auth_enable = yes", probe);
+        on.AuthReply.Should().Be("235 2.7.0 Authentication successful");
+        on.RcptReply.Should().Be("250 2.1.5 Ok");
+
+        SimulatorFixture.Run(RejectUnauth + "\nsmtpd_sasl_auth_enable = yes", probe with { Helo = null }).AuthReply.Should().BeNull("without EHLO there is no AUTH command");
+        SimulatorFixture.Run(RejectUnauth, SimulatorFixture.Remote()).AuthReply.Should().BeNull();
+    }
+
+    [Test]
+    public void An_ipv6_client_cannot_reach_an_ipv4_only_server()
+    {
+        var result = SimulatorFixture.Run(RejectUnauth + "\ninet_protocols = ipv4", SimulatorFixture.Remote() with { Client = "2001:db8::25" });
+
+        result.Decision.Should().Be(Decision.Unreachable);
+        result.Reachability.Should().Contain("does not accept IPv6 clients such as 2001:db8::25");
+        result.Trace.Should().ContainSingle().Which.Restriction.Should().Be("inet_protocols = ipv4");
+    }
+
+    [Test]
+    public void A_listener_bound_to_another_address_is_unreachable()
+    {
+        var result = SimulatorFixture.Run(RejectUnauth, SimulatorFixture.Remote() with { Service = "192.0.2.1:smtp" },
+            masterCf: "192.0.2.1:smtp inet  n       -       y       -       -       smtpd\n",
+            options: new SimulatorOptions { ServerAddress = "127.0.0.1", NoPasswd = true });
+
+        result.Decision.Should().Be(Decision.Unreachable);
+        result.Reachability.Should().Contain("Postfix does not listen on 127.0.0.1");
+        result.Trace.Should().ContainSingle().Which.Source.ToString().Should().EndWith("master.cf:1");
+    }
+
+    [Test]
+    public void Assume_reachable_skips_the_reachability_checks()
+    {
+        var result = SimulatorFixture.Run(RejectUnauth + "\ninet_interfaces = loopback-only", SimulatorFixture.Remote(),
+            options: new SimulatorOptions { AssumeReachable = true, NoPasswd = true });
+
+        result.Decision.Should().Be(Decision.Reject);
+        result.Reachability.Should().BeNull();
+    }
+
+    [Test]
+    public void A_configuration_smtpd_refuses_stays_an_error_for_a_client_that_can_connect()
+    {
+        var result = SimulatorFixture.Run("compatibility_level = 0", SimulatorFixture.Remote() with { Client = "127.0.0.1" });
+
+        result.Decision.Should().Be(Decision.Error);
+        result.Reachability.Should().BeNull();
+        result.Error.Should().StartWith("in parameter smtpd_relay_restrictions");
     }
 
     [Test]

@@ -38,6 +38,35 @@ public sealed class SimulateCommandTests
     }
 
     [Test]
+    public void An_unreachable_client_answers_unreachable_with_the_reason_and_exits_1()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pfl-unreach-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "main.cf"), "compatibility_level = 3.6\ninet_interfaces = loopback-only\n");
+        try
+        {
+            var run = CliRun.Of(["simulate", "-c", directory, "--no-passwd", "--format", "json", "--client", "192.168.1.100", "--sender", "a@example.com", "--recipient", "x@gmail.com"]);
+
+            run.ExitCode.Should().Be(1, run.Error);
+            using var json = JsonDocument.Parse(run.Out);
+            json.RootElement.GetProperty("decision").GetString().Should().Be("unreachable");
+            json.RootElement.GetProperty("stage").GetString().Should().Be("connect");
+            json.RootElement.GetProperty("mail_from_reply").ValueKind.Should().Be(JsonValueKind.Null);
+            json.RootElement.GetProperty("rcpt_reply").ValueKind.Should().Be(JsonValueKind.Null);
+            json.RootElement.GetProperty("error").ValueKind.Should().Be(JsonValueKind.Null);
+            json.RootElement.GetProperty("reachability").GetString().Should().Contain("listens on loopback only");
+            json.RootElement.GetProperty("trace")[0].GetProperty("restriction").GetString().Should().Be("inet_interfaces = loopback-only");
+
+            CliRun.Of(["simulate", "-c", directory, "--no-passwd", "--assume-reachable", "--client", "192.168.1.100", "--sender", "a@example.com", "--recipient", "x@gmail.com"])
+                .Out.Should().NotContain("unreachable");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
     public void Missing_recipient_is_a_usage_error()
     {
         CliRun.Of(["simulate", "--client", "127.0.0.1", "--sender", "a@b.example"]).ExitCode.Should().Be(2);

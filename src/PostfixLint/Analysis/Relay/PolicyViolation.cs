@@ -14,8 +14,8 @@ public sealed record PolicyViolation(PolicyIntentKind Kind, PolicyPosition Posit
     /// <summary>The client class of the probe, for client intents.</summary>
     public ClientClass? ClientClass { get; init; }
 
-    /// <summary>True when the client cannot reach the listener at all (inet_interfaces, inet_protocols, no such service): there is no reply.</summary>
-    public bool Unreachable => Result.Decision == Decision.Error;
+    /// <summary>True when the client cannot reach the listener at all (inet_interfaces, inet_protocols, a <c>host:port</c> service): there is no reply.</summary>
+    public bool Unreachable => Result.Decision == Decision.Unreachable;
 
     /// <summary>True when the answer depends on DNS or another run-time source, so the intent is not known to hold.</summary>
     public bool DependsOnDns => Result.Decision == Decision.Unknown;

@@ -96,8 +96,8 @@ public sealed class RelayAnalyzer
                     case ClassOutcomeKind.DependsOnDns:
                         dns.Add(new DnsDependentRelay(listener, clientClass, outcome.Probe, outcome.Reason!));
                         break;
-                    case ClassOutcomeKind.Error when listenerErrors.Add(outcome.Result.Error ?? ""):
-                        errors.Add(new ListenerError(listener, outcome.Result.Error ?? "the session could not run"));
+                    case ClassOutcomeKind.Error when listenerErrors.Add(outcome.Result.Error ?? outcome.Result.Reachability ?? ""):
+                        errors.Add(new ListenerError(listener, outcome.Result.Error ?? outcome.Result.Reachability ?? "the session could not run"));
                         break;
                 }
             }
@@ -231,6 +231,7 @@ public sealed class RelayAnalyzer
                     var detail = result.Decision switch
                     {
                         Decision.Error => result.Error,
+                        Decision.Unreachable => result.Reachability,
                         Decision.Unknown => result.UnknownReason,
                         _ => null,
                     };
@@ -254,7 +255,7 @@ public sealed class RelayAnalyzer
                 return new ClassOutcome(ClassOutcomeKind.Relays, baseline, result, null, null);
             case Decision.Unknown:
                 return new ClassOutcome(ClassOutcomeKind.DependsOnDns, baseline, result, null, result.UnknownReason ?? "the answer depends on DNS");
-            case Decision.Error:
+            case Decision.Error or Decision.Unreachable:
                 return new ClassOutcome(ClassOutcomeKind.Error, baseline, result, null, null);
         }
 
@@ -404,6 +405,7 @@ public sealed class RelayAnalyzer
     private static string Explain(SimulationResult result) => result.Decision switch
     {
         Decision.Error => $"the client cannot get a session: {result.Error}",
+        Decision.Unreachable => $"the client cannot get a session: {result.Reachability}",
         Decision.Unknown => $"the answer depends on DNS or a run-time source: {result.UnknownReason}",
         _ => $"{TraceReading.FinalReply(result)} ({TraceReading.Describe(TraceReading.Deciding(result))})",
     };

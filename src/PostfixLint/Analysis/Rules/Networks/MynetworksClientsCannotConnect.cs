@@ -48,13 +48,13 @@ internal sealed class MynetworksClientsCannotConnect : Rule
                 foreach (var listener in listeners)
                 {
                     var result = MynetworksScope.Probe(context, listener, client.ToString());
-                    if (result.Decision != Decision.Error || !PolicyClientCannotConnect.OnlyTheBindingStopsIt(context, result.Probe))
+                    if (result.Decision != Decision.Unreachable || !PolicyClientCannotConnect.OnlyTheBindingStopsIt(context, result.Probe))
                     {
                         reachable = true;
                         break;
                     }
 
-                    error ??= result.Error;
+                    error ??= result.Reachability;
                 }
 
                 if (reachable)

@@ -35,14 +35,14 @@ internal sealed class PolicyClientCannotConnect : Rule
             }
 
             var listener = context.Listeners.FirstOrDefault(l => l.Service == violation.Probe.Service || l.Port == new SmtpdListener(violation.Probe.Service, null).Port);
-            context.Report(Meta, MynetworksScope.Relative(context, violation.Message), Binding(context, listener?.MasterService, violation.Result.Error ?? ""),
+            context.Report(Meta, MynetworksScope.Relative(context, violation.Message), Binding(context, listener?.MasterService, violation.Result.Reachability ?? ""),
                 help: "listen on the address these clients connect to (inet_interfaces, or the host part of the master.cf service), or correct the policy");
         }
     }
 
     /// <summary>True when a loopback client (IPv4 or IPv6) gets a session on the same service: then only the client's address keeps it out.</summary>
     internal static bool OnlyTheBindingStopsIt(RuleContext context, Probe probe) =>
-        new[] { "127.0.0.1", "::1" }.Any(loopback => context.Simulator.Simulate(probe with { Client = loopback }).Decision != Decision.Error);
+        new[] { "127.0.0.1", "::1" }.Any(loopback => context.Simulator.Simulate(probe with { Client = loopback }).Decision is not (Decision.Unreachable or Decision.Error));
 
     /// <summary>Where the binding that keeps the client out is written: the service name's host, inet_protocols or inet_interfaces.</summary>
     internal static SourceLocation? Binding(RuleContext context, MasterService? service, string error)
