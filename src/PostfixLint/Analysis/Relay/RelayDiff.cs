@@ -21,8 +21,9 @@ public static class RelayDiff
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(@new);
-        var oldInputs = new RelayAnalyzer(old, policy, options).Inputs;
-        var newInputs = new RelayAnalyzer(@new, policy, options).Inputs;
+        options ??= new RelayAnalysisOptions();
+        var oldInputs = RelayInputCollector.Collect(old, SmtpdListener.Find(old), policy, options.PatternWitnesses, options.Simulator);
+        var newInputs = RelayInputCollector.Collect(@new, SmtpdListener.Find(@new), policy, options.PatternWitnesses, options.Simulator);
         var inputs = Union(oldInputs, newInputs);
         var before = new RelayAnalyzer(old, policy, options, inputs);
         var after = new RelayAnalyzer(@new, policy, options, inputs);
@@ -48,7 +49,7 @@ public static class RelayDiff
                             continue;
                         }
 
-                        var probe = (newListener is null ? before.MatrixProbe(oldListener!, clientClass, login, recipient) : after.MatrixProbe(newListener, clientClass, login, recipient));
+                        var probe = newListener is null ? before.MatrixProbe(oldListener!, clientClass, login, recipient) : after.MatrixProbe(newListener, clientClass, login, recipient);
                         changes.Add(new RelayDiffChange(service, clientClass, login, recipient, recipientClass, oldCell, newCell, probe));
                     }
                 }
