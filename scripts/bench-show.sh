@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Whole-process comparison: the installed Native AOT `postfix-lint show -c DIR -n` against
-# `postconf -c DIR -n`, with hyperfine, on testdata/examples/debian-default and on
+# Whole-process comparison: the installed Native AOT `postfix-lint show -c DIR -n` (and, on the Debian
+# default, `postfix-lint check -c DIR`) against `postconf -c DIR -n`, with hyperfine, on testdata/examples/debian-default and on
 # testdata/bench/main-300.cf (300 real parameters; regenerated from `postconf -d` when missing
 # or with --regenerate). Prints hyperfine's tables and the mean-time ratio per configuration.
 # Also see `dotnet run -c Release --project tests/PostfixLint.Benchmarks -- --filter '*ShowProcess*'`
@@ -43,13 +43,22 @@ touch -d '-1 min' "$work"/*/*.cf
 for config in debian-default main-300; do
     dir=$work/$config
     echo "== $config"
+    # Issue 7 §6: `check -c DIR` (no policy) on the Debian default, whole process, in the same run (target <= 1.5x).
+    check=()
+    if [[ $config == debian-default ]]; then
+        check=(-n check "$tool check -c $dir")
+    fi
     hyperfine -N --warmup 5 --runs "${RUNS:-50}" --export-csv "$work/$config.csv" \
         -n postfix-lint "$tool show -c $dir -n" \
+        "${check[@]}" \
         -n postconf "postconf -c $dir -n"
     # CSV columns: command,mean,stddev,median,user,system,min,max
     awk -F, -v config="$config" '
         $1 == "postfix-lint" { ours = $2 }
+        $1 == "check" { check = $2 }
         $1 == "postconf" { theirs = $2 }
         END { printf "ratio %s: postfix-lint / postconf = %.2f (%.2f ms vs %.2f ms)\n",
-              config, ours / theirs, ours * 1000, theirs * 1000 }' "$work/$config.csv"
+              config, ours / theirs, ours * 1000, theirs * 1000
+              if (check) printf "ratio %s: check / postconf -n = %.2f (%.2f ms vs %.2f ms; target <= 1.5)\n",
+              config, check / theirs, check * 1000, theirs * 1000 }' "$work/$config.csv"
 done

@@ -1,4 +1,5 @@
 using PostfixLint.Simulation;
+using PostfixLint.Syntax.Tables;
 
 namespace PostfixLint.Analysis.Relay;
 
@@ -13,4 +14,11 @@ public sealed record RelayAnalysisOptions
 
     /// <summary>The server name for reproducer lines; null uses <c>myhostname</c>.</summary>
     public string? ServerHost { get; init; }
+
+    /// <summary>
+    /// Table sources the caller has already parsed, by name as the configuration writes it and format (parsed with
+    /// <c>utf8: true</c>, as the collector parses them); null, or a null answer, reads and parses the file.
+    /// </summary>
+    /// <remarks><c>check</c> passes the map rules' parses: a 10⁶-line table is then parsed once per run, not twice.</remarks>
+    internal Func<string, TableSourceFormat, LookupTableSyntax?>? TableSyntax { get; init; }
 }

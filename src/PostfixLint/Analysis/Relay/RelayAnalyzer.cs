@@ -29,6 +29,12 @@ public sealed class RelayAnalyzer
 
     /// <summary>Collects the inputs of <paramref name="config"/> (and <paramref name="policy"/>, when there is one).</summary>
     public RelayAnalyzer(PostfixConfig config, RelayPolicy? policy = null, RelayAnalysisOptions? options = null)
+        : this(config, policy, options, inputs: null)
+    {
+    }
+
+    /// <summary>An analyzer over <paramref name="config"/> that probes <paramref name="inputs"/> instead of collecting its own (<see cref="RelayDiff"/> probes both sides with the union of theirs).</summary>
+    internal RelayAnalyzer(PostfixConfig config, RelayPolicy? policy, RelayAnalysisOptions? options, RelayInputs? inputs)
     {
         ArgumentNullException.ThrowIfNull(config);
         options ??= new RelayAnalysisOptions();
@@ -38,7 +44,7 @@ public sealed class RelayAnalyzer
         _simulator = new RelaySimulator(config, options.Simulator);
         _server = options.ServerHost ?? (config.Expand("myhostname") is { Length: > 0 } host ? host : "localhost");
         Listeners = SmtpdListener.Find(config);
-        Inputs = RelayInputCollector.Collect(config, Listeners, policy, options.PatternWitnesses, options.Simulator);
+        Inputs = inputs ?? RelayInputCollector.Collect(config, Listeners, policy, options.PatternWitnesses, options.Simulator, options.TableSyntax);
     }
 
     /// <summary>The smtpd listeners of the configuration.</summary>
@@ -226,16 +232,7 @@ public sealed class RelayAnalyzer
                 var cells = ImmutableArray.CreateBuilder<RelayMatrixCell>(columns.Count);
                 foreach (var column in columns)
                 {
-                    var probe = Baseline(clientClass, listener.Service) with { Recipient = column.Recipient, SaslLogin = login, Tls = login is null ? null : true };
-                    var result = Simulate(probe);
-                    var detail = result.Decision switch
-                    {
-                        Decision.Error => result.Error,
-                        Decision.Unreachable => result.Reachability,
-                        Decision.Unknown => result.UnknownReason,
-                        _ => null,
-                    };
-                    cells.Add(new RelayMatrixCell(result.Decision, TraceReading.FinalReply(result), TraceReading.Deciding(result), detail));
+                    cells.Add(Cell(MatrixProbe(listener, clientClass, login, column.Recipient)));
                 }
 
                 rows.Add(new RelayMatrixRow(clientClass, login, cells.MoveToImmutable()));
@@ -244,6 +241,27 @@ public sealed class RelayAnalyzer
 
         return new RelayMatrix(listener, columns.ToImmutable(), rows.ToImmutable());
     }
+
+    /// <summary>The probe of one matrix cell: the class's representative, logged in as <paramref name="login"/> (over TLS) or not, with the baseline HELO and sender.</summary>
+    internal Probe MatrixProbe(SmtpdListener listener, ClientClass clientClass, string? login, string recipient) =>
+        Baseline(clientClass, listener.Service) with { Recipient = recipient, SaslLogin = login, Tls = login is null ? null : true };
+
+    /// <summary>Simulates <paramref name="probe"/> and reads the cell out of the result.</summary>
+    internal RelayMatrixCell Cell(Probe probe)
+    {
+        var result = Simulate(probe);
+        var detail = result.Decision switch
+        {
+            Decision.Error => result.Error,
+            Decision.Unreachable => result.Reachability,
+            Decision.Unknown => result.UnknownReason,
+            _ => null,
+        };
+        return new RelayMatrixCell(result.Decision, TraceReading.FinalReply(result), TraceReading.Deciding(result), detail);
+    }
+
+    /// <summary>The address class <paramref name="recipient"/> has on <paramref name="listener"/>, or null when it cannot be known.</summary>
+    internal AddressClass? RecipientClass(SmtpdListener listener, string recipient) => Scope(listener).ClassOf(recipient);
 
     private ClassOutcome ProbeClass(SmtpdListener? listener, ClientClass clientClass, string service)
     {
