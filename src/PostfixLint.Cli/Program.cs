@@ -32,6 +32,7 @@ internal static class Program
         root.Subcommands.Add(CheckCommand.Create(streams));
         root.Subcommands.Add(ShowCommand.Create(streams));
         root.Subcommands.Add(SimulateCommand.Create(streams));
+        root.Subcommands.Add(FixCommand.Create(streams));
         root.Subcommands.Add(RelayMatrixCommand.Create(streams));
         root.Subcommands.Add(RuleCommand.CreateRule(streams));
         root.Subcommands.Add(RuleCommand.CreateRules(streams));
