@@ -34,10 +34,11 @@ internal static class FixCommand
         var write = new Option<bool>("--write") { Description = "Write the files (atomic, owner and mode kept, backups) and print the plan without running it." };
         var apply = new Option<bool>("--apply") { Description = "Write, rebuild maps, postfix check, postfix reload and verify; roll everything back on failure (exit 2)." };
         var emit = new Option<bool>("--emit-commands") { Description = "Print the plan as a shell script to apply by hand." };
+        var assumeReachable = new Option<bool>("--assume-reachable") { Description = "Skip the inet_interfaces/inet_protocols reachability checks (XCLIENT-style impersonation), as simulate does." };
         var programs = new Option<string>("--postfix-program") { Description = "Run PATH for postfix, postconf, postmap and postalias (tests).", HelpName = "PATH", Hidden = true };
         var command = new Command("fix", "Apply the fixes the rules declare: minimal edits, then postmap, postfix check and reload.")
         {
-            configDirectory, root, policy, settings, select, unsafeFixes, diff, write, apply, emit, programs,
+            configDirectory, root, policy, settings, select, unsafeFixes, diff, write, apply, emit, assumeReachable, programs,
         };
         command.Validators.Add(result =>
         {
@@ -55,14 +56,15 @@ internal static class FixCommand
                 "text", null, Diagnostics.DiagnosticSeverity.Warning, [], [], false, null, null, false);
             var mode = parseResult.GetValue(apply) ? Mode.Apply : parseResult.GetValue(write) ? Mode.Write : parseResult.GetValue(emit) ? Mode.Emit : Mode.Diff;
             var runner = parseResult.GetValue(programs) is { } program ? PostfixPrograms.All(program) : PostfixPrograms.Default;
-            return Execute(request, CheckCommand.Ids(parseResult.GetValue(select)), parseResult.GetValue(unsafeFixes), mode, new CliWrapPostfixCommands(runner), behaviour, streams);
+            var choices = new FixChoices(CheckCommand.Ids(parseResult.GetValue(select)), parseResult.GetValue(unsafeFixes), parseResult.GetValue(assumeReachable), mode);
+            return Execute(request, choices, new CliWrapPostfixCommands(runner), behaviour, streams);
         });
         return command;
     }
 
-    private static int Execute(
-        CheckRequest request, ImmutableArray<string> select, bool unsafeFixes, Mode mode, IPostfixCommands commands, IBehaviourDiff? behaviour, CliStreams streams)
+    private static int Execute(CheckRequest request, FixChoices choices, IPostfixCommands commands, IBehaviourDiff? behaviour, CliStreams streams)
     {
+        var (select, unsafeFixes, assumeReachable, mode) = choices;
         var unknown = select.Where(id => !id.Equals("ALL", StringComparison.OrdinalIgnoreCase)
                                          && !RuleRegistry.All.Any(d => d.Id.StartsWith(id, StringComparison.OrdinalIgnoreCase) || d.Name.Equals(id, StringComparison.OrdinalIgnoreCase))).ToList();
         if (unknown.Count > 0)
@@ -80,6 +82,12 @@ internal static class FixCommand
         {
             streams.Error.WriteLine($"postfix-lint: fatal: {config.MainCfPath}: Postfix cannot use this configuration (postfix-lint check says why); nothing is fixed");
             return ExitCode.UsageError;
+        }
+
+        if (assumeReachable)
+        {
+            var relay = lint.Relay ?? new Analysis.Relay.RelayAnalysisOptions();
+            lint = lint with { Relay = relay with { Simulator = relay.Simulator with { AssumeReachable = true } } };
         }
 
         var plan = FixApplier.Plan(config, new FixOptions { Lint = lint, Select = select, UnsafeFixes = unsafeFixes, Behaviour = behaviour });
@@ -160,6 +168,8 @@ internal static class FixCommand
             streams.Out.WriteLine($"{withheld} more fix(es) are available with --unsafe-fixes.");
         }
     }
+
+    private sealed record FixChoices(ImmutableArray<string> Select, bool UnsafeFixes, bool AssumeReachable, Mode Mode);
 
     private enum Mode
     {

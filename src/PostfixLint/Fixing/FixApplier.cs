@@ -214,10 +214,13 @@ public static class FixApplier
         }
 
         actions.Add(new CheckConfiguration());
+
+        // Reload after a rebuild too: a daemon notices a changed database by itself (dict_changed_name() in
+        // src/util/dict.c), but one that opened a database that did not exist yet keeps failing lookups until it exits.
+        actions.Add(new Reload());
         if (changed.Contains(before.MainCfPath) || changed.Contains(before.MasterCfPath)
             || changed.Contains(before.ConfigDirectory + "/main.cf") || changed.Contains(before.ConfigDirectory + "/master.cf"))
         {
-            actions.Add(new Reload());
             var restart = s_restartParameters.Where(p => !string.Equals(before.Expand(p), after.Expand(p), StringComparison.Ordinal)).ToImmutableArray();
             if (!restart.IsEmpty)
             {

@@ -35,13 +35,14 @@ internal sealed class PathMapper
     public string? Root { get; }
 
     /// <summary>The file on this machine that <paramref name="path"/> (as written in the configuration) refers to.</summary>
-    public string Map(string path) => Overlaid(MapPath(path));
+    public string Map(string path) => Overlaid(Locate(path));
 
     /// <summary>The file to read for the file <paramref name="actual"/> on this machine: its overlay, or itself.</summary>
     public string Overlaid(string actual) =>
         _overlay is not null && _overlay.TryGetValue(actual, out var replacement) ? replacement : actual;
 
-    private string MapPath(string path)
+    /// <summary>The file on this machine that <paramref name="path"/> names, before any overlay (where it lives, not what is read).</summary>
+    public string Locate(string path)
     {
         if (!path.StartsWith('/'))
         {
