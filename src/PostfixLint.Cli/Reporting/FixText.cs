@@ -16,7 +16,7 @@ internal static class FixText
         foreach (var file in plan.Files)
         {
             var name = DisplayPath(plan, file.Path);
-            var (before, after) = file.IsSecret ? (Masked(file.OriginalText), Masked(file.NewText)) : (file.OriginalText, file.NewText);
+            var (before, after) = (file.OriginalText, file.NewText);
             if (before.EndsWith('\n') && after.EndsWith('\n'))
             {
                 // Both end in a newline: without it the line splitter sees no empty last line to show as context.
@@ -24,6 +24,15 @@ internal static class FixText
             }
 
             var diff = new UnidiffRenderer(contextLines: 3).Generate(before, after, "a/" + name, "b/" + name, ignoreWhitespace: false, ignoreCase: false);
+            if (file.IsSecret)
+            {
+                // Diff the real text (so a changed password shows as a changed line), then mask every shown value.
+                diff = string.Join('\n', diff.Split('\n').Select(l =>
+                    l.Length == 0 || l.StartsWith("---", StringComparison.Ordinal) || l.StartsWith("+++", StringComparison.Ordinal) || l.StartsWith("@@", StringComparison.Ordinal)
+                        ? l
+                        : l[0] + MaskedLine(l[1..])));
+            }
+
             writer.Write(diff.EndsWith('\n') ? diff : diff + "\n");
             if (file.IsSecret)
             {
@@ -135,8 +144,6 @@ internal static class FixText
         string.Join("\n", text.TrimEnd('\n').Split('\n').Select(l => "  " + l));
 
     /// <summary>Each entry's value replaced by a mask: the key stays so the admin sees which entry changed.</summary>
-    private static string Masked(string text) => string.Join('\n', text.Split('\n').Select(MaskedLine));
-
     private static string MaskedLine(string line)
     {
         var trimmed = line.TrimStart();
