@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using PostfixLint.Cli.Reporting;
 using PostfixLint.Diagnostics;
 using PostfixLint.Fixing;
@@ -77,6 +76,30 @@ public sealed class FixPlanReportingTests
                 new RebuildMap("postmap", "hash", Path.Combine(directory, "sender_login"), "database missing"), new CheckConfiguration(), new Reload());
             restrictions.Files.Should().ContainSingle().Which.NewText.Should().Contain("permit_mynetworks permit_sasl_authenticated reject_unauth_destination");
             restrictions.Rebuilds.Should().BeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_fix_that_changes_inet_interfaces_asks_for_a_restart_after_the_reload()
+    {
+        var directory = Directory.CreateTempSubdirectory("pfl-restart-").FullName;
+        try
+        {
+            SourceFile.Write(Path.Combine(directory, "main.cf"), "myhostname = mail.example.com\ninet_interface = 127.0.0.1\n");
+            var (config, options) = EngineLinter.Load(directory);
+
+            var plan = FixApplier.Plan(config, new FixOptions { Lint = options, Select = ["PFL043"], UnsafeFixes = true });
+
+            plan.Files.Should().ContainSingle().Which.NewText.Should().Be("myhostname = mail.example.com\ninet_interfaces = 127.0.0.1\n");
+            plan.Actions.Should().HaveCount(3);
+            plan.Actions[0].Should().Be(new CheckConfiguration());
+            plan.Actions[1].Should().Be(new Reload());
+            plan.Actions[2].Should().BeOfType<RestartNeeded>().Which.Parameters.Should().Equal("inet_interfaces");
+            plan.Actions[2].Describe(directory).Should().Contain($"postfix -c {directory} stop && postfix -c {directory} start");
         }
         finally
         {
