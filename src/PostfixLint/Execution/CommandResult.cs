@@ -21,5 +21,8 @@ public sealed record CommandResult(string Program, ImmutableArray<string> Argume
     public override string ToString() =>
         TimedOut ? $"{CommandLine}: timed out"
         : Succeeded ? $"{CommandLine}: ok"
-        : $"{CommandLine}: exit {ExitCode}: {StandardError.Trim()}";
+        : StandardError.Trim().Length > 0 ? $"{CommandLine}: exit {ExitCode}: {StandardError.Trim()}"
+
+        // postfix(1) prints its reasons to stderr only on a terminal; otherwise they go to syslog or the maillog.
+        : $"{CommandLine}: exit {ExitCode} (no message on stderr: postfix logs the reason to syslog or its maillog)";
 }
