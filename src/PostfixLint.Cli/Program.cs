@@ -33,6 +33,7 @@ internal static class Program
         root.Subcommands.Add(ShowCommand.Create(streams));
         root.Subcommands.Add(SimulateCommand.Create(streams));
         root.Subcommands.Add(ExplainCommand.Create(streams));
+        root.Subcommands.Add(FixCommand.Create(streams));
         root.Subcommands.Add(RelayMatrixCommand.Create(streams));
         root.Subcommands.Add(DiffCommand.Create(streams));
         root.Subcommands.Add(RuleCommand.CreateRule(streams));

@@ -148,7 +148,7 @@ internal static class CheckCommand
         return null;
     }
 
-    private static PostfixConfig? Load(CheckRequest request, CliStreams streams)
+    internal static PostfixConfig? Load(CheckRequest request, CliStreams streams)
     {
         var loadOptions = new ConfigLoadOptions { Root = request.Root };
         if (request.PostconfFile is { } postconfFile)
@@ -180,7 +180,7 @@ internal static class CheckCommand
         return config;
     }
 
-    private static LintOptions? Options(CheckRequest request, PostfixConfig config, CliStreams streams)
+    internal static LintOptions? Options(CheckRequest request, PostfixConfig config, CliStreams streams)
     {
         var settingsPath = request.SettingsFile ?? (request.PostconfFile is null ? LintSettings.Find(config.ConfigDirectory) : LintSettings.Find(Environment.CurrentDirectory));
         var options = new LintOptions();
@@ -290,7 +290,7 @@ internal static class CheckCommand
         }
     }
 
-    private static ImmutableArray<string> Ids(string[]? values) =>
+    internal static ImmutableArray<string> Ids(string[]? values) =>
         values is null ? [] : [.. values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     private static DiagnosticSeverity ParseSeverity(string text) => text switch

@@ -27,4 +27,10 @@ public sealed record ConfigLoadOptions
     /// say <see cref="ProvenanceKind.HostComputed"/>.
     /// </remarks>
     public HostFacts? Host { get; init; }
+
+    /// <summary>
+    /// Files to read in place of others (actual path on this machine → the file to read instead), so a fixer can
+    /// re-check edited text without writing the originals; null reads every file where it is.
+    /// </summary>
+    internal System.Collections.Immutable.ImmutableDictionary<string, string>? Overlay { get; init; }
 }

@@ -10,12 +10,16 @@ namespace PostfixLint.Model;
 /// </remarks>
 internal sealed class PathMapper
 {
+    private readonly IReadOnlyDictionary<string, string>? _overlay;
+
     /// <summary>Creates a mapper.</summary>
     /// <param name="configuredDirectory">The <c>config_directory</c> the configuration believes it lives in.</param>
     /// <param name="actualDirectory">The directory actually being read.</param>
     /// <param name="root">A directory that stands for <c>/</c> for every other absolute path, or null.</param>
-    public PathMapper(string configuredDirectory, string actualDirectory, string? root)
+    /// <param name="overlay">Files read in place of others (see <see cref="ConfigLoadOptions.Overlay"/>), or null.</param>
+    public PathMapper(string configuredDirectory, string actualDirectory, string? root, IReadOnlyDictionary<string, string>? overlay = null)
     {
+        _overlay = overlay;
         ConfiguredDirectory = configuredDirectory.TrimEnd('/');
         ActualDirectory = actualDirectory.TrimEnd('/');
         Root = string.IsNullOrEmpty(root) ? null : root.TrimEnd('/');
@@ -31,7 +35,14 @@ internal sealed class PathMapper
     public string? Root { get; }
 
     /// <summary>The file on this machine that <paramref name="path"/> (as written in the configuration) refers to.</summary>
-    public string Map(string path)
+    public string Map(string path) => Overlaid(Locate(path));
+
+    /// <summary>The file to read for the file <paramref name="actual"/> on this machine: its overlay, or itself.</summary>
+    public string Overlaid(string actual) =>
+        _overlay is not null && _overlay.TryGetValue(actual, out var replacement) ? replacement : actual;
+
+    /// <summary>The file on this machine that <paramref name="path"/> names, before any overlay (where it lives, not what is read).</summary>
+    public string Locate(string path)
     {
         if (!path.StartsWith('/'))
         {

@@ -46,7 +46,7 @@ public sealed class PostfixConfig
         Options = options;
         Catalog = options.Catalog ?? ParameterCatalog.Postfix37;
         _host = options.Host is { } host ? new Lazy<HostFacts>(host) : new Lazy<HostFacts>(HostFacts.Current);
-        Paths = new PathMapper(DefaultConfigDirectory, configDirectory, options.Root);
+        Paths = new PathMapper(DefaultConfigDirectory, configDirectory, options.Root, options.Overlay);
         _explicit = BuildExplicit(definitions);
         ExplicitParameters = _explicit.AsReadOnly();
         _engine = new Lazy<PostconfEngine>(() => PostconfEngine.Create(this, defaultsOnly: false));
@@ -132,7 +132,7 @@ public sealed class PostfixConfig
         var failed = false;
         try
         {
-            mainCf = MainCfSyntax.Parse(SourceFile.Read(mainPath), mainPath);
+            mainCf = MainCfSyntax.Parse(SourceFile.Read(Overlaid(options, mainPath)), mainPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -166,7 +166,7 @@ public sealed class PostfixConfig
         var masterFailed = false;
         try
         {
-            masterCf = MasterCfSyntax.Parse(SourceFile.Read(masterPath), masterPath);
+            masterCf = MasterCfSyntax.Parse(SourceFile.Read(Overlaid(options, masterPath)), masterPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -206,6 +206,9 @@ public sealed class PostfixConfig
             MasterReadFailed = masterFailed,
         };
     }
+
+    private static string Overlaid(ConfigLoadOptions options, string path) =>
+        options.Overlay is { } overlay && overlay.TryGetValue(path, out var replacement) ? replacement : path;
 
     /// <summary>Reads the output of <c>postconf</c>, <c>postconf -n</c>, <c>-d</c> or <c>-x</c> (all are main.cf syntax).</summary>
     /// <param name="text">The output, as read (Latin-1 decoded bytes).</param>

@@ -4,6 +4,7 @@ using System.Text;
 using PostfixLint.Analysis;
 using PostfixLint.Analysis.Relay;
 using PostfixLint.Diagnostics;
+using PostfixLint.Fixing;
 using PostfixLint.Model;
 using PostfixLint.Model.Catalog;
 using PostfixLint.Simulation;
@@ -39,37 +40,51 @@ internal static class EngineLinter
     /// <summary>The findings of every file of the case, and main.cf with the fixes of the case's rule applied.</summary>
     public static Support.Golden.LintResult Lint(RuleCase ruleCase)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "pfl-rules-" + Guid.NewGuid().ToString("N")[..10]);
-        Directory.CreateDirectory(directory);
+        var directory = Write(ruleCase);
         try
         {
-            foreach (var (name, text) in ruleCase.Files)
-            {
-                var path = Path.Combine(directory, name);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
-            }
-
-            SetModificationTimes(directory);
-            File.WriteAllText(Path.Combine(directory, ".passwd"), "root:x:0:0::/root:/bin/sh\npostfix:x:100:101::/var/spool/postfix:/bin/false\nalice:x:1000:1000::/home/alice:/bin/sh\n");
-            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Host = Host, Root = directory });
-            var options = new LintOptions
-            {
-                Policy = ReadPolicy(directory),
-                PolicySource = ".postfix-lint.json",
-                Relay = new RelayAnalysisOptions { Simulator = new SimulatorOptions { PasswdFile = Path.Combine(directory, ".passwd") } },
-            };
+            var (config, options) = Load(directory);
             var findings = Linter.Check(config, options).Findings;
             var golden = findings.Select(f => new GoldenFinding(
                 // A message that names a file ("open <path>: ...") names it relative to the case's fresh directory.
                 f.Id, f.Message.Replace(directory + "/", "", StringComparison.Ordinal), f.Path is null ? "(default)" : Path.GetRelativePath(directory, f.Path).Replace('\\', '/'),
                 f.Span?.Start, f.Span?.Length ?? 0, f.Fix?.Title)).ToList();
-            return new Support.Golden.LintResult(golden, FixedMainCf(config, findings.Where(f => f.Id == ruleCase.RuleId)));
+            return new Support.Golden.LintResult(golden, FixedMainCf(config, options, ruleCase.RuleId, findings));
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>Writes the case's files to a fresh directory (modification times from its <c>.mtimes</c>, a fixed passwd file) and returns it.</summary>
+    public static string Write(RuleCase ruleCase)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "pfl-rules-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        foreach (var (name, text) in ruleCase.Files)
+        {
+            var path = Path.Combine(directory, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, Encoding.Latin1.GetBytes(text));
+        }
+
+        SetModificationTimes(directory);
+        File.WriteAllText(Path.Combine(directory, ".passwd"), "root:x:0:0::/root:/bin/sh\npostfix:x:100:101::/var/spool/postfix:/bin/false\nalice:x:1000:1000::/home/alice:/bin/sh\n");
+        return directory;
+    }
+
+    /// <summary>Loads a directory written by <see cref="Write"/> as the fixtures are checked: fixed host facts, the case's policy.</summary>
+    public static (PostfixConfig Config, LintOptions Options) Load(string directory)
+    {
+        var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Host = Host, Root = directory });
+        var options = new LintOptions
+        {
+            Policy = ReadPolicy(directory),
+            PolicySource = ".postfix-lint.json",
+            Relay = new RelayAnalysisOptions { Simulator = new SimulatorOptions { PasswdFile = Path.Combine(directory, ".passwd") } },
+        };
+        return (config, options);
     }
 
     /// <summary>
@@ -107,22 +122,18 @@ internal static class EngineLinter
         return read.Succeeded ? read.Policy : throw new InvalidDataException($"fixture policy: {string.Join("; ", read.Errors)}");
     }
 
-    /// <summary>main.cf after every applicable fix of <paramref name="findings"/>; null when none changes it.</summary>
-    private static string? FixedMainCf(PostfixConfig config, IEnumerable<Diagnostic> findings)
+    /// <summary>
+    /// main.cf as <c>postfix-lint fix --select RULE --unsafe-fixes</c> leaves it (every pass of <see cref="FixApplier"/>,
+    /// so fixes that overlap in one pass are all applied); null when it does not change.
+    /// </summary>
+    private static string? FixedMainCf(PostfixConfig config, LintOptions options, string ruleId, IEnumerable<Diagnostic> findings)
     {
-        if (config.MainCf?.Document is not { } document)
+        if (!findings.Any(f => f.Id == ruleId && f.Fix is { Safety: not FixSafety.DisplayOnly }))
         {
             return null;
         }
 
-        var fixes = findings.Select(f => f.Fix).OfType<Fix>().Where(f => f.Safety != FixSafety.DisplayOnly).ToList();
-        if (fixes.Count == 0)
-        {
-            return null;
-        }
-
-        var documents = new Dictionary<string, string>(StringComparer.Ordinal) { [document.Path] = document.Text };
-        var applied = TextEditApplier.ApplyFixes(documents, fixes);
-        return applied.Documents.TryGetValue(document.Path, out var text) ? text : null;
+        var plan = FixApplier.Plan(config, new FixOptions { Lint = options, Select = [ruleId], UnsafeFixes = true });
+        return plan.Files.FirstOrDefault(f => string.Equals(f.Path, config.MainCf?.Document.Path, StringComparison.Ordinal))?.NewText;
     }
 }

@@ -63,9 +63,10 @@ internal static class ReferencedTables
         // Outside the checked directory and without --root, a file on this machine says nothing about the server's,
         // unless the checked directory is the live one (checking /etc/postfix in place).
         var paths = config.Paths;
-        var actual = paths.Map(name);
+        var located = paths.Locate(name);
+        var actual = paths.Overlaid(located);
         var verifiable = paths.Root is not null
-                         || actual.StartsWith(paths.ActualDirectory + "/", StringComparison.Ordinal)
+                         || located.StartsWith(paths.ActualDirectory + "/", StringComparison.Ordinal)
                          || string.Equals(paths.ActualDirectory, paths.ConfiguredDirectory, StringComparison.Ordinal);
         if (!verifiable || !File.Exists(actual))
         {
