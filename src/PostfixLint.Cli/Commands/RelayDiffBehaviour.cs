@@ -9,8 +9,9 @@ namespace PostfixLint.Cli.Commands;
 
 /// <summary>
 /// The behaviour diff behind <c>fix</c> (issue 8 §2): a fix declared safe stays safe only when the relay diff of the
-/// configuration before and after it changes no class's relay decision against the intent: it may let a client the
-/// policy trusts relay, but must not open relaying to anyone else nor close it for a trusted client.
+/// configuration before and after it moves no class's relay decision away from the intent: it may let a client the
+/// policy trusts relay, but must not open relaying to anyone else nor close it for a trusted client. Fixes declared
+/// unsafe or display-only keep that safety.
 /// </summary>
 internal sealed class RelayDiffBehaviour(LintOptions lint) : IBehaviourDiff
 {
@@ -30,16 +31,15 @@ internal sealed class RelayDiffBehaviour(LintOptions lint) : IBehaviourDiff
     public string? Describe(PostfixConfig before, PostfixConfig after) =>
         RelayDiffReport.Text(RelayDiff.Compare(before, after, lint.Policy, lint.Relay));
 
-    /// <summary>A change the policy asks for: a trusted client (or login) gains relaying; nothing else may change.</summary>
+    /// <summary>
+    /// A change that keeps to the intent: relaying opens only for a client (or login) the policy trusts, and closes
+    /// for none of them. Without a policy no class may gain relaying.
+    /// </summary>
     private bool IsIntended(RelayDiffChange change)
     {
-        if (lint.Policy is not { } policy || !change.OpensRelay)
-        {
-            return false;
-        }
-
         var client = change.Client.Representative;
-        return policy.MayRelay.Any(i => i.Client.Contains(client) && (i.SaslLogin is null || i.SaslLogin == change.SaslLogin))
-               && !policy.MustNotRelay.Any(i => i.Client.Contains(client) && !policy.MayRelay.Any(m => m.Client.Contains(client)));
+        var trusted = lint.Policy is { } policy
+                      && policy.MayRelay.Any(i => i.Client.Contains(client) && (i.SaslLogin is null || i.SaslLogin == change.SaslLogin));
+        return change.OpensRelay ? trusted : !(change.ClosesRelay && trusted);
     }
 }
