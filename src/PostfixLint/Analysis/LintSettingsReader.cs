@@ -77,7 +77,7 @@ public static class LintSettingsReader
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return Read(File.ReadAllText(path, Encoding.UTF8), path);
+            return Read(Syntax.InputFile.ReadAllText(path, Encoding.UTF8), path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

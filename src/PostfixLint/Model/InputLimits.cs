@@ -13,7 +13,11 @@ internal static class InputLimits
     /// <summary>How deep maps may nest (<c>unionmap:{pipemap:{proxy:…}}</c>) before the inner ones are not opened: 100.</summary>
     public const int MaxMapNesting = 100;
 
-    /// <summary>The longest value <c>show -x</c> expands a parameter to: 64 MiB characters.</summary>
-    /// <remarks>postconf has no bound but needs memory for the whole text; a doubling chain of 26 parameters needs gigabytes.</remarks>
-    public const int MaxExpansionLength = 64 << 20;
+    /// <summary>The longest text one macro expansion may build: 4 Mi characters (8 MiB).</summary>
+    /// <remarks>postconf has no bound; a chain of 26 parameters that each name the previous one twice needs gigabytes.</remarks>
+    public const int MaxExpansionLength = 4 << 20;
+
+    /// <summary>The most <c>$name</c> and <c>${…}</c> calls one expansion may make: 1 Mi.</summary>
+    /// <remarks>Bounds the time of a doubling chain whose values are empty, which builds no text at all.</remarks>
+    public const int MaxExpansionSteps = 1 << 20;
 }

@@ -385,7 +385,7 @@ public sealed class LookupTableFactory
 
         var entries = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, System.Text.Encoding.Latin1))
+        foreach (var line in Syntax.InputFile.ReadLines(path, System.Text.Encoding.Latin1))
         {
             lineNumber++;
             var fields = line.Split(':');
