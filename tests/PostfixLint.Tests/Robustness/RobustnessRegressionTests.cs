@@ -132,6 +132,17 @@ public sealed class RobustnessRegressionTests
         GC.GetTotalMemory(forceFullCollection: false).Should().BeLessThan(1L << 30);
     }
 
+    // Found by the fuzz harness: "permitunionmap:{unionmap:{..." unbalanced made the map-reference grammar backtrack exponentially.
+    [Test]
+    public void An_unbalanced_nested_map_reference_is_not_a_reference_and_parses_in_one_pass()
+    {
+        var spec = "unionmap:" + string.Concat(Enumerable.Repeat("unionmap:{", 300));
+
+        PostfixLint.Model.Values.MapReference.Parse(spec)!.Name.Should().Be(spec["unionmap:".Length..]);
+        PostfixLint.Model.Values.MapReference.Parse("unionmap:{" + spec)!.Name.Should().StartWith("{");
+        PostfixLint.Model.Values.MapReference.Parse("inline:{a=b, {c=d}}")!.Name.Should().Be("{a=b, {c=d}}");
+    }
+
     // 5. A lone surrogate in a probe: "FILE, line N: ..." and exit 2, like every other bad JSON.
     [Test]
     public void A_lone_surrogate_in_a_probe_is_a_clear_usage_error()
