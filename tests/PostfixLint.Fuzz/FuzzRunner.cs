@@ -24,7 +24,7 @@ internal sealed class FuzzRunner
     public FuzzReport Report { get; } = new();
 
     /// <summary>Runs <paramref name="inputs"/> mutated inputs from seed <paramref name="seed"/>; stops early at a hang.</summary>
-    public void Run(long inputs, int seed, string? failureDirectory = null)
+    public void Run(long inputs, int seed, string? failureDirectory = null, Action<FuzzReport>? progress = null)
     {
         var mutator = new Mutator(seed);
         var random = new Random(seed);
@@ -35,6 +35,11 @@ internal sealed class FuzzRunner
             if (!RunOne(target, input, failureDirectory))
             {
                 return;
+            }
+
+            if (i % 1000 == 999)
+            {
+                progress?.Invoke(Report);
             }
         }
     }

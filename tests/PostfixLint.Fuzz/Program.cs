@@ -26,10 +26,16 @@ internal static class Program
 
         var runner = new FuzzRunner(SeedFiles.Find(), TimeSpan.FromSeconds(hangAfter));
         var started = DateTime.UtcNow;
-        runner.Run(inputs, seed, Path.Combine(output, "failures"));
-        var report = $"seed: {seed}\nelapsed: {(DateTime.UtcNow - started).TotalSeconds:F0} s\n{runner.Report}";
         Directory.CreateDirectory(output);
-        File.WriteAllText(Path.Combine(output, "report.txt"), report);
+        string Write(FuzzReport report)
+        {
+            var text = $"seed: {seed}\nelapsed: {(DateTime.UtcNow - started).TotalSeconds:F0} s\n{report}";
+            File.WriteAllText(Path.Combine(output, "report.txt"), text);
+            return text;
+        }
+
+        runner.Run(inputs, seed, Path.Combine(output, "failures"), report => Write(report));
+        var report = Write(runner.Report);
         Console.Write(report);
         return runner.Report.Failures.Count == 0 ? 0 : 1;
     }

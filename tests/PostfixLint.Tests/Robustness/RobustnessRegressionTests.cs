@@ -184,6 +184,23 @@ public sealed class RobustnessRegressionTests
         run.Error.Should().Contain("unreasonable macro call nesting");
     }
 
+    // Found by the fuzz harness: a parameter whose nested comparisons name itself re-expanded its whole text per level.
+    [Test]
+    public void Self_referencing_nested_comparisons_stop_at_the_expansion_limit()
+    {
+        var value = "y";
+        for (var i = 0; i < 1024; i++)
+        {
+            value = "${{$a} == {" + value + "}?{y}}";
+        }
+
+        var config = PostfixConfig.FromPostconfOutput($"a = {value}\nmyhostname = $a\n", "postconf.txt");
+
+        var result = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+
+        result.Should().NotBeNull();
+    }
+
     // 7. A doubling chain (2^26): a clear message at the documented limit, in well under a second.
     [Test]
     public void A_doubling_expansion_stops_at_the_expansion_limit()

@@ -191,8 +191,7 @@ internal sealed class MacroEngine
         // name the previous one twice (2^n) stops with a clear message instead of running out of time and memory.
         if (++_steps > InputLimits.MaxExpansionSteps || context.Result.Length > InputLimits.MaxExpansionLength)
         {
-            _fatal ??= $"expanding \"{text[..Math.Min(text.Length, 40)]}\" takes more than {InputLimits.MaxExpansionSteps} macro calls or {InputLimits.MaxExpansionLength} characters: "
-                + "a parameter chain that doubles at each step? (postfix-lint's limit; Postfix would run out of time or memory)";
+            _fatal ??= ExpansionLimitText(text[..Math.Min(text.Length, 40)]);
             context.Status |= StatusError;
             return false;
         }
@@ -205,6 +204,10 @@ internal sealed class MacroEngine
 
         return (context.Status & StatusError) == 0;
     }
+
+    private static string ExpansionLimitText(string text) =>
+        $"expanding \"{text}\" takes more than {InputLimits.MaxExpansionSteps} macro calls or {InputLimits.MaxExpansionLength} characters: "
+        + "a parameter chain that doubles at each step? (postfix-lint's limit; Postfix would run out of time or memory)";
 
     private int LiteralCallback(string text, Context context, List<ExpansionRecorder.Piece>? pieces)
     {
@@ -533,6 +536,14 @@ internal sealed class MacroEngine
         if (_operandDepth >= _options.MaxNesting)
         {
             ParseError(context, $"unreasonable macro call nesting: \"{s[leftStart..Math.Min(leftEnd, leftStart + 100)]}\"");
+            return false;
+        }
+
+        // Each comparison re-scans its operands' text, so count that text as work too (see EnterCallback).
+        _steps += (rightEnd - leftStart) / 64;
+        if (_steps > InputLimits.MaxExpansionSteps)
+        {
+            _fatal ??= ExpansionLimitText(s[leftStart..Math.Min(leftEnd, leftStart + 40)]);
             return false;
         }
 
