@@ -82,13 +82,10 @@ public sealed class LookupTableFactory
                 _ => new UnavailableTable(spec, $"unsupported dictionary type: {type}"),
             };
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new UnavailableTable(spec, exception.Message);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            return new UnavailableTable(spec, exception.Message);
+            // strerror() words: the AOT build has no .NET message texts.
+            return new UnavailableTable(spec, $"open {name}: {ErrorText.Describe(exception)}");
         }
     }
 
