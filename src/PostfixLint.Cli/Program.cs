@@ -65,7 +65,9 @@ internal static class Program
         catch (Exception exception)
         {
             streams.Out.Flush();
-            streams.Error.WriteLine($"postfix-lint: fatal: internal error: {exception.GetType().Name}: {exception.Message}");
+            // The type and the first frame only: the AOT build's exception messages are resource keys, not text.
+            var frame = exception.StackTrace?.Split('\n', 2)[0].Trim() ?? "";
+            streams.Error.WriteLine($"postfix-lint: fatal: internal error: {exception.GetType().Name} {frame} (a bug in postfix-lint: please report it with the input)");
             return ExitCode.InternalError;
         }
         finally

@@ -7,6 +7,7 @@ using PostfixLint.Analysis.Relay;
 using PostfixLint.Cli.Reporting;
 using PostfixLint.Diagnostics;
 using PostfixLint.Model;
+using PostfixLint.Syntax;
 using PostfixLint.Simulation;
 
 namespace PostfixLint.Cli.Commands;
@@ -201,7 +202,7 @@ internal static class CheckCommand
             RelayPolicyReadResult policy;
             try
             {
-                policy = RelayPolicyReader.Read(File.ReadAllText(policyPath, Encoding.UTF8));
+                policy = RelayPolicyReader.Read(InputFile.ReadAllText(policyPath, Encoding.UTF8));
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

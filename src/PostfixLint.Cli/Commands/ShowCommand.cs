@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Text;
 using PostfixLint.Diagnostics;
 using PostfixLint.Model;
+using PostfixLint.Syntax;
 
 namespace PostfixLint.Cli.Commands;
 
@@ -157,7 +158,7 @@ internal static class ShowCommand
 
         try
         {
-            text = File.ReadAllText(path, Encoding.Latin1);
+            text = InputFile.ReadAllText(path, Encoding.Latin1);
             return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)

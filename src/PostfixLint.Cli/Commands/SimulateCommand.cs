@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using PostfixLint.Cli.Reporting;
 using PostfixLint.Model;
+using PostfixLint.Syntax;
 using PostfixLint.Simulation;
 
 namespace PostfixLint.Cli.Commands;
@@ -117,7 +118,7 @@ internal static class SimulateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            streams.Error.WriteLine($"postfix-lint: fatal: open {path}: {ex.Message}");
+            streams.Error.WriteLine($"postfix-lint: fatal: open {path}: {ErrorText.Describe(ex)}");
             return ExitCode.UsageError;
         }
 
@@ -147,7 +148,7 @@ internal static class SimulateCommand
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            streams.Error.WriteLine($"postfix-lint: fatal: read {path}: {ex.Message}");
+            streams.Error.WriteLine($"postfix-lint: fatal: open {path}: {ErrorText.Describe(ex)}");
             return ExitCode.UsageError;
         }
 

@@ -76,7 +76,7 @@ internal sealed class FindingPositions
             // Tables and other files are read as the library reads them: Latin-1, one char per byte.
             if (new FileInfo(path) is { Exists: true, Length: < 64 << 20 })
             {
-                var text = File.ReadAllText(path, Encoding.Latin1);
+                var text = Syntax.InputFile.ReadAllText(path, Encoding.Latin1);
                 document = (text, new LineIndex(text));
             }
         }

@@ -25,9 +25,18 @@ internal static class ProbeJson
     public static Probe? Parse(string line, out string? error)
     {
         ArgumentNullException.ThrowIfNull(line);
-        var probe = ParseCore(line, out var problem);
-        error = problem;
-        return probe;
+        try
+        {
+            var probe = ParseCore(line, out var problem);
+            error = problem;
+            return probe;
+        }
+        catch (InvalidOperationException)
+        {
+            // JsonElement.GetString() and JsonProperty.Name refuse a \uD800-style escape that is half a UTF-16 pair.
+            error = "a string holds a lone UTF-16 surrogate escape (\\uD800-\\uDFFF without its pair): it is no character";
+            return null;
+        }
     }
 
     private static Probe? ParseCore(string line, out string? error)

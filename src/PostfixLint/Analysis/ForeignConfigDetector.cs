@@ -108,7 +108,7 @@ public static partial class ForeignConfigDetector
     {
         try
         {
-            return File.ReadAllText(path);
+            return Syntax.InputFile.ReadAllText(path, System.Text.Encoding.UTF8);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -63,6 +63,10 @@ public static class LintSettingsReader
             // The policy reader already parsed the whole document, so this is not expected; report it anyway.
             errors.Add(new PolicyError(new PolicyPosition((int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0) + 1), "malformed JSON"));
         }
+        catch (InvalidOperationException)
+        {
+            errors.Add(new PolicyError(Position(bytes, reader.TokenStartIndex), "a string holds a lone UTF-16 surrogate escape: it is no character"));
+        }
 
         return new LintSettingsReadResult(errors.Count == 0 ? settings : null, [.. errors]);
     }
@@ -73,11 +77,11 @@ public static class LintSettingsReader
         ArgumentNullException.ThrowIfNull(path);
         try
         {
-            return Read(File.ReadAllText(path, Encoding.UTF8), path);
+            return Read(Syntax.InputFile.ReadAllText(path, Encoding.UTF8), path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new LintSettingsReadResult(null, [new PolicyError(new PolicyPosition(0, 0), $"cannot read {path}: {exception.GetType().Name}")]);
+            return new LintSettingsReadResult(null, [new PolicyError(new PolicyPosition(0, 0), $"cannot read {path}: {Model.ErrorText.Describe(exception)}")]);
         }
     }
 

@@ -50,6 +50,9 @@ internal sealed class CheckContext
     /// <summary>generic_checks() nesting: 0 outside, 1 in a top-level list, 2 in a class or table result, ...</summary>
     public int Recursion { get; set; }
 
+    /// <summary>The restriction classes being evaluated, outermost first (a class met again is a cycle).</summary>
+    public List<string> ActiveClasses { get; } = [];
+
     /// <summary>The recursion level of an active <c>warn_if_reject</c>, or 0.</summary>
     public int WarnIfReject { get; set; }
 

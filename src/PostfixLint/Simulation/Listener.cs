@@ -21,6 +21,7 @@ internal sealed class Listener
     private readonly ConcurrentDictionary<string, TracedList> _lists = new(StringComparer.Ordinal);
     private readonly Lazy<IReadOnlyDictionary<string, RestrictionClass>> _classes;
     private readonly Lazy<(string? Error, ImmutableArray<string> Notes)> _startup;
+    private readonly Lazy<(bool Found, string? Cycle)> _relayGuard;
 
     public Listener(PostfixConfig config, MasterService? service, TableSet tables)
     {
@@ -28,6 +29,7 @@ internal sealed class Listener
         Classifier = new AddressClassifier(Settings, tables);
         _classes = new Lazy<IReadOnlyDictionary<string, RestrictionClass>>(BuildClasses);
         _startup = new Lazy<(string? Error, ImmutableArray<string> Notes)>(StartupCheck);
+        _relayGuard = new Lazy<(bool Found, string? Cycle)>(ScanRelayGuard);
     }
 
     public ListenerSettings Settings { get; }
@@ -75,6 +77,12 @@ internal sealed class Listener
             }
         }
 
+        if (StartupCycle is { } cycle)
+        {
+            return ($"restriction class cycle {cycle}: smtpd's start-up check (has_required()) recurses without end, smtpd is killed by signal 11 and master logs \"bad command startup -- throttling\"",
+                ["smtpd dies at every connection; clients get no greeting"]);
+        }
+
         if (HasRelayGuard)
         {
             return (null, []);
@@ -97,36 +105,76 @@ internal sealed class Listener
     /// smtpd_check_init()'s relay check alone: smtpd_recipient_restrictions or smtpd_relay_restrictions has a working
     /// reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains.
     /// </summary>
-    public bool HasRelayGuard =>
-        HasRequired(Settings.GetList("smtpd_recipient_restrictions"), 0) || HasRequired(Settings.GetList("smtpd_relay_restrictions"), 0);
+    public bool HasRelayGuard => RelayGuard.Found;
+
+    /// <summary>The restriction class cycle has_required() runs into at start-up (smtpd dies of it), or null.</summary>
+    public string? StartupCycle => RelayGuard.Cycle;
+
+    private (bool Found, string? Cycle) RelayGuard => _relayGuard.Value;
+
+    private (bool Found, string? Cycle) ScanRelayGuard()
+    {
+        var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var recipient = HasRequired(Settings.GetList("smtpd_recipient_restrictions"), memo);
+        return recipient.Found || recipient.Cycle is not null ? recipient : HasRequired(Settings.GetList("smtpd_relay_restrictions"), memo);
+    }
 
     /// <summary>has_required(): a scan of the tokens (not of parsed restrictions: a table argument counts too), into classes.</summary>
-    private bool HasRequired(ImmutableArray<string> tokens, int depth)
+    /// <remarks>
+    /// smtpd recurses into a class with no depth limit, so a class it meets while already inside it recurses until the
+    /// process dies. This walk keeps its own stack (any depth) and remembers classes already scanned without a find
+    /// (has_required() is deterministic), so a class graph that fans out stays linear.
+    /// </remarks>
+    private (bool Found, string? Cycle) HasRequired(ImmutableArray<string> root, Dictionary<string, bool> memo)
     {
-        for (var i = 0; i < tokens.Length; i++)
+        var stack = new List<(string? Name, ImmutableArray<string> Tokens, int Index)> { (null, root, 0) };
+        while (stack.Count > 0)
         {
-            if (tokens[i].Equals("warn_if_reject", StringComparison.OrdinalIgnoreCase) && i + 1 < tokens.Length)
+            var (name, tokens, i) = stack[^1];
+            if (i >= tokens.Length || tokens[i].Equals("permit", StringComparison.OrdinalIgnoreCase))
             {
-                i++;
+                // The end of the list, or "permit": not found here; the caller goes on with its next token.
+                stack.RemoveAt(stack.Count - 1);
+                if (name is not null)
+                {
+                    memo[name] = false;
+                }
+
+                if (stack.Count > 0)
+                {
+                    stack[^1] = stack[^1] with { Index = stack[^1].Index + 1 };
+                }
+
                 continue;
             }
 
-            if (tokens[i].Equals("permit", StringComparison.OrdinalIgnoreCase))
+            var token = tokens[i];
+            if (token.Equals("warn_if_reject", StringComparison.OrdinalIgnoreCase) && i + 1 < tokens.Length)
             {
-                return false;
+                stack[^1] = (name, tokens, i + 2);
+                continue;
             }
 
-            if (s_required.Contains(tokens[i], StringComparer.OrdinalIgnoreCase))
+            if (s_required.Contains(token, StringComparer.OrdinalIgnoreCase))
             {
-                return true;
+                return (true, null);
             }
 
-            if (depth < 20 && Classes.TryGetValue(tokens[i], out var restrictionClass) && HasRequired(restrictionClass.Tokens, depth + 1))
+            if (Classes.TryGetValue(token, out var restrictionClass) && !memo.ContainsKey(token))
             {
-                return true;
+                if (stack.Any(frame => frame.Name == token))
+                {
+                    var path = stack.Where(frame => frame.Name is not null).Select(frame => frame.Name!).SkipWhile(n => n != token).Append(token);
+                    return (false, string.Join(" -> ", path));
+                }
+
+                stack.Add((token, restrictionClass.Tokens, 0));
+                continue;
             }
+
+            stack[^1] = (name, tokens, i + 1);
         }
 
-        return false;
+        return (false, null);
     }
 }

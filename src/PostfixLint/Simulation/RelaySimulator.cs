@@ -25,6 +25,9 @@ public sealed class RelaySimulator
     // check do not depend on the probe, so they are built once per listener instead of once per probe.
     private readonly Dictionary<string, Listener> _listeners = new(StringComparer.Ordinal);
 
+    // smtpd.c rcpt_cmd(): Postfix 3.7's reply to "RCPT TO:<>" (checked on the real instance).
+    private const string EmptyRecipientReply = "501 5.1.3 Bad recipient address syntax";
+
     /// <summary>Creates a simulator over <paramref name="config"/>.</summary>
     public RelaySimulator(PostfixConfig config, SimulatorOptions? options = null)
     {
@@ -142,6 +145,7 @@ public sealed class RelaySimulator
         string? connectReply = null;
         string? heloReply = null;
         var helo = probe.Helo;
+        using var tableWarnings = Model.Tables.TableWarnings.Collect(evaluator.TableWarnings);
         try
         {
             if (!delayReject)
@@ -186,8 +190,22 @@ public sealed class RelaySimulator
 
             // smtpd extract_addr(): restrictions see the internal form (angle brackets and quotes removed).
             evaluator.Sender = AddressClassifier.Internalize(probe.Sender);
-            var rcptReply = evaluator.CheckRcpt(AddressClassifier.Internalize(probe.Recipient), delayReject) ?? "250 2.1.5 Ok";
+            var recipient = AddressClassifier.Internalize(probe.Recipient);
+            if (recipient.Length == 0)
+            {
+                // smtpd.c rcpt_cmd(): an empty address is refused before any restriction runs ("RCPT TO:<>").
+                notes.Add("RCPT TO:<> is not a recipient: smtpd refuses it before the restrictions (\"Illegal address syntax ... in RCPT command: <>\")");
+                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = EmptyRecipientReply, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+            }
+
+            var rcptReply = evaluator.CheckRcpt(recipient, delayReject) ?? "250 2.1.5 Ok";
             return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply), evaluator, notes);
+        }
+        catch (SmtpdCrash crash)
+        {
+            var stage = evaluator.Recipient is not null ? SmtpStage.Rcpt : evaluator.Sender is not null || delayReject ? SmtpStage.Mail : SmtpStage.Connect;
+            notes.Add("master logs: warning: process smtpd killed by signal 11; the client's connection is dropped");
+            return Finish(result with { Stage = stage, Error = crash.Message }, Decision.Error, evaluator, notes);
         }
         catch (UnknownOutcome unknown)
         {
@@ -233,7 +251,7 @@ public sealed class RelaySimulator
         {
             Decision = decision,
             Trace = [.. evaluator.Trace],
-            Warnings = [.. evaluator.Warnings],
+            Warnings = [.. evaluator.Warnings, .. evaluator.TableWarnings.Except(evaluator.Warnings)],
             Notes = [.. notes, .. evaluator.SessionNotes],
         };
 

@@ -45,6 +45,9 @@ internal sealed class RestrictionEvaluator
 
     public IReadOnlyList<string> Warnings => _context.Warnings;
 
+    /// <summary>The warnings lookup tables logged during this session (a pcre match limit, say).</summary>
+    public List<string> TableWarnings { get; } = [];
+
     /// <summary>Notes that belong to the session rather than one restriction.</summary>
     public List<string> SessionNotes { get; } = [];
 

@@ -6,6 +6,10 @@ namespace PostfixLint.Simulation;
 /// <summary>generic_checks() (<c>src/smtpd/smtpd_check.c</c>): one restriction list, left to right, with a trace entry per restriction.</summary>
 internal sealed class RestrictionWalker
 {
+    /// <summary>How deep restriction classes may invoke one another before the simulator stops following them.</summary>
+    /// <remarks>Real configurations nest classes one or two deep; the bound keeps the walk's .NET stack small.</remarks>
+    public const int MaxClassNesting = 100;
+
     private readonly CheckContext _context;
     private readonly List<TraceEntry> _trace = [];
 
@@ -176,7 +180,27 @@ internal sealed class RestrictionWalker
         if (c.Listener.Classes.TryGetValue(name, out var restrictionClass))
         {
             c.Notes.Add($"restriction class {name} = {string.Join(", ", restrictionClass.Tokens)} ({restrictionClass.OriginText})");
-            return Run(restrictionClass.In(call.DefaultAccess, call.ReplyClass), call.ReplyName, call.ReplyClass, call.DefaultAccess);
+            if (c.ActiveClasses.Contains(name))
+            {
+                // generic_checks() calls itself for a class with no depth limit: a cycle recurses until smtpd dies.
+                throw new SmtpdCrash($"restriction class `{name}' invokes itself ({string.Join(" -> ", c.ActiveClasses.Append(name))}): "
+                    + "smtpd recurses without end and is killed by signal 11 (SIGSEGV) in the middle of the session");
+            }
+
+            if (c.ActiveClasses.Count >= MaxClassNesting)
+            {
+                throw new UnknownOutcome($"restriction classes nest more than {MaxClassNesting} deep here: the simulator does not follow them further");
+            }
+
+            c.ActiveClasses.Add(name);
+            try
+            {
+                return Run(restrictionClass.In(call.DefaultAccess, call.ReplyClass), call.ReplyName, call.ReplyClass, call.DefaultAccess);
+            }
+            finally
+            {
+                c.ActiveClasses.RemoveAt(c.ActiveClasses.Count - 1);
+            }
         }
 
         c.Warn($"unknown smtpd restriction: \"{name}\"");

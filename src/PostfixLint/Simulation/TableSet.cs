@@ -114,7 +114,7 @@ internal sealed class TableSet
         try
         {
             var users = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var line in File.ReadLines(path))
+            foreach (var line in Syntax.InputFile.ReadLines(path, System.Text.Encoding.UTF8))
             {
                 var colon = line.IndexOf(':', StringComparison.Ordinal);
                 if (colon > 0 && !line.StartsWith('#'))

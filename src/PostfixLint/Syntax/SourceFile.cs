@@ -12,8 +12,11 @@ namespace PostfixLint.Syntax;
 public static class SourceFile
 {
     /// <summary>Reads <paramref name="path"/> as Latin-1, one char per byte.</summary>
-    /// <remarks>Reads the bytes and decodes them itself: <c>File.ReadAllText</c> would honour a UTF-8 BOM and decode UTF-8.</remarks>
-    public static string Read(string path) => Encoding.Latin1.GetString(File.ReadAllBytes(path));
+    /// <remarks>
+    /// Reads the bytes and decodes them itself: <c>File.ReadAllText</c> would honour a UTF-8 BOM and decode UTF-8.
+    /// A named pipe, device or directory, or a file over 256 MiB, is refused with an <see cref="IOException"/>.
+    /// </remarks>
+    public static string Read(string path) => Encoding.Latin1.GetString(InputFile.ReadAllBytes(path));
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> as Latin-1, one byte per char, with no BOM.</summary>
     /// <exception cref="ArgumentException"><paramref name="text"/> has a char above U+00FF; nothing is written.</exception>

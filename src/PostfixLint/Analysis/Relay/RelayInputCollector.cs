@@ -284,7 +284,7 @@ internal sealed class RelayInputCollector
         switch (map.Type)
         {
             case "proxy":
-                if (MapReference.Parse(map.Name) is { } inner)
+                if (depth < MaxDepth && MapReference.Parse(map.Name) is { } inner)
                 {
                     entries.AddRange(ReadTable(inner, depth + 1));
                 }

@@ -70,18 +70,18 @@ public static class RelayPolicyReader
         }
         catch (JsonException exception)
         {
-            state.ErrorAt((int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0), CleanMessage(exception.Message));
+            // Our words: the AOT build carries no System.Text.Json message texts, only their resource keys.
+            state.ErrorAt((int)(exception.LineNumber ?? 0) + 1, (int)(exception.BytePositionInLine ?? 0), "malformed JSON: the text here is not what JSON allows at this point");
+            return state.Result(null);
+        }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString() refuses an escape that is half a UTF-16 surrogate pair.
+            state.Error(reader.TokenStartIndex, "a string holds a lone UTF-16 surrogate escape (\\uD800-\\uDFFF without its pair): it is no character");
             return state.Result(null);
         }
 
         return state.Result(policy);
-    }
-
-    private static string CleanMessage(string message)
-    {
-        // Utf8JsonReader appends "LineNumber: n | BytePositionInLine: m." (0-based); the position is reported separately.
-        var index = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (index > 0 ? message[..index] : message).TrimEnd();
     }
 
     private static void ReadPolicyBody(ref Utf8JsonReader reader, ReadState state, PolicyBuilder builder)

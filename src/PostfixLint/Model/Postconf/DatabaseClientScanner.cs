@@ -15,14 +15,20 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
     private readonly HashSet<string> _visitedClientFiles = new(StringComparer.Ordinal);
 
     /// <summary>pcf_register_dbms_helper(): walks the expanded value of <paramref name="site"/> in scope <paramref name="scopeIndex"/>.</summary>
-    public void RegisterDatabaseParameters(string expandedValue, int? scopeIndex, string site)
+    /// <remarks>Maps nested deeper than <see cref="InputLimits.MaxMapNesting"/> are not scanned (postconf would, to no end).</remarks>
+    public void RegisterDatabaseParameters(string expandedValue, int? scopeIndex, string site, int depth = 0)
     {
+        if (depth > InputLimits.MaxMapNesting)
+        {
+            return;
+        }
+
         foreach (var token in PostfixList.Split(expandedValue))
         {
             var text = token.Text;
             if (text.StartsWith('{'))
             {
-                RegisterDatabaseParameters(ExtractBraced(text, scopeIndex, site), scopeIndex, site);
+                RegisterDatabaseParameters(ExtractBraced(text, scopeIndex, site), scopeIndex, site, depth + 1);
                 continue;
             }
 
@@ -44,7 +50,7 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
 
             if (rest.StartsWith('{'))
             {
-                RegisterDatabaseParameters(ExtractBraced(rest, scopeIndex, site), scopeIndex, site);
+                RegisterDatabaseParameters(ExtractBraced(rest, scopeIndex, site), scopeIndex, site, depth + 1);
                 continue;
             }
 

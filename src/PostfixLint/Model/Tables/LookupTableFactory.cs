@@ -37,10 +37,15 @@ public sealed class LookupTableFactory
     public ILookupTable Open(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return _cache.GetOrAdd(spec, s => OpenCore(s.Trim()));
+        return Open(spec, 0);
     }
 
-    private ILookupTable OpenCore(string spec)
+    private ILookupTable Open(string spec, int depth) =>
+        depth > InputLimits.MaxMapNesting
+            ? new UnavailableTable(spec, $"maps nest more than {InputLimits.MaxMapNesting} deep: the inner ones are not opened")
+            : _cache.GetOrAdd(spec, s => OpenCore(s.Trim(), depth));
+
+    private ILookupTable OpenCore(string spec, int depth)
     {
         var colon = spec.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
@@ -65,9 +70,9 @@ public sealed class LookupTableFactory
                 "pcre" => OpenPattern(spec, type, name, TableSourceFormat.Pcre),
                 "inline" => OpenInline(spec, name),
                 "static" => OpenStatic(spec, name),
-                "unionmap" => OpenComposite(spec, type, name, pipe: false),
-                "pipemap" => OpenComposite(spec, type, name, pipe: true),
-                "proxy" => new ProxyTable(spec, Open(name)),
+                "unionmap" => OpenComposite(spec, type, name, pipe: false, depth),
+                "pipemap" => OpenComposite(spec, type, name, pipe: true, depth),
+                "proxy" => new ProxyTable(spec, Open(name, depth + 1)),
                 "unix" => OpenUnix(spec, name),
                 "environ" => OpenEnviron(spec),
                 "fail" => new FailTable(spec),
@@ -77,13 +82,10 @@ public sealed class LookupTableFactory
                 _ => new UnavailableTable(spec, $"unsupported dictionary type: {type}"),
             };
         }
-        catch (IOException exception)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new UnavailableTable(spec, exception.Message);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            return new UnavailableTable(spec, exception.Message);
+            // strerror() words: the AOT build has no .NET message texts.
+            return new UnavailableTable(spec, $"open {name}: {ErrorText.Describe(exception)}");
         }
     }
 
@@ -342,7 +344,7 @@ public sealed class LookupTableFactory
         return error is null ? new StaticTable(spec, body) : new UnavailableTable(spec, $"bad static:name syntax: {error}");
     }
 
-    private ILookupTable OpenComposite(string spec, string type, string name, bool pipe)
+    private ILookupTable OpenComposite(string spec, string type, string name, bool pipe, int depth)
     {
         var bad = $"bad syntax: \"{type}:{name}\"; need \"{type}:{{type:name...}}\"";
         var length = name.StartsWith('{') ? BalancedLength(name) : 0;
@@ -357,7 +359,7 @@ public sealed class LookupTableFactory
             return new UnavailableTable(spec, bad);
         }
 
-        return new CompositeTable(spec, pipe, [.. members.Select(m => Open(m.Text))]);
+        return new CompositeTable(spec, pipe, [.. members.Select(m => Open(m.Text, depth + 1))]);
     }
 
     private ILookupTable OpenUnix(string spec, string name)
@@ -380,7 +382,7 @@ public sealed class LookupTableFactory
 
         var entries = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
         var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, System.Text.Encoding.Latin1))
+        foreach (var line in Syntax.InputFile.ReadLines(path, System.Text.Encoding.Latin1))
         {
             lineNumber++;
             var fields = line.Split(':');

@@ -14,6 +14,7 @@ internal sealed class RegexpTable : ILookupTable
 {
     private readonly ImmutableArray<Rule> _rules;
     private readonly string _source;
+    private readonly bool _pcre;
 
     /// <summary>Builds the table from a parsed regexp or pcre source.</summary>
     public RegexpTable(string spec, string source, LookupTableSyntax syntax)
@@ -22,6 +23,7 @@ internal sealed class RegexpTable : ILookupTable
         Spec = spec;
         _source = source;
         var pcre = syntax.Format == TableSourceFormat.Pcre;
+        _pcre = pcre;
         var rules = ImmutableArray.CreateBuilder<Rule>();
         var stack = new Stack<int>();
         foreach (var entry in syntax.Entries)
@@ -73,20 +75,20 @@ internal sealed class RegexpTable : ILookupTable
             switch (rule.Kind)
             {
                 case RuleKind.Match:
-                    var match = rule.Regex!.Match(key);
-                    if (match.Success != rule.Matches)
+                    var match = Run(rule, rule.Regex!, key);
+                    if (match is null || match.Success != rule.Matches)
                     {
                         continue;
                     }
 
-                    if (rule.Second is not null && rule.Second.IsMatch(key) != rule.SecondMatches)
+                    if (rule.Second is not null && (Run(rule, rule.Second, key) is not { } second || second.Success != rule.SecondMatches))
                     {
                         continue;
                     }
 
                     return TableLookup.Found(rule.Replacement!.Expand(match), _source, rule.Line);
                 case RuleKind.If:
-                    if (rule.Regex!.IsMatch(key) == rule.Matches)
+                    if (Run(rule, rule.Regex!, key) is { } condition && condition.Success == rule.Matches)
                     {
                         continue;
                     }
@@ -102,6 +104,34 @@ internal sealed class RegexpTable : ILookupTable
         }
 
         return TableLookup.NotFound;
+    }
+
+    /// <summary>One bounded match; null when it ran away (the rule is then skipped, and a warning is logged).</summary>
+    /// <remarks>
+    /// dict_pcre.c: a match that hits PCRE2's match limit logs "pcre map NAME, line N: match limit exceeded" and the
+    /// rule is skipped whatever its negation (an <c>if</c> skips its block). glibc's regexec() never runs away, so a
+    /// <c>regexp:</c> pattern that times out here is re-run on the non-backtracking engine, which gives the same
+    /// answer in linear time; only a pattern that engine cannot run (back-references) is skipped with a warning.
+    /// </remarks>
+    private Match? Run(Rule rule, Regex regex, string key)
+    {
+        try
+        {
+            return regex.Match(key);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+        }
+
+        if (!_pcre && RegexTranslator.TryNonBacktracking(regex) is { } linear)
+        {
+            return linear.Match(key);
+        }
+
+        TableWarnings.Report(_pcre
+            ? $"pcre map {_source}, line {rule.Line}: match limit exceeded"
+            : $"regexp map {_source}, line {rule.Line}: match takes too long (over {RegexTranslator.MatchTimeout.TotalMilliseconds} ms): treated as no match");
+        return null;
     }
 
     private static Regex Compile(RegexpPatternSyntax pattern, bool pcre) =>

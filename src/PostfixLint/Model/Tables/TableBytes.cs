@@ -44,13 +44,20 @@ internal sealed class TableBytes
     /// <summary>Maps <paramref name="path"/> copy-on-write; small, empty or huge files are read into an array instead.</summary>
     public static TableBytes Open(string path)
     {
+        Syntax.InputFile.CheckType(path);
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.None);
         var length = stream.Length;
+        if (length > InputLimits.MaxFileBytes)
+        {
+            stream.Dispose();
+            throw new Syntax.InputFileException($"file too large: over {InputLimits.MaxFileBytes >> 20} MiB");
+        }
+
         if (length < 1 << 20 || length > int.MaxValue)
         {
             // Under 1 MiB the mapping's setup costs more than it saves; over 2 GiB a span cannot cover the file.
             stream.Dispose();
-            return new TableBytes(File.ReadAllBytes(path));
+            return new TableBytes(Syntax.InputFile.ReadAllBytes(path));
         }
 
         // The view keeps the pages mapped after the mapping object and the file are closed.

@@ -29,6 +29,8 @@ internal sealed class MacroEngine
     private readonly ImmutableArray<MacroMessage>.Builder _messages = ImmutableArray.CreateBuilder<MacroMessage>();
     private readonly ImmutableArray<MacroReference>.Builder _references = ImmutableArray.CreateBuilder<MacroReference>();
     private string? _fatal;
+    private int _operandDepth;
+    private int _steps;
 
     public MacroEngine(Func<string, string?> lookup, MacroExpanderOptions options, bool scan)
     {
@@ -185,6 +187,15 @@ internal sealed class MacroEngine
 
     private bool EnterCallback(string text, Context context)
     {
+        // Not Postfix: a bound on the work and the text of one expansion, so that a chain of parameters that each
+        // name the previous one twice (2^n) stops with a clear message instead of running out of time and memory.
+        if (++_steps > InputLimits.MaxExpansionSteps || context.Result.Length > InputLimits.MaxExpansionLength)
+        {
+            _fatal ??= ExpansionLimitText(text[..Math.Min(text.Length, 40)]);
+            context.Status |= StatusError;
+            return false;
+        }
+
         // mac_expand_callback(): "if (mc->level++ > 100)" - the check happens before the status test.
         if (context.Level++ > _options.MaxNesting)
         {
@@ -193,6 +204,10 @@ internal sealed class MacroEngine
 
         return (context.Status & StatusError) == 0;
     }
+
+    private static string ExpansionLimitText(string text) =>
+        $"expanding \"{text}\" takes more than {InputLimits.MaxExpansionSteps} macro calls or {InputLimits.MaxExpansionLength} characters: "
+        + "a parameter chain that doubles at each step? (postfix-lint's limit; Postfix would run out of time or memory)";
 
     private int LiteralCallback(string text, Context context, List<ExpansionRecorder.Piece>? pieces)
     {
@@ -515,11 +530,35 @@ internal sealed class MacroEngine
             return false;
         }
 
-        // Each operand is expanded by its own mac_expand() call: a new nesting level count.
+        // Each operand is expanded by its own mac_expand() call: a new nesting level count, so Postfix never stops
+        // nested comparisons. We do, at the same depth as other macro calls: each level re-scans its operands, and the
+        // recursion would otherwise follow the text to any depth (cubic time, then a stack overflow).
+        if (_operandDepth >= _options.MaxNesting)
+        {
+            ParseError(context, $"unreasonable macro call nesting: \"{s[leftStart..Math.Min(leftEnd, leftStart + 100)]}\"");
+            return false;
+        }
+
+        // Each comparison re-scans its operands' text, so count that text as work too (see EnterCallback).
+        _steps += (rightEnd - leftStart) / 64;
+        if (_steps > InputLimits.MaxExpansionSteps)
+        {
+            _fatal ??= ExpansionLimitText(s[leftStart..Math.Min(leftEnd, leftStart + 40)]);
+            return false;
+        }
+
         var leftValue = new StringBuilder();
         var rightValue = new StringBuilder();
-        context.Status |= Expand(s, leftStart, leftEnd, leftValue);
-        context.Status |= Expand(s, rightStart, rightEnd, rightValue);
+        _operandDepth++;
+        try
+        {
+            context.Status |= Expand(s, leftStart, leftEnd, leftValue);
+            context.Status |= Expand(s, rightStart, rightEnd, rightValue);
+        }
+        finally
+        {
+            _operandDepth--;
+        }
         var result = false;
         if (!_scan)
         {

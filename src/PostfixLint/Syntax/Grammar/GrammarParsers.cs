@@ -50,16 +50,36 @@ internal static class GrammarParsers
     /// <remarks>The loops in <c>mac_parse()</c> and <c>mac_exp_extract_curly_payload()</c> count one bracket kind only.</remarks>
     public static Parser<int> BalancedBody(char open, char close)
     {
-        Parser<int>? body = null;
-        Parser<int> bodyRef = i => body!(i);
-        var plain = Run(c => c != open && c != close, 1, "text").Return(0);
-        var group =
-            from o in Parse.Char(open)
-            from b in bodyRef
-            from c in Parse.Char(close)
-            select 0;
-        body = plain.XOr(group).XMany().Return(0);
-        return body;
+        // One linear scan, not (text | open body close)*: that grammar backtracks exponentially over unbalanced
+        // input such as "{{{{..." (found by the fuzz harness), and recurses once per nesting level.
+        return input =>
+        {
+            var depth = 0;
+            var current = input;
+            while (!current.AtEnd)
+            {
+                var c = current.Current;
+                if (c == close)
+                {
+                    if (depth == 0)
+                    {
+                        break;
+                    }
+
+                    depth--;
+                }
+                else if (c == open)
+                {
+                    depth++;
+                }
+
+                current = current.Advance();
+            }
+
+            return depth == 0
+                ? Result.Success(0, current)
+                : Result.Failure<int>(current, $"unbalanced {open}{close}", [close.ToString()]);
+        };
     }
 
     /// <summary>Parses a whole string with a grammar that ends in <see cref="AtEnd"/>.</summary>

@@ -51,8 +51,24 @@ internal static class MapReferenceGrammar
             inner);
 
     /// <summary>Parses <paramref name="text"/> as one reference; null when it is not <c>type:name</c>.</summary>
+    /// <remarks>
+    /// A chain of more than <see cref="Model.InputLimits.MaxMapNesting"/> <c>proxy:</c> prefixes is not parsed
+    /// further (its inner reference is null): parsing it whole would cost time and stack in proportion to its square.
+    /// </remarks>
     public static MapReferenceSyntax? TryParse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        var proxies = 0;
+        while (proxies <= Model.InputLimits.MaxMapNesting && text.AsSpan(proxies * 6).StartsWith("proxy:", StringComparison.Ordinal))
+        {
+            proxies++;
+        }
+
+        if (proxies > Model.InputLimits.MaxMapNesting)
+        {
+            return new MapReferenceSyntax("proxy", new TextSpan(0, 5), text[6..], TextSpan.FromBounds(6, text.Length), IsBraced: false, Inner: null);
+        }
+
         var result = GrammarParsers.Run(Reference, text);
         return result.WasSuccessful ? result.Value : null;
     }

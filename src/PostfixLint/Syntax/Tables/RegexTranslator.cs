@@ -12,7 +12,12 @@ namespace PostfixLint.Syntax.Tables;
 /// </remarks>
 internal static class RegexTranslator
 {
-    private static readonly TimeSpan s_matchTimeout = TimeSpan.FromSeconds(2);
+    /// <summary>How long one match may run before it counts as runaway backtracking (PCRE2's match limit, in time).</summary>
+    /// <remarks>
+    /// PCRE2 stops a match after 10 million steps (<c>postmap -q</c> then warns "match limit exceeded", under a second);
+    /// glibc's matcher does not backtrack exponentially at all. Real patterns on an address match in microseconds.
+    /// </remarks>
+    public static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Compiles a pattern body with its flag characters; null and an error text when it cannot be compiled.</summary>
     public static Regex? TryCompile(string body, string flags, bool pcre, out string? error)
@@ -22,11 +27,53 @@ internal static class RegexTranslator
         {
             return pcre ? CompilePcre(body, flags) : CompilePosix(body, flags);
         }
-        catch (ArgumentException exception)
+        catch (RegexParseException exception)
         {
-            error = exception.Message;
+            error = Describe(exception.Error, exception.Offset);
             return null;
         }
+        catch (ArgumentException)
+        {
+            error = "invalid regular expression";
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The same pattern on .NET's non-backtracking engine (linear in the key), or null where that engine lacks a
+    /// feature the pattern uses (back-references, look-around).
+    /// </summary>
+    public static Regex? TryNonBacktracking(Regex regex)
+    {
+        try
+        {
+            return new Regex(regex.ToString(), regex.Options | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+        }
+        catch (NotSupportedException)
+        {
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A compile error in our words: the AOT build carries no .NET message texts, only the error kind.</summary>
+    private static string Describe(RegexParseError error, int offset)
+    {
+        var words = new StringBuilder();
+        foreach (var c in error.ToString())
+        {
+            if (char.IsUpper(c) && words.Length > 0)
+            {
+                words.Append(' ');
+            }
+
+            words.Append(char.ToLowerInvariant(c));
+        }
+
+        return $"{words} at offset {offset}";
     }
 
     /// <summary>The number of capturing groups (<c>re_nsub</c>, <c>PCRE2_INFO_CAPTURECOUNT</c>).</summary>
@@ -51,7 +98,7 @@ internal static class RegexTranslator
 
         // Without REG_NEWLINE '.' matches a newline and ^/$ match only at the ends; with it, like .NET Multiline.
         options |= newline ? RegexOptions.Multiline : RegexOptions.Singleline;
-        return new Regex(TranslatePosix(body, extended, newline), options, s_matchTimeout);
+        return new Regex(TranslatePosix(body, extended, newline), options, MatchTimeout);
     }
 
     private static Regex CompilePcre(string body, string flags)
@@ -78,7 +125,7 @@ internal static class RegexTranslator
         options |= dotall ? RegexOptions.Singleline : RegexOptions.None;
         options |= extended ? RegexOptions.IgnorePatternWhitespace : RegexOptions.None;
         var pattern = TranslatePcre(body, dollarEndOnly && !multiline, ungreedy);
-        return new Regex(anchored ? $"\\G(?:{pattern})" : pattern, options, s_matchTimeout);
+        return new Regex(anchored ? $"\\G(?:{pattern})" : pattern, options, MatchTimeout);
     }
 
     private static string TranslatePcre(string body, bool dollarEndOnly, bool ungreedy)

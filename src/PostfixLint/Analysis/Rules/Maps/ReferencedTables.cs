@@ -93,16 +93,16 @@ internal static class ReferencedTables
         var found = new List<TableReference>();
         var seen = new HashSet<(string, string, int)>();
 
-        void Add(string spec, string parameter, MasterService? service, TableUse use, ValueOrigin? origin)
+        void Add(string spec, string parameter, MasterService? service, TableUse use, ValueOrigin? origin, int depth = 0)
         {
-            if (origin?.Location is not { } location || MapReference.Parse(spec.Trim()) is not { } reference || !s_types.Contains(reference.Type))
+            if (depth > InputLimits.MaxMapNesting || origin?.Location is not { } location || MapReference.Parse(spec.Trim()) is not { } reference || !s_types.Contains(reference.Type))
             {
                 return;
             }
 
             if (reference.Type == "proxy")
             {
-                Add(reference.Name, parameter, service, use, origin);
+                Add(reference.Name, parameter, service, use, origin, depth + 1);
                 return;
             }
 
@@ -112,7 +112,7 @@ internal static class ReferencedTables
                 {
                     foreach (var element in PostfixList.Split(reference.Body))
                     {
-                        Add(element.Text, parameter, service, use, origin);
+                        Add(element.Text, parameter, service, use, origin, depth + 1);
                     }
                 }
 

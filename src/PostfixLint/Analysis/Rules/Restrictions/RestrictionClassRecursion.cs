@@ -42,12 +42,24 @@ internal sealed class RestrictionClassRecursion : Rule
     }
 
     /// <summary>Depth-first walk over the class references smtpd can reach (those before an unconditional permit/reject/defer).</summary>
-    private static void Visit(RuleContext context, Dictionary<string, ScopedList> classes, string name, Dictionary<string, int> state, List<string> path, HashSet<(string?, int)> reported)
+    /// <remarks>Keeps its own stack: a chain of thousands of classes must not overflow the .NET stack.</remarks>
+    private static void Visit(RuleContext context, Dictionary<string, ScopedList> classes, string root, Dictionary<string, int> state, List<string> path, HashSet<(string?, int)> reported)
     {
-        state[name] = 1;
-        path.Add(name);
-        foreach (var item in Reachable(classes[name].Items))
+        var stack = new List<IEnumerator<Restriction>>();
+        Enter(root);
+        while (stack.Count > 0)
         {
+            var items = stack[^1];
+            if (!items.MoveNext())
+            {
+                items.Dispose();
+                stack.RemoveAt(stack.Count - 1);
+                state[path[^1]] = 2;
+                path.RemoveAt(path.Count - 1);
+                continue;
+            }
+
+            var item = items.Current;
             if (!classes.ContainsKey(item.Name))
             {
                 continue;
@@ -67,12 +79,16 @@ internal sealed class RestrictionClassRecursion : Rule
             }
             else if (!state.ContainsKey(item.Name))
             {
-                Visit(context, classes, item.Name, state, path, reported);
+                Enter(item.Name);
             }
         }
 
-        path.RemoveAt(path.Count - 1);
-        state[name] = 2;
+        void Enter(string name)
+        {
+            state[name] = 1;
+            path.Add(name);
+            stack.Add(Reachable(classes[name].Items).GetEnumerator());
+        }
     }
 
     private static IEnumerable<Restriction> Reachable(IEnumerable<Restriction> items)

@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using System.Text;
+using PostfixLint.Analysis;
+using PostfixLint.Model;
+using PostfixLint.Simulation;
+using PostfixLint.Syntax;
+using PostfixLint.Tests.Cli;
+using PostfixLint.Tests.Simulation;
+
+namespace PostfixLint.Tests.Robustness;
+
+/// <summary>The nine defect classes of issue 10, one regression test (or a few) each; replies checked on real Postfix 3.7.</summary>
+[TestFixture]
+public sealed class RobustnessRegressionTests
+{
+    private static readonly string s_forty = new('a', 40);
+
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "pfl-robust-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(_directory);
+    }
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    // 1. postfix-oracle: RCPT TO:<> gets "501 5.1.3 Bad recipient address syntax" whatever the restrictions.
+    [TestCase("reject_unauth_destination", "")]
+    [TestCase("reject_unauth_destination", "<>")]
+    [TestCase("defer_unauth_destination", "")]
+    [TestCase("defer_unauth_destination", " <> ")]
+    public void An_empty_recipient_gets_smtpds_501_before_any_restriction(string restriction, string recipient)
+    {
+        var result = SimulatorFixture.Run($"smtpd_recipient_restrictions = {restriction}", SimulatorFixture.Remote(recipient));
+
+        result.RcptReply.Should().Be("501 5.1.3 Bad recipient address syntax");
+        result.Decision.Should().Be(Decision.Reject);
+    }
+
+    // 2. postmap -q: pcre warns "match limit exceeded" and skips the rule; glibc's regexp never runs away.
+    [Test]
+    public void A_runaway_pcre_match_is_a_match_limit_warning_and_no_match()
+    {
+        var result = SimulatorFixture.Run(
+            "smtpd_sender_restrictions = check_sender_access pcre:/etc/postfix/senders",
+            SimulatorFixture.Remote(sender: s_forty + "@example.com"),
+            files: new Dictionary<string, string> { ["senders"] = "/^(a+)+$/ REJECT one\n/^(.*a){30}$/ REJECT two\n" });
+
+        result.Warnings.Should().Contain(w => w.EndsWith("senders, line 1: match limit exceeded", StringComparison.Ordinal))
+            .And.Contain(w => w.EndsWith("senders, line 2: match limit exceeded", StringComparison.Ordinal));
+        result.Trace.Should().Contain(t => t.List == "smtpd_sender_restrictions" && t.Result == TraceResult.Dunno);
+    }
+
+    [TestCase("", "REJECT one")]
+    [TestCase("@example.com", null)]
+    [TestCase("b", null)]
+    public void A_runaway_regexp_match_gives_glibcs_answer(string suffix, string? expected)
+    {
+        var path = Path.Combine(_directory, "re.map");
+        File.WriteAllText(path, "/^(a+)+$/ REJECT one\n/^(.*a){30}$/ REJECT two\n");
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "");
+        var config = PostfixConfig.Load(_directory);
+        var table = new PostfixLint.Model.Tables.LookupTableFactory(config).Open("regexp:" + path);
+
+        var lookup = table.Lookup(s_forty + suffix);
+
+        lookup.Value.Should().Be(expected);
+    }
+
+    // 3. postfix-oracle: a class cycle kills smtpd at start-up ("bad command startup -- throttling").
+    [Test]
+    public void A_restriction_class_cycle_kills_smtpd_at_start_up()
+    {
+        var result = SimulatorFixture.Run("smtpd_restriction_classes = c1 c2\nc1 = c2\nc2 = c1\nsmtpd_recipient_restrictions = c1, reject_unauth_destination", SimulatorFixture.Remote());
+
+        result.Decision.Should().Be(Decision.Error);
+        result.Error.Should().Contain("c1 -> c2 -> c1").And.Contain("signal 11");
+    }
+
+    [Test]
+    public void A_restriction_class_cycle_reached_in_the_session_is_an_error_not_a_crash()
+    {
+        var result = SimulatorFixture.Run("smtpd_restriction_classes = c1\nc1 = c1\nsmtpd_client_restrictions = c1", SimulatorFixture.Remote());
+
+        result.Decision.Should().Be(Decision.Error);
+        result.Error.Should().Contain("invokes itself");
+    }
+
+    [Test]
+    public void A_ten_thousand_deep_class_chain_neither_overflows_nor_throws()
+    {
+        const int depth = 10_000;
+        var text = new StringBuilder("smtpd_restriction_classes = ");
+        text.AppendJoin(' ', Enumerable.Range(0, depth).Select(i => $"c{i}")).Append('\n');
+        for (var i = 0; i < depth - 1; i++)
+        {
+            text.Append($"c{i} = c{i + 1}\n");
+        }
+
+        text.Append($"c{depth - 1} = reject\nsmtpd_recipient_restrictions = c0, permit\nsmtpd_client_restrictions = c0\n");
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), text.ToString());
+        var config = PostfixConfig.Load(_directory);
+
+        var result = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+        var check = () => Linter.Check(config);
+
+        result.Decision.Should().Be(Decision.Unknown);
+        result.UnknownReason.Should().Contain($"more than {RestrictionWalker.MaxClassNesting} deep");
+        check.Should().NotThrow();
+    }
+
+    // 4. Maps nested 10,000 deep: linear, and the inner ones are not opened.
+    [TestCase("unionmap:{", "}")]
+    [TestCase("pipemap:{", "}")]
+    [TestCase("inline:{", "}")]
+    [TestCase("proxy:", "")]
+    public void Maps_nested_ten_thousand_deep_stop_at_the_nesting_limit(string open, string close)
+    {
+        var inner = open == "inline:{" ? "a=b" : "inline:{a=b}";
+        var spec = string.Concat(Enumerable.Repeat(open, 10_000)) + inner + string.Concat(Enumerable.Repeat(close, 10_000));
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), $"smtpd_recipient_restrictions = check_recipient_access {spec}, reject_unauth_destination\n");
+        var config = PostfixConfig.Load(_directory);
+
+        var result = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+        var check = () => Linter.Check(config);
+
+        result.Should().NotBeNull();
+        check.Should().NotThrow();
+        GC.GetTotalMemory(forceFullCollection: false).Should().BeLessThan(1L << 30);
+    }
+
+    // Found by the fuzz harness: "permitunionmap:{unionmap:{..." unbalanced made the map-reference grammar backtrack exponentially.
+    [Test]
+    public void An_unbalanced_nested_map_reference_is_not_a_reference_and_parses_in_one_pass()
+    {
+        var spec = "unionmap:" + string.Concat(Enumerable.Repeat("unionmap:{", 300));
+
+        PostfixLint.Model.Values.MapReference.Parse(spec)!.Name.Should().Be(spec["unionmap:".Length..]);
+        PostfixLint.Model.Values.MapReference.Parse("unionmap:{" + spec)!.Name.Should().StartWith("{");
+        PostfixLint.Model.Values.MapReference.Parse("inline:{a=b, {c=d}}")!.Name.Should().Be("{a=b, {c=d}}");
+    }
+
+    // 5. A lone surrogate in a probe: "FILE, line N: ..." and exit 2, like every other bad JSON.
+    [Test]
+    public void A_lone_surrogate_in_a_probe_is_a_clear_usage_error()
+    {
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "smtpd_recipient_restrictions = reject_unauth_destination\n");
+        var probes = Path.Combine(_directory, "probes.jsonl");
+        File.WriteAllText(probes, "{\"client\":\"10.0.0.1\",\"sender\":\"\\ud800@example.com\",\"recipient\":\"x@y.z\"}\n");
+
+        var run = CliRun.Of(["simulate", "-c", _directory, "--probes", probes]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain($"{probes}, line 1: a string holds a lone UTF-16 surrogate");
+    }
+
+    [Test]
+    public void A_lone_surrogate_in_a_policy_is_a_policy_error()
+    {
+        var result = PostfixLint.Analysis.Relay.RelayPolicyReader.Read("{ \"mayRelay\": [ { \"client\": \"\\udc00\" } ] }");
+
+        result.Policy.Should().BeNull();
+        result.Errors.Should().ContainSingle().Which.Message.Should().Contain("lone UTF-16 surrogate");
+    }
+
+    // 6. Nested comparison macros: cut off like ${a?{...}}, at the same depth.
+    [Test]
+    public void Nested_comparison_macros_are_cut_off_as_unreasonable_nesting()
+    {
+        var value = "y";
+        for (var i = 0; i < 10_000; i++)
+        {
+            value = "${{$a} == {" + value + "}?{y}}";
+        }
+
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), $"a = y\nmyhostname = {value}\n");
+
+        var run = CliRun.Of(["show", "-n", "-c", _directory]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("unreasonable macro call nesting");
+    }
+
+    // Found by the fuzz harness: a parameter whose nested comparisons name itself re-expanded its whole text per level.
+    [Test]
+    public void Self_referencing_nested_comparisons_stop_at_the_expansion_limit()
+    {
+        var value = "y";
+        for (var i = 0; i < 1024; i++)
+        {
+            value = "${{$a} == {" + value + "}?{y}}";
+        }
+
+        var config = PostfixConfig.FromPostconfOutput($"a = {value}\nmyhostname = $a\n", "postconf.txt");
+
+        var result = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+
+        result.Should().NotBeNull();
+    }
+
+    // 7. A doubling chain (2^26): a clear message at the documented limit, in well under a second.
+    [Test]
+    public void A_doubling_expansion_stops_at_the_expansion_limit()
+    {
+        var text = new StringBuilder("e0 = x\n");
+        for (var i = 1; i <= 26; i++)
+        {
+            text.Append($"e{i} = $e{i - 1} $e{i - 1}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), text.Append("myhostname = $e26\n").ToString());
+
+        var run = CliRun.Of(["show", "-x", "-n", "-c", _directory]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain($"takes more than {InputLimits.MaxExpansionSteps} macro calls or {InputLimits.MaxExpansionLength} characters");
+    }
+
+    // 8. A named pipe in place of main.cf, master.cf or a table: refused before it is opened, never a hang.
+    [Test]
+    public void A_named_pipe_in_place_of_main_cf_is_refused_without_blocking()
+    {
+        MakeFifo(Path.Combine(_directory, "main.cf"));
+
+        var run = CliRun.Of(["show", "-n", "-c", _directory]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("main.cf: not a regular file (a named pipe");
+    }
+
+    [Test]
+    public void A_named_pipe_as_a_table_source_or_list_file_does_not_block_check_or_simulate()
+    {
+        MakeFifo(Path.Combine(_directory, "fifo.re"));
+        MakeFifo(Path.Combine(_directory, "fifo.net"));
+        MakeFifo(Path.Combine(_directory, "master.cf"));
+        File.WriteAllText(Path.Combine(_directory, "main.cf"),
+            $"smtpd_recipient_restrictions = check_recipient_access regexp:{_directory}/fifo.re, reject_unauth_destination\nmynetworks = {_directory}/fifo.net\n");
+
+        var check = CliRun.Of(["check", "-c", _directory]);
+        var simulate = CliRun.Of(["simulate", "-c", _directory, "--client", "10.0.0.1", "--sender", "a@b.c", "--recipient", "x@y.z", "--passwd", $"{_directory}/fifo.net"]);
+        var postconf = CliRun.Of(["show", "--postconf", $"{_directory}/fifo.net"]);
+
+        check.ExitCode.Should().BeOneOf(0, 1, 2);
+        simulate.ExitCode.Should().BeOneOf(0, 1, 2);
+        postconf.ExitCode.Should().Be(2);
+        postconf.Error.Should().Contain("not a regular file (a named pipe");
+    }
+
+    // 9. Endless input: a device is refused; a file over the size limit is refused before it is read.
+    [Test]
+    public void A_device_in_place_of_main_cf_is_refused()
+    {
+        File.CreateSymbolicLink(Path.Combine(_directory, "main.cf"), "/dev/zero");
+
+        var run = CliRun.Of(["show", "-n", "-c", _directory]);
+
+        run.ExitCode.Should().Be(2);
+        run.Error.Should().Contain("main.cf: not a regular file (a character device)");
+    }
+
+    [Test]
+    public void A_file_over_the_size_limit_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(_directory, "huge");
+        using (var stream = File.Create(path))
+        {
+            stream.SetLength(InputLimits.MaxFileBytes + 1);
+        }
+
+        var read = () => InputFile.ReadAllBytes(path);
+
+        read.Should().Throw<IOException>().WithMessage("file too large: over 256 MiB*");
+    }
+
+    // The message wording: strerror() words, never a .NET resource key.
+    [Test]
+    public void A_missing_main_cf_and_a_directory_in_its_place_are_worded_as_strerror()
+    {
+        var missing = CliRun.Of(["show", "-n", "-c", Path.Combine(_directory, "nope")]);
+        Directory.CreateDirectory(Path.Combine(_directory, "main.cf"));
+        var directory = CliRun.Of(["show", "-n", "-c", _directory]);
+
+        missing.Error.Should().Contain("main.cf: No such file or directory");
+        directory.Error.Should().Contain("main.cf: Is a directory");
+    }
+
+    [Test]
+    public void Io_errors_are_described_without_the_exceptions_own_text()
+    {
+        ErrorText.Describe(new FileNotFoundException("IO_FileNotFound_FileName")).Should().Be("No such file or directory");
+        ErrorText.Describe(new IOException("IO_SharingViolation", 21)).Should().Be("Is a directory");
+        ErrorText.Describe(new IOException("Arg_IOException")).Should().Be("Input/output error");
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        process.WaitForExit();
+        process.ExitCode.Should().Be(0);
+    }
+}
