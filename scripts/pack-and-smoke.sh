@@ -55,5 +55,17 @@ unzip -q -o "$packages/PostfixLint.Tool.any.$version.nupkg" -d "$work/any"
 dotnet "$work/any/tools/net10.0/any/postfix-lint.dll" --version
 echo "== postfix-lint show -c testdata/examples/debian-default -n -x"
 "$binary" show -c testdata/examples/debian-default -n -x
+echo "== postfix-lint check -c testdata/examples/relay-denied (exit 1 with findings)"
+set +e
+check_output=$("$binary" check -c testdata/examples/relay-denied)
+check_status=$?
+set -e
+echo "$check_output"
+if [[ $check_status -ne 1 ]] || ! grep -q 'PFL503 relay-intent-violated' <<<"$check_output"; then
+    echo "error: the Native AOT check did not report the example's findings (exit $check_status)" >&2
+    exit 1
+fi
+echo "== postfix-lint rule PFL501 (embedded rule docs)"
+"$binary" rule PFL501 | head -1 | grep -qx '# PFL501 open-relay'
 
 echo "pack-and-smoke: OK"
