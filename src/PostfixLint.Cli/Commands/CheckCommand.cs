@@ -18,13 +18,8 @@ internal static class CheckCommand
     /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
     public static Command Create(CliStreams streams)
     {
-        var configDirectory = new Option<string>("--config-dir", "-c")
-        {
-            Description = "Check main.cf, master.cf and tables in DIR.",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => PostfixConfig.DefaultConfigDirectory,
-        };
-        var root = new Option<string>("--root") { Description = "Look up absolute paths named in the config (maps, certificates) under DIR.", HelpName = "DIR" };
+        var configDirectory = CommonOptions.ConfigDirectory("Check main.cf, master.cf and tables in DIR.");
+        var root = CommonOptions.Root("Look up absolute paths named in the config (maps, certificates) under DIR.");
         var postconf = new Option<string>("--postconf") { Description = "Check saved `postconf -n` output from FILE (- for standard input) instead of a directory.", HelpName = "FILE" };
         var policy = new Option<string>("--policy") { Description = "Read the intent policy from FILE (JSON; overrides the settings file's policy).", HelpName = "FILE" };
         var settings = new Option<string>("--settings") { Description = "Read settings from FILE instead of the nearest .postfix-lint.json.", HelpName = "FILE" };
@@ -36,7 +31,7 @@ internal static class CheckCommand
         var select = new Option<string[]>("--select") { Description = "Run only these rule ids or prefixes (comma-separated; ALL for every rule).", HelpName = "IDS", AllowMultipleArgumentsPerToken = true };
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rule ids or prefixes (comma-separated).", HelpName = "IDS", AllowMultipleArgumentsPerToken = true };
         var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when there are findings (2 still means unusable input)." };
-        var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
+        var passwd = CommonOptions.Passwd();
         var serverHost = new Option<string>("--server-host") { Description = "The server's name or address for the reproducer commands (default: myhostname).", HelpName = "HOST" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (NO_COLOR is respected too)." };
         var files = new Argument<string[]>("FILE")
@@ -166,19 +161,7 @@ internal static class CheckCommand
             return null;
         }
 
-        var config = PostfixConfig.Load(request.ConfigDirectory, loadOptions);
-        if (config.MainCf is null)
-        {
-            // No main.cf at all: nothing to check. The loader's message is worded as postconf words it.
-            foreach (var message in config.ReadMessages.Where(m => m.Severity == DiagnosticSeverity.Fatal))
-            {
-                streams.Error.WriteLine($"postfix-lint: fatal: {message.Message}");
-            }
-
-            return null;
-        }
-
-        return config;
+        return ConfigInput.Load(request.ConfigDirectory, loadOptions, streams);
     }
 
     internal static LintOptions? Options(CheckRequest request, PostfixConfig config, CliStreams streams)
@@ -190,7 +173,7 @@ internal static class CheckCommand
             var read = LintSettingsReader.ReadFile(settingsPath);
             if (!read.Succeeded)
             {
-                Report(streams, settingsPath, read.Errors);
+                ConfigInput.ReportErrors(streams, settingsPath, read.Errors);
                 return null;
             }
 
@@ -212,7 +195,7 @@ internal static class CheckCommand
 
             if (!policy.Succeeded)
             {
-                Report(streams, policyPath, policy.Errors);
+                ConfigInput.ReportErrors(streams, policyPath, policy.Errors);
                 return null;
             }
 
@@ -280,14 +263,6 @@ internal static class CheckCommand
         {
             streams.Error.WriteLine($"postfix-lint: fatal: write {path}: {ErrorText.Describe(exception)}");
             return false;
-        }
-    }
-
-    private static void Report(CliStreams streams, string path, ImmutableArray<PolicyError> errors)
-    {
-        foreach (var error in errors)
-        {
-            streams.Error.WriteLine($"postfix-lint: fatal: {path}:{error.Position}: {error.Message}");
         }
     }
 

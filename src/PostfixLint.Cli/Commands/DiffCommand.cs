@@ -16,13 +16,13 @@ internal static class DiffCommand
     {
         var oldDirectory = new Argument<string>("OLD_DIR") { Description = "The configuration directory before the change." };
         var newDirectory = new Argument<string>("NEW_DIR") { Description = "The configuration directory after the change." };
-        var root = new Option<string>("--root") { Description = "Look up absolute paths named in both configs under DIR.", HelpName = "DIR" };
+        var root = CommonOptions.Root("Look up absolute paths named in both configs under DIR.");
         var policy = new Option<string>("--policy")
         {
             Description = "Read the intent policy from FILE (its logins and ranges become classes); default: the settings file of NEW_DIR.",
             HelpName = "FILE",
         };
-        var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
+        var passwd = CommonOptions.Passwd();
         var format = new Option<string>("--format") { Description = "Output format (markdown for a pull-request comment).", HelpName = "text|json|markdown", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
         var command = new Command("diff", "Show whose relaying a configuration change affects: every client class whose answer differs, with the deciding restriction on each side. Exits 1 when relaying opens for some class.")
@@ -32,29 +32,22 @@ internal static class DiffCommand
         command.SetAction(parseResult =>
         {
             var loadOptions = new ConfigLoadOptions { Root = parseResult.GetValue(root) };
-            var old = Load(parseResult.GetValue(oldDirectory)!, loadOptions, streams);
-            var @new = Load(parseResult.GetValue(newDirectory)!, loadOptions, streams);
+            var old = ConfigInput.Load(parseResult.GetValue(oldDirectory)!, loadOptions, streams);
+            var @new = ConfigInput.Load(parseResult.GetValue(newDirectory)!, loadOptions, streams);
             if (old is null || @new is null)
             {
                 return ExitCode.UsageError;
             }
 
             RelayPolicy? relayPolicy = null;
-            var policyPath = parseResult.GetValue(policy) ?? LintSettings.Find(@new.ConfigDirectory);
-            if (policyPath is not null)
+            if ((parseResult.GetValue(policy) ?? LintSettings.Find(@new.ConfigDirectory)) is { } policyPath)
             {
-                var read = LintSettingsReader.ReadFile(policyPath);
-                if (!read.Succeeded)
+                if (ConfigInput.ReadSettings(policyPath, streams) is not { } settings)
                 {
-                    foreach (var error in read.Errors)
-                    {
-                        streams.Error.WriteLine($"postfix-lint: fatal: {policyPath}:{error.Position}: {error.Message}");
-                    }
-
                     return ExitCode.UsageError;
                 }
 
-                relayPolicy = read.Settings!.Policy;
+                relayPolicy = settings.Policy;
             }
 
             var options = new RelayAnalysisOptions { Simulator = new SimulatorOptions { PasswdFile = parseResult.GetValue(passwd) } };
@@ -68,21 +61,5 @@ internal static class DiffCommand
             return diff.OpensRelay ? ExitCode.Findings : ExitCode.Success;
         });
         return command;
-    }
-
-    private static PostfixConfig? Load(string directory, ConfigLoadOptions options, CliStreams streams)
-    {
-        var config = PostfixConfig.Load(directory, options);
-        if (config.MainCf is not null)
-        {
-            return config;
-        }
-
-        foreach (var message in config.ReadMessages.Where(m => m.Severity == DiagnosticSeverity.Fatal))
-        {
-            streams.Error.WriteLine($"postfix-lint: fatal: {message.Message}");
-        }
-
-        return null;
     }
 }

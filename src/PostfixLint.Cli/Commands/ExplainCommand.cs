@@ -14,17 +14,8 @@ internal static class ExplainCommand
     /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
     public static Command Create(CliStreams streams)
     {
-        var configDirectory = new Option<string>("--config-dir", "-c")
-        {
-            Description = "Read main.cf, master.cf and tables from DIR.",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => PostfixConfig.DefaultConfigDirectory,
-        };
-        var root = new Option<string>("--root")
-        {
-            Description = "Look up absolute paths named in the config (maps) under DIR, like a chroot.",
-            HelpName = "DIR",
-        };
+        var configDirectory = CommonOptions.ConfigDirectory("Read main.cf, master.cf and tables from DIR.");
+        var root = CommonOptions.Root("Look up absolute paths named in the config (maps) under DIR, like a chroot.");
         var log = new Option<string>("--log") { Description = "Summarise a whole mail log (- for standard input): rejects grouped by cause and client.", HelpName = "FILE" };
         var format = new Option<string>("--format") { Description = "Output format: text or json (default: text).", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -46,14 +37,8 @@ internal static class ExplainCommand
         command.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory;
-            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) });
-            if (config.MainCf is null)
+            if (ConfigInput.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) }, streams) is not { } config)
             {
-                foreach (var message in config.ReadMessages)
-                {
-                    streams.Error.WriteLine($"postfix-lint: fatal: {message.Message}");
-                }
-
                 return ExitCode.UsageError;
             }
 

@@ -19,13 +19,8 @@ internal static class FixCommand
     /// <param name="behaviour">The behaviour-diff seam (issue 8 §2); null uses the relay diff against the policy (<see cref="RelayDiffBehaviour"/>).</param>
     public static Command Create(CliStreams streams, IBehaviourDiff? behaviour = null)
     {
-        var configDirectory = new Option<string>("--config-dir", "-c")
-        {
-            Description = "Fix main.cf, master.cf and tables in DIR.",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => PostfixConfig.DefaultConfigDirectory,
-        };
-        var root = new Option<string>("--root") { Description = "Look up absolute paths named in the config (maps) under DIR.", HelpName = "DIR" };
+        var configDirectory = CommonOptions.ConfigDirectory("Fix main.cf, master.cf and tables in DIR.");
+        var root = CommonOptions.Root("Look up absolute paths named in the config (maps) under DIR.");
         var policy = new Option<string>("--policy") { Description = "Read the intent policy from FILE (JSON; overrides the settings file's policy).", HelpName = "FILE" };
         var settings = new Option<string>("--settings") { Description = "Read settings from FILE instead of the nearest .postfix-lint.json.", HelpName = "FILE" };
         var select = new Option<string[]>("--select") { Description = "Apply only the fixes of these rule ids or prefixes (comma-separated).", HelpName = "IDS", AllowMultipleArgumentsPerToken = true };

@@ -17,16 +17,11 @@ internal static class RelayMatrixCommand
     /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
     public static Command Create(CliStreams streams)
     {
-        var configDirectory = new Option<string>("--config-dir", "-c")
-        {
-            Description = "Read main.cf, master.cf and tables from DIR.",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => PostfixConfig.DefaultConfigDirectory,
-        };
-        var root = new Option<string>("--root") { Description = "Look up absolute paths named in the config under DIR.", HelpName = "DIR" };
+        var configDirectory = CommonOptions.ConfigDirectory("Read main.cf, master.cf and tables from DIR.");
+        var root = CommonOptions.Root("Look up absolute paths named in the config under DIR.");
         var service = new Option<string>("--service") { Description = "Only this master.cf listener (smtp, submission, host:port).", HelpName = "NAME" };
         var policy = new Option<string>("--policy") { Description = "Read the intent policy from FILE (its logins and ranges become rows).", HelpName = "FILE" };
-        var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
+        var passwd = CommonOptions.Passwd();
         var format = new Option<string>("--format") { Description = "Output format.", HelpName = "text|json|markdown", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
         var command = new Command("relay-matrix", "Show who can relay to where: each client class, unauthenticated and per login, against each kind of recipient.")
@@ -35,33 +30,20 @@ internal static class RelayMatrixCommand
         };
         command.SetAction(parseResult =>
         {
-            var config = PostfixConfig.Load(parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory, new ConfigLoadOptions { Root = parseResult.GetValue(root) });
-            if (config.MainCf is null)
+            if (ConfigInput.Load(parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory, new ConfigLoadOptions { Root = parseResult.GetValue(root) }, streams) is not { } config)
             {
-                foreach (var message in config.ReadMessages)
-                {
-                    streams.Error.WriteLine($"postfix-lint: fatal: {message.Message}");
-                }
-
                 return ExitCode.UsageError;
             }
 
             RelayPolicy? relayPolicy = null;
-            var policyPath = parseResult.GetValue(policy) ?? LintSettings.Find(config.ConfigDirectory);
-            if (policyPath is not null)
+            if ((parseResult.GetValue(policy) ?? LintSettings.Find(config.ConfigDirectory)) is { } policyPath)
             {
-                var read = LintSettingsReader.ReadFile(policyPath);
-                if (!read.Succeeded)
+                if (ConfigInput.ReadSettings(policyPath, streams) is not { } settings)
                 {
-                    foreach (var error in read.Errors)
-                    {
-                        streams.Error.WriteLine($"postfix-lint: fatal: {policyPath}:{error.Position}: {error.Message}");
-                    }
-
                     return ExitCode.UsageError;
                 }
 
-                relayPolicy = read.Settings!.Policy;
+                relayPolicy = settings.Policy;
             }
 
             var analyzer = new RelayAnalyzer(config, relayPolicy, new RelayAnalysisOptions { Simulator = new SimulatorOptions { PasswdFile = parseResult.GetValue(passwd) } });
@@ -94,10 +76,8 @@ internal static class RelayMatrixCommand
     };
 
     private static string Deciding(RelayMatrixCell cell) =>
-        cell.Deciding is { } deciding ? $"{deciding.Restriction} ({Short(deciding.Source)})" : "(end of lists)";
+        cell.Deciding is { } deciding ? $"{deciding.Restriction} ({TraceReading.Short(deciding.Source)})" : "(end of lists)";
 
-    private static string Short(TraceSource source) =>
-        source.Path is { Length: > 0 } path ? source.ToString().Replace(path, Path.GetFileName(path), StringComparison.Ordinal) : source.ToString();
 
     private static string Row(RelayMatrixRow row) => row.SaslLogin is { } login ? $"{row.Client} as {login}" : $"{row.Client}";
 
@@ -190,7 +170,7 @@ internal static class RelayMatrixCommand
                         writer.WriteString("decision", cell.Decision.ToString().ToLowerInvariant());
                         writer.WriteString("reply", cell.Reply);
                         writer.WriteString("restriction", cell.Deciding?.Restriction);
-                        writer.WriteString("source", cell.Deciding is { } d ? Short(d.Source) : null);
+                        writer.WriteString("source", cell.Deciding is { } d ? TraceReading.Short(d.Source) : null);
                         writer.WriteString("detail", cell.Detail);
                         writer.WriteEndObject();
                     }

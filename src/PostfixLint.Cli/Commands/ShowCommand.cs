@@ -10,17 +10,10 @@ namespace PostfixLint.Cli.Commands;
 /// <summary><c>postfix-lint show</c>: prints parameters the way <c>postconf</c> does, without Postfix installed.</summary>
 internal static class ShowCommand
 {
-    private const string DefaultConfigDirectory = "/etc/postfix";
-
     /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
     public static Command Create(CliStreams streams)
     {
-        var configDirectory = new Option<string>("--config-dir", "-c")
-        {
-            Description = "Read main.cf and master.cf from DIR (postconf -c).",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => DefaultConfigDirectory,
-        };
+        var configDirectory = CommonOptions.ConfigDirectory("Read main.cf and master.cf from DIR (postconf -c).");
         var nonDefault = new Option<bool>("--non-default", "-n")
         {
             Description = "Show only parameters set in main.cf (postconf -n).",
@@ -46,11 +39,7 @@ internal static class ShowCommand
             Description = "Read saved postconf output from FILE (- for standard input) instead of a config directory.",
             HelpName = "FILE|-",
         };
-        var root = new Option<string>("--root")
-        {
-            Description = "Look up absolute paths named in the config (maps, certificates) under DIR, like a chroot.",
-            HelpName = "DIR",
-        };
+        var root = CommonOptions.Root("Look up absolute paths named in the config (maps, certificates) under DIR, like a chroot.");
         var names = new Argument<string[]>("NAME")
         {
             Description = "Parameters to show; all when none is given.",
@@ -95,7 +84,7 @@ internal static class ShowCommand
         });
         command.SetAction(parseResult => Execute(
             new ShowRequest(
-                parseResult.GetValue(configDirectory) ?? DefaultConfigDirectory,
+                parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory,
                 parseResult.GetValue(postconf),
                 parseResult.GetValue(root),
                 parseResult.GetResult(configDirectory) is { Implicit: false },

@@ -13,17 +13,8 @@ internal static class SimulateCommand
     /// <summary>Builds the verb; its action writes to <paramref name="streams"/>.</summary>
     public static Command Create(CliStreams streams)
     {
-        var configDirectory = new Option<string>("--config-dir", "-c")
-        {
-            Description = "Read main.cf, master.cf and tables from DIR.",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => PostfixConfig.DefaultConfigDirectory,
-        };
-        var root = new Option<string>("--root")
-        {
-            Description = "Look up absolute paths named in the config (maps) under DIR, like a chroot.",
-            HelpName = "DIR",
-        };
+        var configDirectory = CommonOptions.ConfigDirectory("Read main.cf, master.cf and tables from DIR.");
+        var root = CommonOptions.Root("Look up absolute paths named in the config (maps) under DIR, like a chroot.");
         var client = new Option<string>("--client") { Description = "The client IP address.", HelpName = "IP" };
         var clientName = new Option<string>("--client-name") { Description = "The client's verified hostname (default: unknown).", HelpName = "NAME" };
         var helo = new Option<string>("--helo") { Description = $"The EHLO name (default: {ProbeJson.DefaultHelo}).", HelpName = "NAME" };
@@ -32,7 +23,7 @@ internal static class SimulateCommand
         var sender = new Option<string>("--sender") { Description = "The MAIL FROM address (\"\" for the null sender).", HelpName = "ADDR" };
         var recipient = new Option<string>("--recipient") { Description = "The RCPT TO address.", HelpName = "ADDR" };
         var service = new Option<string>("--service") { Description = "The master.cf listener: smtp, submission, smtps or host:port (default: smtp).", HelpName = "NAME" };
-        var passwd = new Option<string>("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };
+        var passwd = CommonOptions.Passwd();
         var noPasswd = new Option<bool>("--no-passwd") { Description = "Use no passwd file: answers that depend on local users are 'unknown'." };
         var assumeReachable = new Option<bool>("--assume-reachable") { Description = "Skip the inet_interfaces/inet_protocols reachability checks (XCLIENT-style impersonation)." };
         var serverAddress = new Option<string>("--server-address") { Description = "The address clients connect to; the listener must listen there.", HelpName = "IP" };
@@ -70,17 +61,11 @@ internal static class SimulateCommand
         command.SetAction(parseResult =>
         {
             var directory = parseResult.GetValue(configDirectory) ?? PostfixConfig.DefaultConfigDirectory;
-            var config = PostfixConfig.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) });
-            if (config.MainCf is null)
+            if (ConfigInput.Load(directory, new ConfigLoadOptions { Root = parseResult.GetValue(root) }, streams) is not { } config)
             {
-                // main.cf could not be read at all: the loader says why, in postconf's words.
-                foreach (var message in config.ReadMessages)
-                {
-                    streams.Error.WriteLine($"postfix-lint: fatal: {message.Message}");
-                }
-
                 return ExitCode.UsageError;
             }
+
             var simulator = new RelaySimulator(config, new SimulatorOptions
             {
                 PasswdFile = parseResult.GetValue(passwd),

@@ -107,7 +107,7 @@ internal static class RelayDiffReport
         writer.WriteString("decision", cell.Decision.ToString().ToLowerInvariant());
         writer.WriteString("reply", cell.Reply);
         writer.WriteString("restriction", cell.Deciding?.Restriction);
-        writer.WriteString("source", cell.Deciding is { } deciding ? Short(deciding.Source) : null);
+        writer.WriteString("source", cell.Deciding is { } deciding ? TraceReading.Short(deciding.Source) : null);
         writer.WriteString("detail", cell.Detail);
         writer.WriteEndObject();
     }
@@ -132,7 +132,7 @@ internal static class RelayDiffReport
     /// <summary>One side of a change: <c>250 (permit_mynetworks, main.cf:44)</c>.</summary>
     private static string Side(RelayMatrixCell cell)
     {
-        var deciding = cell.Deciding is { } entry ? $"{entry.Restriction}, {Short(entry.Source)}" : "end of lists";
+        var deciding = cell.Deciding is { } entry ? $"{entry.Restriction}, {TraceReading.Short(entry.Source)}" : "end of lists";
         return cell.Decision switch
         {
             Decision.Unknown => $"? ({cell.Detail ?? "depends on DNS"})",
@@ -151,8 +151,6 @@ internal static class RelayDiffReport
 
     private static string Count(int count, string one, string many) => $"{count.ToString(CultureInfo.InvariantCulture)} {(count == 1 ? one : many)}";
 
-    private static string Short(TraceSource source) =>
-        source.Path is { Length: > 0 } path ? source.ToString().Replace(path, Path.GetFileName(path), StringComparison.Ordinal) : source.ToString();
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 }
