@@ -26,8 +26,8 @@ internal static class Program
         // which is "testhost" under the test runner.
         var root = new Command("postfix-lint", "Reads Postfix configuration exactly as Postfix 3.7 does and finds relay misconfiguration before deploy.")
         {
-            new HelpOption(),
-            new VersionOption(),
+            RootOptions.Help(),
+            RootOptions.Version(),
         };
         root.Subcommands.Add(CheckCommand.Create(streams));
         root.Subcommands.Add(ShowCommand.Create(streams));

@@ -12,6 +12,27 @@ public sealed class CommandLineTests
         run.Error.Should().BeEmpty();
     }
 
+    [Test]
+    public void Root_help_describes_help_and_version_in_System_CommandLine_words()
+    {
+        var run = CliRun.Of(["--help"]);
+
+        run.Out.Should().MatchRegex(@"(?m)^  -\?, -h, --help +Show help and usage information$")
+            .And.MatchRegex(@"(?m)^  --version +Show version information$");
+    }
+
+    [TestCase("-?")]
+    [TestCase("/?")]
+    [TestCase("/h")]
+    [TestCase("show /?")]
+    public void Help_answers_to_every_alias(string commandLine)
+    {
+        var run = CliRun.Of(commandLine.Split(' '));
+
+        run.ExitCode.Should().Be(0);
+        run.Out.Should().Contain("Usage:");
+    }
+
     [TestCase("--help")]
     [TestCase("-h")]
     [TestCase("show --help")]
