@@ -225,6 +225,39 @@ public sealed class FixApplyTests
         Reply(after).Should().Be("250 2.1.5 Ok");
     }
 
+    [Test]
+    public async Task A_listener_fix_is_written_and_the_plan_asks_for_stop_and_start_instead_of_reloading()
+    {
+        // The harness's listener is on 127.0.0.1: a LAN client the policy names (and mynetworks trusts) cannot connect.
+        await using var instance = await PrivatePostfixInstance.StartAsync(Scenario.FromFragment("fix-listener", "mynetworks = 127.0.0.0/8 192.168.1.0/24\n", []));
+        var probe = Relay(instance, "192.168.1.100");
+        var before = await instance.SmtpProbeAsync(probe);
+        var reloads = ReloadCount(instance);
+
+        var run = Fix(instance, Policy(instance, $$"""{"mayRelay": [{"client": "192.168.1.100", "service": "{{instance.Listeners[0].Port}}"}]}"""), "--select", "PFL112", "--unsafe-fixes");
+
+        run.ExitCode.Should().Be(0, run.Out + run.Error);
+        run.Out.Should().Contain("PFL112 [unsafe] Set `inet_interfaces = all`")
+            .And.Contain($"postfix -c {instance.ConfigDirectory} stop && postfix -c {instance.ConfigDirectory} start")
+            .And.Contain("Restart needed: inet_interfaces changed")
+            .And.NotContain(" reload: ok");
+        var mainCf = File.ReadAllText(Path.Combine(instance.ConfigDirectory, "main.cf"));
+        mainCf.Should().Contain("\ninet_interfaces = all\n");
+        ReloadCount(instance).Should().Be(reloads, "the plan does not reload: the restart is the admin's");
+
+        // The instance still runs (nothing stopped it) and answers on its old socket as before.
+        var after = await instance.SmtpProbeAsync(probe);
+        Transcript("PFL112 policy-client-cannot-connect (inet_interfaces; restart left to the admin)", before, run, after);
+        Reply(after).Should().Be(Reply(before));
+    }
+
+    /// <summary>How many times master logged a reload (<c>reload -- version</c>) in the instance's maillog.</summary>
+    private static int ReloadCount(PrivatePostfixInstance instance)
+    {
+        var log = Path.Combine(instance.Root, "maillog");
+        return File.Exists(log) ? File.ReadLines(log).Count(l => l.Contains("reload -- version", StringComparison.Ordinal)) : 0;
+    }
+
     /// <summary>The relay diff of a plan (the instance's files against the plan's texts) and probes for its changed classes plus a sample of unchanged ones.</summary>
     private static (RelayDiffResult Diff, List<Probe> Probes, int Changed) Predict(PrivatePostfixInstance instance, FixPlan plan)
     {
