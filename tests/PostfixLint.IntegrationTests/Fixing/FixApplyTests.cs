@@ -30,7 +30,7 @@ public sealed class FixApplyTests
         var run = Fix(instance, Policy(instance, $$"""{"mayRelay": [{"client": "192.168.1.100", "service": "{{instance.Listeners[0].Port}}"}]}"""), "--select", "PFL111", "--assume-reachable");
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
-        var after = await instance.SmtpProbeAsync(probe);
+        var after = await AfterReloadAsync(instance, probe, before);
         Transcript("PFL111 policy-client-not-in-mynetworks", before, run, after);
         Reply(after).Should().Be("250 2.1.5 Ok");
         File.ReadAllText(Path.Combine(instance.ConfigDirectory, "main.cf")).Should().Contain("mynetworks = 127.0.0.0/8 192.168.1.100\n");
@@ -47,7 +47,7 @@ public sealed class FixApplyTests
         var run = Fix(instance, null, "--select", "PFL203", "--unsafe-fixes");
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
-        var after = await instance.SmtpProbeAsync(probe);
+        var after = await AfterReloadAsync(instance, probe, before);
         Transcript("PFL203 permit-after-reject-unauth-destination", before, run, after);
         Reply(after).Should().Be("250 2.1.5 Ok");
         var outsider = await instance.SmtpProbeAsync(Relay(instance, "198.51.100.7"));
@@ -74,7 +74,7 @@ public sealed class FixApplyTests
         run.Out.Should().Contain($"postmap -c {instance.ConfigDirectory} hash:{source}");
         File.ReadAllText(source).Should().Contain("app@example.com    bob\n");
         File.GetLastWriteTimeUtc(source + ".db").Should().BeOnOrAfter(File.GetLastWriteTimeUtc(source), "postmap ran after the edit");
-        var after = await instance.SmtpProbeAsync(probe);
+        var after = await AfterReloadAsync(instance, probe, before);
         Transcript("PFL407 sender-login-map-owner-mismatch", before, run, after);
         Reply(after).Should().Be("250 2.1.5 Ok");
     }
@@ -93,7 +93,7 @@ public sealed class FixApplyTests
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
         File.Exists(database).Should().BeTrue();
-        var after = await instance.SmtpProbeAsync(probe);
+        var after = await AfterReloadAsync(instance, probe, before);
         Transcript("PFL403 map-database-missing", before, run, after);
         Reply(after).Should().Be("250 2.1.5 Ok");
     }
@@ -166,13 +166,35 @@ public sealed class FixApplyTests
         var mainCf = File.ReadAllText(Path.Combine(instance.ConfigDirectory, "main.cf"));
         mainCf.Should().Contain("smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n")
             .And.Contain("broken_sasl_auth_clients = no\n").And.Contain("smtpd_sasl_auth_enable = yes\n");
-        var after = await instance.SmtpProbeAsync(probe);
+        var after = await AfterReloadAsync(instance, probe, before);
         Transcript("PFL301 sasl-enabled-without-permit-sasl-authenticated (+ PFL303)", before, run, after);
         Reply(after).Should().Be("250 2.1.5 Ok");
         var anonymous = await instance.SmtpProbeAsync(probe with { SaslLogin = null });
         Reply(anonymous).Should().Be("554 5.7.1 <x@gmail.com>: Relay access denied", "only authenticated clients may relay");
 
         await AgreesAsync(instance, predicted, oldAnswers);
+    }
+
+    [Test]
+    public async Task Turning_on_a_forgotten_SASL_switch_lets_the_user_log_in_and_relay()
+    {
+        // The relay list permits authenticated clients and SASL is set up (the harness's Cyrus settings), but
+        // smtpd_sasl_auth_enable was never turned on: AUTH is not offered, the login is refused, the mail with it.
+        await using var instance = await PrivatePostfixInstance.StartAsync(Scenario.FromFragment("fix-sasl-switch",
+            "smtpd_relay_restrictions = permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n", []));
+        var probe = new Probe("198.51.100.20", "alice@example.com", "x@gmail.com") { Helo = "laptop.example.net", SaslLogin = "alice", Service = instance.Listeners[0].Service };
+        var before = await instance.SmtpProbeAsync(probe);
+        before.AuthReply.Should().StartWith("503 ");
+        Reply(before).Should().Be("554 5.7.1 <x@gmail.com>: Relay access denied");
+
+        var run = Fix(instance, null, "--select", "PFL302", "--unsafe-fixes");
+
+        run.ExitCode.Should().Be(0, run.Out + run.Error);
+        File.ReadAllText(Path.Combine(instance.ConfigDirectory, "main.cf")).Should().Contain("\nsmtpd_sasl_auth_enable = yes\n");
+        var after = await AfterReloadAsync(instance, probe, before);
+        Transcript("PFL302 permit-sasl-authenticated-without-sasl", before, run, after);
+        after.AuthReply.Should().StartWith("235 ");
+        Reply(after).Should().Be("250 2.1.5 Ok");
     }
 
     [Test]
@@ -220,7 +242,7 @@ public sealed class FixApplyTests
         run.ExitCode.Should().Be(0, run.Out + run.Error);
         run.Out.Should().Contain($"postmap -c {instance.ConfigDirectory} hash:{source}");
         File.GetLastWriteTimeUtc(source + ".db").Should().BeOnOrAfter(File.GetLastWriteTimeUtc(source));
-        var after = await instance.SmtpProbeAsync(probe);
+        var after = await AfterReloadAsync(instance, probe, before);
         Transcript("PFL404 map-database-stale", before, run, after);
         Reply(after).Should().Be("250 2.1.5 Ok");
     }
@@ -322,6 +344,23 @@ public sealed class FixApplyTests
 
     private static Probe ToHarness(PrivatePostfixInstance instance, PostfixLint.Simulation.Probe probe) =>
         new(probe.Client, probe.Sender, probe.Recipient) { Helo = probe.Helo, SaslLogin = probe.SaslLogin, Service = instance.Listeners[0].Service };
+
+    /// <summary>
+    /// The probe's answer once the reload took effect: <c>postfix reload</c> returns when master got the signal, and an
+    /// smtpd of the old generation that was idle can still take one more connection; retried (up to 3 s) while the answer
+    /// is still the one from before.
+    /// </summary>
+    private static async Task<ProbeResult> AfterReloadAsync(PrivatePostfixInstance instance, Probe probe, ProbeResult before)
+    {
+        var after = await instance.SmtpProbeAsync(probe);
+        for (var attempt = 0; attempt < 10 && Reply(after) == Reply(before); attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            after = await instance.SmtpProbeAsync(probe);
+        }
+
+        return after;
+    }
 
     private static Probe Relay(PrivatePostfixInstance instance, string client) =>
         new(client, "app@example.com", "x@gmail.com") { Helo = "client.example.net", Service = instance.Listeners[0].Service };
