@@ -130,7 +130,8 @@ internal static class FixCommand
                 if (!report.Succeeded)
                 {
                     streams.Error.WriteLine(report.RolledBack
-                        ? "postfix-lint: fatal: the change failed and was rolled back: every file is restored, maps rebuilt and Postfix reloaded"
+                        ? "postfix-lint: fatal: the change failed and was rolled back: every file and map database is restored"
+                          + (plan.Actions.OfType<Reload>().Any() ? " and Postfix reloaded" : "")
                         : "postfix-lint: fatal: nothing was written (a file changed since it was read, or cannot be written)");
                     return ExitCode.UsageError;
                 }

@@ -107,7 +107,8 @@ internal static class FixText
             }
 
             writer.WriteLine($"[ \"$(sha256sum < {path} | cut -d' ' -f1)\" = {file.OriginalHash} ] || {{ echo {PostApplyAction.Quote(full + " changed since the plan was made")} >&2; exit 1; }}");
-            writer.WriteLine($"cp -p {path} {PostApplyAction.Quote(full + ".postfix-lint.bak")}");
+            // The first free backup name (FILE.postfix-lint.bak, then FILE.postfix-lint.1.bak, ...), as --write and --apply do.
+            writer.WriteLine($"b={PostApplyAction.Quote(full + ".postfix-lint.bak")}; n=0; while [ -e \"$b\" ]; do n=$((n+1)); b={PostApplyAction.Quote(full + ".postfix-lint.")}\"$n\".bak; done; cp -p {path} \"$b\"");
             writer.WriteLine($"printf '%s' {ShellLiteral(file.NewText)} > {next}");
             writer.WriteLine($"chown --reference={path} {next}");
             writer.WriteLine($"chmod --reference={path} {next}");

@@ -24,14 +24,15 @@ internal sealed class PlanRunner(IPostfixCommands commands)
         {
             try
             {
-                backups.Add(AtomicFileWriter.Write(file.Path, file.NewText, file.OriginalHash));
+                var backup = AtomicFileWriter.Write(file.Path, file.NewText, file.OriginalHash);
+                backups.Add(backup);
                 written.Add(file);
-                steps.Add($"wrote {file.Path} (backup {file.Path}{AtomicFileWriter.BackupSuffix})");
+                steps.Add($"wrote {file.Path} (backup {backup})");
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
                 steps.Add($"not written: {exception.Message}");
-                Restore(written, steps);
+                Restore(written, backups, steps);
                 return new ApplyReport(false, written.Count > 0, steps.ToImmutable(), backups.ToImmutable());
             }
         }
@@ -55,6 +56,7 @@ internal sealed class PlanRunner(IPostfixCommands commands)
 
         var steps = write.Steps.ToBuilder();
         var directory = Path.GetFullPath(plan.ConfigDirectory);
+        var databases = DatabaseSnapshot.Take(plan.Rebuilds);
         string? failure = null;
         foreach (var action in plan.Actions)
         {
@@ -90,8 +92,12 @@ internal sealed class PlanRunner(IPostfixCommands commands)
         }
 
         steps.Add($"rolling back: {failure}");
-        Restore(plan.Files, steps);
-        foreach (var map in plan.Rebuilds)
+        Restore(plan.Files, write.Backups, steps);
+
+        // The databases as they were: rebuilt ones get their old bytes back, ones this run created are removed; a
+        // database that cannot be put back is rebuilt from the restored source instead.
+        var unrestored = databases.Restore(steps);
+        foreach (var map in plan.Rebuilds.Where(m => unrestored.Contains(m.Path)))
         {
             steps.Add("rollback: " + await commands.RebuildMapAsync(map.Command, map.Type, map.Path, directory, cancellationToken).ConfigureAwait(false));
         }
@@ -155,9 +161,9 @@ internal sealed class PlanRunner(IPostfixCommands commands)
         return values;
     }
 
-    private static void Restore(IEnumerable<FileChange> files, ImmutableArray<string>.Builder steps)
+    private static void Restore(IEnumerable<FileChange> files, IReadOnlyList<string> backups, ImmutableArray<string>.Builder steps)
     {
-        foreach (var file in files)
+        foreach (var (file, backup) in files.Zip(backups))
         {
             try
             {
@@ -166,7 +172,7 @@ internal sealed class PlanRunner(IPostfixCommands commands)
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                steps.Add($"could not restore {file.Path}: {exception.Message} (its backup is {file.Path}{AtomicFileWriter.BackupSuffix})");
+                steps.Add($"could not restore {file.Path}: {exception.Message} (its backup is {backup})");
             }
         }
     }

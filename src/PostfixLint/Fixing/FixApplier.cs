@@ -214,20 +214,19 @@ public static class FixApplier
         }
 
         actions.Add(new CheckConfiguration());
-
-        // Reload after a rebuild too: a daemon notices a changed database by itself (dict_changed_name() in
-        // src/util/dict.c), but one that opened a database that did not exist yet keeps failing lookups until it exits.
-        actions.Add(new Reload());
+        var restart = ImmutableArray<string>.Empty;
         if (changed.Contains(before.MainCfPath) || changed.Contains(before.MasterCfPath)
             || changed.Contains(before.ConfigDirectory + "/main.cf") || changed.Contains(before.ConfigDirectory + "/master.cf"))
         {
-            var restart = s_restartParameters.Where(p => !string.Equals(before.Expand(p), after.Expand(p), StringComparison.Ordinal)).ToImmutableArray();
-            if (!restart.IsEmpty)
-            {
-                actions.Add(new RestartNeeded(restart));
-            }
+            restart = [.. s_restartParameters.Where(p => !string.Equals(before.Expand(p), after.Expand(p), StringComparison.Ordinal))];
         }
 
+        // A listener change needs postfix stop/start instead of a reload: master opens its sockets only when it starts, and
+        // a reload would put the other changes in effect on the old sockets, half the plan. The restart is left to the
+        // admin (mail stops meanwhile). Otherwise reload, after a rebuild too: a daemon notices a changed database by itself
+        // (dict_changed_name() in src/util/dict.c), but one that opened a database that did not exist yet keeps failing
+        // lookups until it exits.
+        actions.Add(restart.IsEmpty ? new Reload() : new RestartNeeded(restart));
         return (actions.ToImmutable(), rebuilt, secrets);
     }
 

@@ -155,6 +155,12 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         return results.MoveToImmutable();
     }
 
+    /// <summary>
+    /// Forgets the listeners found broken (smtpd died at start-up), so the next probe connects again: after a fix reloads
+    /// the instance with a configuration smtpd accepts.
+    /// </summary>
+    public void ForgetBrokenListeners() => _brokenListeners.Clear();
+
     /// <summary>Runs one probe as one SMTP session and records the replies.</summary>
     public async Task<ProbeResult> SmtpProbeAsync(Probe probe, CancellationToken cancellationToken = default)
     {
@@ -505,7 +511,8 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             timeout.CancelAfter(ReplyTimeout);
             try
             {
-                return await ConverseAfterGreetingAsync(connection, probe, greeting.Reply, timeout.Token);
+                var result = await ConverseAfterGreetingAsync(connection, probe, greeting.Reply, timeout.Token);
+                return result with { Transcript = [.. connection.Dialogue] };
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -26,6 +26,9 @@ public sealed record ProbeResult(Probe Probe, ProbeDecision Decision, ProbeStage
     /// <summary>Why there is no SMTP answer (e.g. smtpd's <c>fatal:</c> text), or null.</summary>
     public string? Error { get; init; }
 
+    /// <summary>The SMTP dialogue as it went over the wire (<c>C: </c> client, <c>S: </c> server lines); empty when no connection was made.</summary>
+    public System.Collections.Immutable.ImmutableArray<string> Transcript { get; init; } = [];
+
     /// <summary>Wall time of the SMTP session in milliseconds.</summary>
     public double Milliseconds { get; init; }
 

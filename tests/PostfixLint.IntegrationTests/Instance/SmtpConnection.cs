@@ -11,6 +11,7 @@ internal sealed class SmtpConnection : IDisposable
     private readonly byte[] _buffer = new byte[8192];
     private int _start;
     private int _end;
+    private readonly List<string> _dialogue = [];
 
     private SmtpConnection(Socket socket) => _socket = socket;
 
@@ -32,9 +33,13 @@ internal sealed class SmtpConnection : IDisposable
         }
     }
 
+    /// <summary>The session as it went over the wire: <c>C: </c> for each command sent, <c>S: </c> for each reply line read (AUTH credentials masked).</summary>
+    public IReadOnlyList<string> Dialogue => _dialogue;
+
     /// <summary>Sends one command line (CRLF is added).</summary>
     public async Task SendAsync(string command, CancellationToken cancellationToken)
     {
+        _dialogue.Add("C: " + (command.StartsWith("AUTH PLAIN ", StringComparison.OrdinalIgnoreCase) ? "AUTH PLAIN <credentials>" : command));
         var bytes = Encoding.UTF8.GetBytes(command + "\r\n");
         await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken);
     }
@@ -52,6 +57,7 @@ internal sealed class SmtpConnection : IDisposable
             }
 
             lines.Add(line);
+            _dialogue.Add("S: " + line);
 
             // RFC 5321 4.2: "250-" continues a reply, "250 " (or a bare code) ends it.
             if (line.Length < 4 || line[3] != '-')

@@ -110,6 +110,24 @@ public sealed class FixCommandTests
     }
 
     [Test]
+    public void Apply_of_a_listener_fix_says_stop_and_start_and_does_not_reload()
+    {
+        // PFL112: the policy's client is in mynetworks but cannot connect to a loopback-only listener.
+        SourceFile.Write(MainCfPath, Fixed.Replace("compatibility_level = 3.6\n", "compatibility_level = 3.6\ninet_interfaces = loopback-only\n", StringComparison.Ordinal));
+        Environment.SetEnvironmentVariable("FAKE_POSTFIX_STDOUT", "inet_interfaces = all\n");
+
+        var run = CliRun.Of(["fix", "-c", _directory, "--policy", Path.Combine(_directory, "policy.json"), "--select", "PFL112", "--unsafe-fixes", "--apply", "--postfix-program", FakePath]);
+
+        run.ExitCode.Should().Be(0, run.Out + run.Error);
+        SourceFile.Read(MainCfPath).Should().Contain("\ninet_interfaces = all\n");
+        Runs().Should().Equal($"-c {_directory} check", $"-c {_directory} -n");
+        run.Out.Should().Contain("PFL112 [unsafe] Set `inet_interfaces = all`")
+            .And.Contain($"postfix -c {_directory} stop && postfix -c {_directory} start")
+            .And.Contain("Restart needed: inet_interfaces changed")
+            .And.NotContain($"postfix -c {_directory} reload");
+    }
+
+    [Test]
     public void Apply_rolls_back_byte_for_byte_when_postfix_check_fails()
     {
         Environment.SetEnvironmentVariable("FAKE_POSTFIX_EXIT_CODE", "1");
@@ -158,6 +176,20 @@ public sealed class FixCommandTests
         }
 
         SourceFile.Read(MainCfPath).Should().Be(Fixed);
+        SourceFile.Read(MainCfPath + ".postfix-lint.bak").Should().Be(MainCf);
+    }
+
+    [Test]
+    public void A_second_write_keeps_the_first_runs_backup_and_numbers_its_own()
+    {
+        Fix("--write").ExitCode.Should().Be(0);
+        SourceFile.Write(MainCfPath, MainCf);
+
+        Fix("--write").ExitCode.Should().Be(0);
+
+        SourceFile.Read(MainCfPath + ".postfix-lint.bak").Should().Be(MainCf, "the first run's backup is never overwritten");
+        SourceFile.Read(MainCfPath + ".postfix-lint.1.bak").Should().Be(MainCf, "the second run backs up under the next number");
+        File.Exists(MainCfPath + ".postfix-lint.2.bak").Should().BeFalse();
     }
 
     [Test]

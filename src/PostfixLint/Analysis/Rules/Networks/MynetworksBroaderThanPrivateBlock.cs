@@ -36,8 +36,11 @@ internal sealed class MynetworksBroaderThanPrivateBlock : Rule
                 context.Report(Meta,
                     $"mynetworks{MynetworksScope.DefaultNote(entry)} includes `{entry.Text}`, which is broader than the private block {blockText}: it also covers {AddressSpaceFacts.Count(count)} globally routable addresses, and every client there may relay through permit_mynetworks",
                     entry.Origin,
-                    // Unsafe: the intended range is a guess; clients outside the private block lose relay access.
-                    MynetworksScope.ReplacePattern(entry, $"Replace `{entry.Text}` with `{blockText}`", FixSafety.Unsafe, blockText),
+                    // Unsafe: the intended range is a guess; clients outside the private block lose relay access. Display-only
+                    // unless the policy declares the block: the whole block is itself too broad (PFL105), so applying the
+                    // replacement would trade this finding for that one.
+                    MynetworksScope.ReplacePattern(entry, $"Replace `{entry.Text}` with `{blockText}`",
+                        MynetworksIncludesWholePrivateBlock.Declared(context, block) ? FixSafety.Unsafe : FixSafety.DisplayOnly, blockText),
                     help: $"did you mean {blockText}?");
             }
         }

@@ -45,7 +45,8 @@ internal sealed class MynetworksIncludesWholePrivateBlock : Rule
         }
     }
 
-    private static bool Declared(RuleContext context, System.Net.IPNetwork network) =>
+    /// <summary>True when the policy's mayRelay declares <paramref name="network"/> (a client intent without a login that covers it).</summary>
+    internal static bool Declared(RuleContext context, System.Net.IPNetwork network) =>
         context.Policy?.MayRelay.Any(i => i.SaslLogin is null && i.Client.BaseAddress.AddressFamily == network.BaseAddress.AddressFamily
                                           && i.Client.PrefixLength <= network.PrefixLength && i.Client.Contains(network.BaseAddress)) == true;
 }

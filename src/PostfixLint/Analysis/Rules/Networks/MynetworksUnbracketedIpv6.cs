@@ -22,8 +22,10 @@ internal sealed class MynetworksUnbracketedIpv6 : Rule
     {
         foreach (var scope in MynetworksScope.All(context))
         {
-            foreach (var entry in scope.Entries)
+            var entries = scope.Entries.ToList();
+            for (var index = 0; index < entries.Count; index++)
             {
+                var entry = entries[index];
                 if (entry.Kind != NetworkEntryKind.Table || Bracketed(entry.Text) is not { } bracketed)
                 {
                     continue;
@@ -41,9 +43,60 @@ internal sealed class MynetworksUnbracketedIpv6 : Rule
                     $"mynetworks{MynetworksScope.DefaultNote(entry)} has the IPv6 address `{entry.Text}` without brackets: {effect}",
                     entry.Origin,
                     // Safe: the bracketed form is the only way to write what the text says, and the entry does nothing useful today.
-                    MynetworksScope.ReplacePattern(entry, $"Write `{entry.Text}` as `{bracketed}`", FixSafety.Safe, bracketed),
+                    // An exclusion that an earlier entry covers would exclude nothing once readable (PFL108): it moves before it.
+                    (entry.IsNegated ? ExclusionFix(context, entries, index, bracketed) : null)
+                        ?? MynetworksScope.ReplacePattern(entry, $"Write `{entry.Text}` as `{bracketed}`", FixSafety.Safe, bracketed),
                     help: "IPv6 addresses in mynetworks are written in brackets: [2001:db8::]/32, [::1]/128");
             }
+        }
+    }
+
+    /// <summary>
+    /// For an unbracketed exclusion that an earlier entry covers (written readable, or itself an unbracketed IPv6 entry):
+    /// the exclusion, bracketed, moved before that entry, since match_list.c stops at the first match and the exclusion
+    /// would otherwise exclude nothing. Null when there is no such entry or the text is not written literally.
+    /// </summary>
+    private static Fix? ExclusionFix(RuleContext context, List<NetworkEntry> entries, int index, string bracketed)
+    {
+        var exclusion = entries[index];
+        if (NetworkOfText(bracketed) is not { } excluded || exclusion.DeletionOrigin is not { Location: { } deletion, IsExpanded: false })
+        {
+            return null;
+        }
+
+        var cover = entries.Take(index).FirstOrDefault(e => !e.IsNegated
+            && (MynetworksScope.NetworkOf(e) ?? (e.Kind == NetworkEntryKind.Table && Bracketed(e.Text) is { } b ? NetworkOfText(b) : null)) is { } network
+            && network.BaseAddress.AddressFamily == AddressFamily.InterNetworkV6
+            && network.PrefixLength <= excluded.PrefixLength && network.Contains(excluded.BaseAddress));
+        if (cover?.Origin is not { Location: { } at, IsExpanded: false } || at.Path != deletion.Path)
+        {
+            return null;
+        }
+
+        // The separator the exclusion's deletion takes with it (", "), so the list keeps its style.
+        var separator = context.DocumentText(at.Path) is { } text && deletion.Span.End <= text.Length
+            && text.Substring(deletion.Span.Start, deletion.Span.Length).Replace("!" + exclusion.Text, "", StringComparison.Ordinal) is { Length: > 0 } gap
+            && gap.All(c => c is ' ' or '\t' or ',')
+                ? gap
+                : Path.GetFileName(at.Path) == "master.cf" ? "," : " ";
+        return Fix.Create($"Write `!{exclusion.Text}` as `!{bracketed}` before `{cover.Text}`", FixSafety.Safe, at.Path,
+            TextEdit.Insert(at.Span.Start, "!" + bracketed + separator), TextEdit.Delete(deletion.Span));
+    }
+
+    /// <summary>The network a bracketed IPv6 pattern (<c>[a::b]</c>, <c>[a::]/48</c>) stands for.</summary>
+    private static IPNetwork? NetworkOfText(string bracketed)
+    {
+        var close = bracketed.IndexOf(']', StringComparison.Ordinal);
+        var address = IPAddress.Parse(bracketed[1..close]);
+        var length = close + 1 < bracketed.Length ? int.Parse(bracketed.AsSpan(close + 2), CultureInfo.InvariantCulture) : 128;
+        try
+        {
+            return new IPNetwork(address, length);
+        }
+        catch (ArgumentException)
+        {
+            // Host bits set (2001:db8::5/48): the entry matches nothing useful either way; leave it to the plain fix.
+            return null;
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class RelayRestrictionsWithoutGuard : Rule
                 + "stops relaying (fatal: in parameter smtpd_relay_restrictions or smtpd_recipient_restrictions, specify at least one working "
                 + "instance of: reject_unauth_destination, defer_unauth_destination, reject, defer, defer_if_permit or check_relay_domains)",
                 target is null ? null : context.LocateParameter(target, service),
-                target is null ? null : AddGuard(context, service, target),
+                Target(context, service, nonEmpty: true) is { } fixTarget ? AddGuard(context, service, fixTarget) : null,
                 help: "add reject_unauth_destination after the permit_* restrictions of your own clients (a guard after an unconditional `permit` does not count)",
                 notes: listener.Startup.Notes);
         }
@@ -57,12 +57,17 @@ internal sealed class RelayRestrictionsWithoutGuard : Rule
         context.Config.MasterCf is null
         || context.Config.Services.Any(s => Path.GetFileName(s.Command) == "smtpd" && !s.Overrides.Any(o => s_parameters.Contains(o.Name)));
 
-    /// <summary>The list the fix edits: smtpd_relay_restrictions when written for this scope, else smtpd_recipient_restrictions.</summary>
-    private static string? Target(RuleContext context, MasterService? service)
+    /// <summary>
+    /// The list the finding points at (and the fix edits): smtpd_relay_restrictions when written for this scope, else
+    /// smtpd_recipient_restrictions; with <paramref name="nonEmpty"/>, a list written empty (<c>smtpd_relay_restrictions =</c>,
+    /// the pre-2.10 style) is passed over, so the guard goes into the list that holds the permits.
+    /// </summary>
+    private static string? Target(RuleContext context, MasterService? service, bool nonEmpty = false)
     {
         foreach (var name in s_parameters[..2])
         {
             if (context.Config.GetRestrictionList(name, service) is { } typed
+                && !(nonEmpty && typed.Value.IsEmpty)
                 && typed.Parameter.Provenance.Kind is not (ProvenanceKind.Default or ProvenanceKind.HostComputed)
                 && (service is null || service.Overrides.Any(o => o.Name == name) || !service.Overrides.Any(o => s_parameters[..2].Contains(o.Name))))
             {
