@@ -155,7 +155,7 @@ internal static class AddressRestrictions
         }
 
         var hit = AccessLookup.MailAddrFind(maps, reply.Address, AccessLookup.Strategy.Default, c.Settings.Get("recipient_delimiter"), c.IsLocalForLookup);
-        c.CheckMapsHit(hit, parameter);
+        c.CheckMapsHit(hit, parameter, address);
         if (hit.Status == TableLookupStatus.Found)
         {
             c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? parameter);
