@@ -495,6 +495,20 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 
         using (connection)
         {
+            // smtpd_tls_wrappermode (smtps): TLS from the first byte, the greeting comes encrypted.
+            var listener = Listeners.FirstOrDefault(l => l.Service == probe.Service);
+            if (listener?.Overrides.Any(o => o.Key == "smtpd_tls_wrappermode" && o.Value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase)) == true)
+            {
+                try
+                {
+                    await connection.StartTlsAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+                {
+                    return Error($"wrapper-mode TLS handshake failed: {e.Message}");
+                }
+            }
+
             var greeting = await ReadGreetingAsync(connection, cancellationToken);
             if (greeting.Reply is null)
             {
@@ -576,6 +590,22 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             if (!helo.StartsWith('2'))
             {
                 refusal = helo;
+            }
+            else if (probe.Tls == true && !smtp.IsEncrypted)
+            {
+                // RFC 3207: STARTTLS, the handshake, then a new EHLO (smtpd forgets the session's EHLO state).
+                var starttls = await smtp.CommandAsync("STARTTLS", token);
+                if (starttls is null || !starttls.StartsWith("220", StringComparison.Ordinal))
+                {
+                    return result with { Error = $"STARTTLS refused: {starttls ?? await LostConnectionAsync()}" };
+                }
+
+                await smtp.StartTlsAsync(token);
+                var again = await smtp.CommandAsync("EHLO " + probe.Helo, token);
+                if (again is null)
+                {
+                    return result with { Error = await LostConnectionAsync() };
+                }
             }
 
             if (probe.SaslLogin is not null)
