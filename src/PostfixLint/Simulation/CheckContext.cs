@@ -224,7 +224,7 @@ internal sealed class CheckContext
     {
         if (hit.Status == TableLookupStatus.Unknown)
         {
-            throw new UnknownOutcome($"{parameter}: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
+            throw new UnknownOutcome(hit.Entry?.Reason is { } reason ? $"{parameter}: {reason}" : $"{parameter}: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
         }
 
         if (hit.Status == TableLookupStatus.Error)

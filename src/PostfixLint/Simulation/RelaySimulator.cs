@@ -118,7 +118,10 @@ public sealed class RelaySimulator
         var enforceTls = EnforcesTls(settings);
         var tls = probe.Tls ?? enforceTls;
         var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || enforceTls;
-        var saslActive = saslEnabled && (tls || !tlsAuthOnly);
+        // A login announced with XCLIENT LOGIN (a probe without EHLO: the harness's convention, or a front-end proxy) needs
+        // no AUTH command, so smtpd_tls_auth_only does not keep it out (seen on the real instance).
+        var xclientLogin = probe.Helo is null && probe.SaslLogin is not null;
+        var saslActive = saslEnabled && (tls || !tlsAuthOnly || xclientLogin);
         if (probe.SaslLogin is not null && !saslEnabled)
         {
             notes.Add($"the client cannot authenticate as {probe.SaslLogin}: SASL is not enabled on this listener ({settings.Describe("smtpd_sasl_auth_enable")})");

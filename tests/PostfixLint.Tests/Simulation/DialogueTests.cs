@@ -69,6 +69,17 @@ public sealed class DialogueTests
     }
 
     [Test]
+    public void An_xclient_login_counts_without_tls_under_smtpd_tls_auth_only()
+    {
+        var config = Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes";
+
+        var result = SimulatorFixture.Run(config, SimulatorFixture.Remote() with { SaslLogin = "alice", Helo = null });
+
+        result.AuthReply.Should().BeNull();
+        result.RcptReply.Should().Be("250 2.1.5 Ok");
+    }
+
+    [Test]
     public void Security_level_encrypt_wants_starttls_before_mail_and_auth()
     {
         var config = Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_security_level = encrypt";
