@@ -118,10 +118,7 @@ public sealed class RelaySimulator
         var enforceTls = EnforcesTls(settings);
         var tls = probe.Tls ?? enforceTls;
         var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || enforceTls;
-        // A login announced with XCLIENT LOGIN (a probe without EHLO: the harness's convention, or a front-end proxy) needs
-        // no AUTH command, so smtpd_tls_auth_only does not keep it out (seen on the real instance).
-        var xclientLogin = probe.Helo is null && probe.SaslLogin is not null;
-        var saslActive = saslEnabled && (tls || !tlsAuthOnly || xclientLogin);
+        var saslActive = saslEnabled && (tls || !tlsAuthOnly);
         if (probe.SaslLogin is not null && !saslEnabled)
         {
             notes.Add($"the client cannot authenticate as {probe.SaslLogin}: SASL is not enabled on this listener ({settings.Describe("smtpd_sasl_auth_enable")})");
@@ -132,7 +129,12 @@ public sealed class RelaySimulator
         }
 
         // XCLIENT LOGIN / AUTH: a login only counts where AUTH works (smtpd_sasl_glue.c).
-        var login = saslActive ? probe.SaslLogin : null;
+        // A login announced with XCLIENT LOGIN (a probe without EHLO: the harness's convention, or a front-end proxy) needs
+        // no AUTH command: under smtpd_tls_auth_only without TLS smtpd still has the name (the *_sender_login_mismatch
+        // checks see it), but the SASL server is not active, so permit_sasl_authenticated does not match (both seen on the
+        // real instance).
+        var xclientLogin = probe.Helo is null && probe.SaslLogin is not null;
+        var login = saslActive || (xclientLogin && saslEnabled) ? probe.SaslLogin : null;
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;

@@ -69,14 +69,17 @@ public sealed class DialogueTests
     }
 
     [Test]
-    public void An_xclient_login_counts_without_tls_under_smtpd_tls_auth_only()
+    public void An_xclient_login_without_tls_under_smtpd_tls_auth_only_is_known_to_login_checks_but_not_permitted()
     {
-        var config = Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes";
+        var config = Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\nsmtpd_sender_login_maps = inline:{app@example.com=alice}\n"
+                     + "smtpd_sender_restrictions = reject_known_sender_login_mismatch";
+        var probe = SimulatorFixture.Remote() with { SaslLogin = "bob", Helo = null };
 
-        var result = SimulatorFixture.Run(config, SimulatorFixture.Remote() with { SaslLogin = "alice", Helo = null });
+        var result = SimulatorFixture.Run(config, probe);
 
         result.AuthReply.Should().BeNull();
-        result.RcptReply.Should().Be("250 2.1.5 Ok");
+        result.RcptReply.Should().Be("553 5.7.1 <app@example.com>: Sender address rejected: not owned by user bob");
+        SimulatorFixture.Run(config, probe with { Sender = "other@example.com" }).RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
     }
 
     [Test]
