@@ -32,6 +32,7 @@ internal static class CheckCommand
         var ignore = new Option<string[]>("--ignore") { Description = "Do not run these rule ids or prefixes (comma-separated).", HelpName = "IDS", AllowMultipleArgumentsPerToken = true };
         var exitZero = new Option<bool>("--exit-zero") { Description = "Exit 0 even when there are findings (2 still means unusable input)." };
         var passwd = CommonOptions.Passwd();
+        var asDeployed = CommonOptions.AsDeployed();
         var serverHost = new Option<string>("--server-host") { Description = "The server's name or address for the reproducer commands (default: myhostname).", HelpName = "HOST" };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output (NO_COLOR is respected too)." };
         var files = new Argument<string[]>("FILE")
@@ -42,7 +43,7 @@ internal static class CheckCommand
 
         var command = new Command("check", "Find relay-breaking and relay-opening mistakes before deploy; exit 1 when there are findings.")
         {
-            configDirectory, root, postconf, policy, settings, format, output, failOn, select, ignore, exitZero, passwd, serverHost, noColor, files,
+            configDirectory, root, postconf, policy, settings, format, output, failOn, select, ignore, exitZero, passwd, asDeployed, serverHost, noColor, files,
         };
         command.Validators.Add(result =>
         {
@@ -67,7 +68,10 @@ internal static class CheckCommand
                 parseResult.GetValue(exitZero),
                 parseResult.GetValue(passwd),
                 parseResult.GetValue(serverHost),
-                !parseResult.GetValue(noColor) && UseColor(parseResult.GetValue(output)));
+                !parseResult.GetValue(noColor) && UseColor(parseResult.GetValue(output)))
+            {
+                AsDeployed = parseResult.GetValue(asDeployed),
+            };
             var named = parseResult.GetValue(files) ?? [];
             return named.Length == 0 ? Execute(request, streams) : ExecuteForFiles(request, named, streams);
         });
@@ -226,7 +230,7 @@ internal static class CheckCommand
             Relay = new RelayAnalysisOptions
             {
                 ServerHost = request.ServerHost,
-                Simulator = new SimulatorOptions { PasswdFile = request.PasswdFile },
+                Simulator = new SimulatorOptions { PasswdFile = request.PasswdFile, AsDeployed = request.AsDeployed },
             },
         };
     }

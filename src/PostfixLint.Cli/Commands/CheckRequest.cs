@@ -22,4 +22,7 @@ internal sealed record CheckRequest(
 {
     /// <summary>Print paths relative to the current directory (files named on the command line) instead of the configuration directory.</summary>
     public bool PathsFromCurrentDirectory { get; init; }
+
+    /// <summary>Simulate with tables as the live server has them (<c>--as-deployed</c>).</summary>
+    public bool AsDeployed { get; init; }
 }

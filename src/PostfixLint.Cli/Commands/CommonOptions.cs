@@ -18,6 +18,12 @@ internal static class CommonOptions
     public static Option<string> Root(string description = "Look up absolute paths named in the config (maps) under DIR, like a chroot.") =>
         new("--root") { Description = description, HelpName = "DIR" };
 
+    /// <summary><c>--as-deployed</c>: read lookup tables as the live server has them (built databases, not sources).</summary>
+    public static Option<bool> AsDeployed() => new("--as-deployed")
+    {
+        Description = "Read tables as the running server has them: a missing .db/.lmdb/.cdb answers Postfix's lookup failure, a database older than its source is named in the trace.",
+    };
+
     /// <summary><c>--passwd FILE</c>: the local users the simulator knows.</summary>
     public static Option<string> Passwd() =>
         new("--passwd") { Description = "Local users come from FILE instead of this machine's /etc/passwd.", HelpName = "FILE" };

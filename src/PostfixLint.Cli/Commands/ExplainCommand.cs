@@ -5,6 +5,7 @@ using PostfixLint.Analysis;
 using PostfixLint.Analysis.Explain;
 using PostfixLint.Cli.Reporting;
 using PostfixLint.Model;
+using PostfixLint.Simulation;
 
 namespace PostfixLint.Cli.Commands;
 
@@ -16,6 +17,8 @@ internal static class ExplainCommand
     {
         var configDirectory = CommonOptions.ConfigDirectory("Read main.cf, master.cf and tables from DIR.");
         var root = CommonOptions.Root("Look up absolute paths named in the config (maps) under DIR, like a chroot.");
+        var asDeployed = CommonOptions.AsDeployed();
+        asDeployed.Description += " The default when explaining the live server's own configuration (/etc/postfix without --root).";
         var log = new Option<string>("--log") { Description = "Summarise a whole mail log (- for standard input): rejects grouped by cause and client.", HelpName = "FILE" };
         var format = new Option<string>("--format") { Description = "Output format: text or json (default: text).", HelpName = "text|json" };
         format.AcceptOnlyFromAmong("text", "json");
@@ -23,7 +26,7 @@ internal static class ExplainCommand
 
         var command = new Command("explain", "Explain logged smtpd rejects: the probe, the simulated reply, and the cause with its file:line.")
         {
-            configDirectory, root, log, format, lines,
+            configDirectory, root, asDeployed, log, format, lines,
         };
         command.Validators.Add(result =>
         {
@@ -43,7 +46,10 @@ internal static class ExplainCommand
             }
 
             var json = parseResult.GetValue(format) == "json";
-            var summary = new LogSummary(new LogExplainer(config, lint: LintOptionsFor(config)));
+            // The log comes from a running server: its tables are what postmap last built, not what the sources say.
+            var deployed = parseResult.GetValue(asDeployed)
+                           || (parseResult.GetValue(root) is null && Path.GetFullPath(directory) == PostfixConfig.DefaultConfigDirectory);
+            var summary = new LogSummary(new LogExplainer(config, new SimulatorOptions { AsDeployed = deployed }, LintOptionsFor(config)));
             var path = parseResult.GetValue(log);
             return path is null
                 ? ExplainLines(summary, parseResult.GetValue(lines) ?? [], json, streams)

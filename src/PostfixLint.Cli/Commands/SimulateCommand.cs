@@ -24,6 +24,7 @@ internal static class SimulateCommand
         var recipient = new Option<string>("--recipient") { Description = "The RCPT TO address.", HelpName = "ADDR" };
         var service = new Option<string>("--service") { Description = "The master.cf listener: smtp, submission, smtps or host:port (default: smtp).", HelpName = "NAME" };
         var passwd = CommonOptions.Passwd();
+        var asDeployed = CommonOptions.AsDeployed();
         var noPasswd = new Option<bool>("--no-passwd") { Description = "Use no passwd file: answers that depend on local users are 'unknown'." };
         var assumeReachable = new Option<bool>("--assume-reachable") { Description = "Skip the inet_interfaces/inet_protocols reachability checks (XCLIENT-style impersonation)." };
         var serverAddress = new Option<string>("--server-address") { Description = "The address clients connect to; the listener must listen there.", HelpName = "IP" };
@@ -33,7 +34,7 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Show the exact SMTP replies Postfix would give to a client, and why.")
         {
-            configDirectory, root, client, clientName, helo, noHelo, saslLogin, sender, recipient, service, passwd, noPasswd, assumeReachable, serverAddress, probes, format,
+            configDirectory, root, client, clientName, helo, noHelo, saslLogin, sender, recipient, service, passwd, asDeployed, noPasswd, assumeReachable, serverAddress, probes, format,
         };
         command.Validators.Add(result =>
         {
@@ -70,6 +71,7 @@ internal static class SimulateCommand
             {
                 PasswdFile = parseResult.GetValue(passwd),
                 NoPasswd = parseResult.GetValue(noPasswd),
+                AsDeployed = parseResult.GetValue(asDeployed),
                 AssumeReachable = parseResult.GetValue(assumeReachable),
                 ServerAddress = parseResult.GetValue(serverAddress),
             });

@@ -47,6 +47,12 @@ internal sealed class CheckContext
     /// <summary>What smtpd logs as <c>warning:</c>, each once.</summary>
     public List<string> Warnings { get; } = [];
 
+    /// <summary>The warnings lookup tables logged during this session (collected with <see cref="Model.Tables.TableWarnings"/>).</summary>
+    public List<string> TableWarnings { get; } = [];
+
+    /// <summary>How many of <see cref="TableWarnings"/> a trace entry already shows.</summary>
+    public int TableWarningsNoted { get; set; }
+
     /// <summary>generic_checks() nesting: 0 outside, 1 in a top-level list, 2 in a class or table result, ...</summary>
     public int Recursion { get; set; }
 
@@ -209,17 +215,27 @@ internal sealed class CheckContext
     }
 
     /// <summary>check_mail_addr_find(): a lookup error ends the stage with 451.</summary>
-    public void CheckMapsHit(LookupHit hit, string parameter)
+    /// <remarks>
+    /// A table smtpd could not open is a <c>dict_surrogate()</c>, whose lookups fail with <c>DICT_ERR_RETRY</c>:
+    /// <c>reject_dict_retry()</c> answers <c>451 4.3.0 &lt;replyName&gt;: Temporary lookup failure</c> (seen on the real
+    /// instance with a missing local_recipient_maps / virtual_alias_maps database); other errors are configuration errors.
+    /// </remarks>
+    public void CheckMapsHit(LookupHit hit, string parameter, string replyName)
     {
         if (hit.Status == TableLookupStatus.Unknown)
         {
-            throw new UnknownOutcome($"{parameter}: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
+            throw new UnknownOutcome(hit.Entry?.Reason is { } reason ? $"{parameter}: {reason}" : $"{parameter}: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
         }
 
         if (hit.Status == TableLookupStatus.Error)
         {
             Warn(hit.Table?.UnavailableReason ?? $"{hit.Table?.Spec}: table lookup problem");
             Notes.Add($"{parameter}: {hit.Table?.Spec} cannot be read");
+            if (hit.Table?.Contents == TableContents.Unavailable)
+            {
+                RejectDictRetry(replyName);
+            }
+
             ServerError();
         }
     }

@@ -129,7 +129,12 @@ public sealed class RelaySimulator
         }
 
         // XCLIENT LOGIN / AUTH: a login only counts where AUTH works (smtpd_sasl_glue.c).
-        var login = saslActive ? probe.SaslLogin : null;
+        // A login announced with XCLIENT LOGIN (a probe without EHLO: the harness's convention, or a front-end proxy) needs
+        // no AUTH command: under smtpd_tls_auth_only without TLS smtpd still has the name (the *_sender_login_mismatch
+        // checks see it), but the SASL server is not active, so permit_sasl_authenticated does not match (both seen on the
+        // real instance).
+        var xclientLogin = probe.Helo is null && probe.SaslLogin is not null;
+        var login = saslActive || (xclientLogin && saslEnabled) ? probe.SaslLogin : null;
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
@@ -178,6 +183,11 @@ public sealed class RelaySimulator
             {
                 mailReply = "503 5.5.1 Error: send HELO/EHLO first";
             }
+            else if (IllegalAddressSyntax(probe.Sender, settings) is { } illegalSender)
+            {
+                notes.Add(illegalSender);
+                mailReply = "501 5.1.7 Bad sender address syntax";
+            }
             else if (!delayReject)
             {
                 mailReply = evaluator.CheckMail(AddressClassifier.Internalize(probe.Sender));
@@ -196,6 +206,12 @@ public sealed class RelaySimulator
                 // smtpd.c rcpt_cmd(): an empty address is refused before any restriction runs ("RCPT TO:<>").
                 notes.Add("RCPT TO:<> is not a recipient: smtpd refuses it before the restrictions (\"Illegal address syntax ... in RCPT command: <>\")");
                 return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = EmptyRecipientReply, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+            }
+
+            if (IllegalAddressSyntax(probe.Recipient, settings) is { } illegal)
+            {
+                notes.Add(illegal);
+                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
             }
 
             var rcptReply = evaluator.CheckRcpt(recipient, delayReject) ?? "250 2.1.5 Ok";
@@ -244,6 +260,57 @@ public sealed class RelaySimulator
         }
 
         return session.SaslActive ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: authentication not enabled";
+    }
+
+    /// <summary>
+    /// smtpd.c extract_addr() on an envelope address sent as <c>&lt;address&gt;</c>: tok822_parse() splits unquoted
+    /// white space into several addresses (always refused: <c>naddr &gt; 1</c>), and a comment or angle bracket is text
+    /// outside the address (<c>non_addr</c>, refused under strict_rfc821_envelopes). Null when the syntax is accepted;
+    /// else the note, smtpd then logs "Illegal address syntax from ... in MAIL/RCPT command".
+    /// </summary>
+    private static string? IllegalAddressSyntax(string address, ListenerSettings settings)
+    {
+        return NonAddressText(address) switch
+        {
+            ' ' => $"<{address}> has unquoted white space: smtpd sees more than one address and refuses the command (\"Illegal address syntax\")",
+            char other when settings.GetBool("strict_rfc821_envelopes") =>
+                $"strict_rfc821_envelopes = yes ({settings.Origin("strict_rfc821_envelopes")}): \"{other}\" in <{address}> is not RFC 821 address syntax (\"Illegal address syntax\")",
+            _ => null,
+        };
+    }
+
+    /// <summary>The first unquoted character that is not address syntax (white space as <c>' '</c>, or <c>( &lt; &gt;</c>); null when none.</summary>
+    private static char? NonAddressText(string address)
+    {
+        var text = address.Trim();
+        if (text.StartsWith('<') && text.EndsWith('>'))
+        {
+            text = text[1..^1];
+        }
+
+        var quoted = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '\\' && quoted)
+            {
+                i++;
+            }
+            else if (ch == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && ch is ' ' or '\t')
+            {
+                return ' ';
+            }
+            else if (!quoted && ch is '(' or '<' or '>')
+            {
+                return ch;
+            }
+        }
+
+        return null;
     }
 
     private static SimulationResult Finish(SimulationResult result, Decision decision, RestrictionEvaluator evaluator, List<string> notes) =>

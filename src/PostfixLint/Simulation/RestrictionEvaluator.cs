@@ -46,7 +46,7 @@ internal sealed class RestrictionEvaluator
     public IReadOnlyList<string> Warnings => _context.Warnings;
 
     /// <summary>The warnings lookup tables logged during this session (a pcre match limit, say).</summary>
-    public List<string> TableWarnings { get; } = [];
+    public List<string> TableWarnings => _context.TableWarnings;
 
     /// <summary>Notes that belong to the session rather than one restriction.</summary>
     public List<string> SessionNotes { get; } = [];

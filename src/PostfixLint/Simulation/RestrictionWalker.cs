@@ -212,6 +212,18 @@ internal sealed class RestrictionWalker
     private void Finish(int entryIndex, TraceResult? result, bool jumped, bool pending = false)
     {
         var c = _context;
+
+        // A stale database (--as-deployed) is named on the restriction that looked the table up.
+        for (; c.TableWarningsNoted < c.TableWarnings.Count; c.TableWarningsNoted++)
+        {
+            var warning = c.TableWarnings[c.TableWarningsNoted];
+            if (warning.Contains(" is older than source file ", StringComparison.Ordinal))
+            {
+                c.Notes.Add($"smtpd logs: warning: {warning}");
+                c.Notes.Add("the running smtpd answers from that older database; this answer comes from the source file and may differ (run postmap)");
+            }
+        }
+
         var entry = _trace[entryIndex] with { Notes = [.. c.Notes], TableEntry = c.TableEntry };
         if (jumped && !pending)
         {

@@ -14,6 +14,12 @@ public sealed record SimulatorOptions
     /// <summary>Opens lookup tables; null uses <see cref="LookupTableFactory"/> over the configuration.</summary>
     public Func<string, ILookupTable>? OpenTable { get; init; }
 
+    /// <summary>
+    /// Read lookup tables as a live server has them (see <see cref="LookupTableOptions.AsDeployed"/>): a missing
+    /// database answers Postfix's lookup failure, a stale one is named in the warnings and the trace.
+    /// </summary>
+    public bool AsDeployed { get; init; }
+
     /// <summary>Skip the "can this client reach the listener" checks, as a test harness that impersonates clients with XCLIENT does.</summary>
     public bool AssumeReachable { get; init; }
 

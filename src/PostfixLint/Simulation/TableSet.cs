@@ -35,7 +35,7 @@ internal sealed class TableSet
         }
         else
         {
-            var factory = new LookupTableFactory(config);
+            var factory = new LookupTableFactory(config, new LookupTableOptions { AsDeployed = options.AsDeployed });
             _open = factory.Open;
         }
     }

@@ -108,6 +108,60 @@ public sealed class ExplainAgainstRealPostfixTests
         code.Should().Be(0);
     }
 
+    [Test]
+    public async Task Connect_stage_rejects_the_real_instance_logs_are_reproduced_exactly()
+    {
+        // smtpd_delay_reject = no: the client restrictions run when the client connects (after XCLIENT, for the client it
+        // names), and smtpd logs "reject: CONNECT from ...". The harness itself connects from 127.0.0.1 (in mynetworks).
+        const string ConnectMasterCf = """
+            smtp      inet  n       -       y       -       -       smtpd
+            relay     inet  n       -       y       -       -       smtpd
+              -o syslog_name=postfix/relay
+              -o smtpd_delay_reject=no
+              -o smtpd_client_restrictions=permit_mynetworks,check_client_access,hash:/etc/postfix/client_access,reject_unknown_client_hostname,reject
+            local     inet  n       -       y       -       -       smtpd
+              -o syslog_name=postfix/local
+              -o smtpd_delay_reject=no
+              -o smtpd_client_restrictions=check_client_access,cidr:/etc/postfix/loopback.cidr
+
+            """;
+        var tables = new Dictionary<string, string>(s_tables)
+        {
+            ["client_access"] = "192.0.2.31  REJECT go away\n192.0.2.32  450 4.7.1 come back later\nhost.example.net  554 5.7.1 no hosts from there\n",
+            ["loopback.cidr"] = "127.0.0.0/8  REJECT no loopback clients here\n",
+        };
+        Instance.Probe[] probes =
+        [
+            new("192.0.2.30", "app@example.com", "root@mail.example.com") { Id = "connect-unknown", Helo = "client.example.net", Service = "relay" },
+            new("192.0.2.31", "app@example.com", "root@mail.example.com") { Id = "connect-table", Helo = "client.example.net", Service = "relay" },
+            new("192.0.2.32", "app@example.com", "root@mail.example.com") { Id = "connect-defer", Helo = "client.example.net", Service = "relay" },
+            new("192.0.2.33", "app@example.com", "root@mail.example.com") { Id = "connect-name", ClientName = "host.example.net", Helo = "client.example.net", Service = "relay" },
+            new("192.0.2.34", "app@example.com", "root@mail.example.com") { Id = "connect-final", ClientName = "mx.other.example", Helo = "client.example.net", Service = "relay" },
+
+            // The harness's own connection (127.0.0.1) refused before XCLIENT: a plain "reject: CONNECT from" line.
+            new("127.0.0.1", "app@example.com", "root@mail.example.com") { Id = "connect-greeting", Helo = "client.example.net", Service = "local" },
+        ];
+        await using var instance = await PrivatePostfixInstance.StartAsync(Scenario.FromFragment("explain-connect", MainCf, probes, ConnectMasterCf, tables));
+        instance.StartupError.Should().BeNull();
+        var results = await instance.RunProbesAsync(probes);
+        TestContext.Out.WriteLine(string.Join("\n", results.Select(r => $"{r.Probe.Id}: {r.Decision} {r.Stage} {r.ConnectReply} | {r.MailFromReply}")));
+        results.Should().OnlyContain(r => r.Stage == ProbeStage.Connect && r.Decision != ProbeDecision.Error);
+
+        var rejects = await WaitForRejectsAsync(instance, probes.Length);
+        TestContext.Out.WriteLine(string.Join("\n", rejects));
+        var summary = new LogSummary(new LogExplainer(PostfixConfig.Load(instance.ConfigDirectory)));
+        var explanations = instance.LogLines.Select(summary.Add).OfType<LogExplanation>().ToList();
+
+        explanations.Should().HaveCount(probes.Length).And.OnlyContain(e => e.Reject.Command == LoggedCommand.Connect);
+        rejects.Should().Contain(l => l.Contains("reject: CONNECT from unknown[127.0.0.1]", StringComparison.Ordinal))
+            .And.Contain(l => l.Contains("reject: XCLIENT from ", StringComparison.Ordinal));
+        foreach (var explanation in explanations)
+        {
+            explanation.Reproduced.Should().BeTrue($"{explanation.Reject.Reply} is logged; simulated {explanation.SimulatedReply}: {explanation.Difference}\n{string.Join("\n", explanation.Result.Trace)}");
+            explanation.Cause.Should().NotBeNullOrEmpty();
+        }
+    }
+
     /// <summary>postlogd writes asynchronously: wait (bounded) until the reject lines of every probe are in the maillog.</summary>
     private static async Task<ImmutableArray<string>> WaitForRejectsAsync(PrivatePostfixInstance instance, int probes)
     {

@@ -36,6 +36,9 @@ internal static partial class InstanceMainCf
         new("recipient_delimiter", "+"),
         new("inet_interfaces", "127.0.0.1"),
         new("inet_protocols", "ipv4"),
+
+        // Debian offers STARTTLS (with its snakeoil certificate); the instance uses a certificate the tests generate.
+        new("smtpd_tls_security_level", "may"),
     ];
 
     /// <summary>Parameters whose enforced value cannot change an SMTP reply (paths, logging, the harness's own access, backends).</summary>
@@ -46,6 +49,7 @@ internal static partial class InstanceMainCf
         "smtpd_sasl_type", "smtpd_sasl_path", "cyrus_sasl_config_path", "address_verify_poll_count",
         "smtpd_client_connection_count_limit", "smtpd_client_connection_rate_limit", "smtpd_client_message_rate_limit",
         "smtpd_client_recipient_rate_limit", "smtpd_client_auth_rate_limit", "smtpd_client_new_tls_session_rate_limit",
+        "smtpd_tls_cert_file", "smtpd_tls_key_file",
     ];
 
     /// <summary>The base followed by <paramref name="fragment"/>; base lines the fragment sets are left out.</summary>
@@ -96,11 +100,13 @@ internal static partial class InstanceMainCf
         new("smtpd_client_auth_rate_limit", "0"),
         new("smtpd_client_new_tls_session_rate_limit", "0"),
 
-        // SASL, when a scenario enables it, is Cyrus with the instance's own sasldb; AUTH PLAIN in clear text over loopback.
+        // SASL, when a scenario enables it, is Cyrus with the instance's own sasldb; AUTH PLAIN, in clear text over
+        // loopback unless the scenario sets smtpd_tls_auth_only (the harness does real STARTTLS for probes with tls).
         new("smtpd_sasl_type", "cyrus"),
         new("smtpd_sasl_path", "smtpd"),
         new("cyrus_sasl_config_path", Path.Combine(configDirectory, "sasl")),
-        new("smtpd_tls_auth_only", "no"),
+        new("smtpd_tls_cert_file", TestCertificate.CertFile),
+        new("smtpd_tls_key_file", TestCertificate.KeyFile),
         new("smtpd_sasl_security_options", "noanonymous"),
         new("smtpd_upstream_proxy_protocol", ""),
     ];

@@ -21,6 +21,9 @@ public sealed record Probe(string Client, string Sender, string Recipient)
     /// <summary>The master.cf service the client connects to, e.g. <c>smtp</c> or <c>submission</c>.</summary>
     public string Service { get; init; } = "smtp";
 
+    /// <summary>True when the client does STARTTLS after its EHLO (a wrapper-mode listener is TLS from the start anyway); null or false: no STARTTLS.</summary>
+    public bool? Tls { get; init; }
+
     /// <summary>An optional identifier, copied to the result.</summary>
     public string? Id { get; init; }
 
@@ -48,6 +51,10 @@ public sealed record Probe(string Client, string Sender, string Recipient)
         target["sender"] = Sender;
         target["recipient"] = Recipient;
         target["service"] = Service;
+        if (Tls is bool tls)
+        {
+            target["tls"] = tls;
+        }
         foreach (var (key, raw) in Extra)
         {
             target[key] = JsonNode.Parse(raw);

@@ -22,6 +22,12 @@ public sealed record Scenario(
     ImmutableSortedDictionary<string, string> Tables,
     ImmutableArray<Probe> Probes)
 {
+    /// <summary>Table sources the instance leaves unbuilt (no <c>postmap</c>): a live server whose database is missing.</summary>
+    public ImmutableHashSet<string> Unbuilt { get; init; } = [];
+
+    /// <summary>Table sources whose database the instance back-dates below the source's mtime: a live server that missed a <c>postmap</c>.</summary>
+    public ImmutableHashSet<string> Stale { get; init; } = [];
+
     /// <summary>Files of a scenario directory that are not copied into the instance as tables.</summary>
     public static readonly ImmutableHashSet<string> ReservedFiles = ["main.cf", "master.cf", "probes.jsonl", "expected.jsonl", "README.md"];
 

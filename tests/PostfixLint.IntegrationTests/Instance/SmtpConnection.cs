@@ -1,19 +1,42 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
 
 namespace PostfixLint.IntegrationTests.Instance;
 
-/// <summary>A minimal line-oriented SMTP client over a loopback socket: send a command, read the whole (multi-line) reply.</summary>
+/// <summary>A minimal line-oriented SMTP client over a loopback socket: send a command, read the whole (multi-line) reply; STARTTLS or wrapper-mode TLS on demand.</summary>
 internal sealed class SmtpConnection : IDisposable
 {
     private readonly Socket _socket;
     private readonly byte[] _buffer = new byte[8192];
+    private Stream _stream;
     private int _start;
     private int _end;
     private readonly List<string> _dialogue = [];
 
-    private SmtpConnection(Socket socket) => _socket = socket;
+    private SmtpConnection(Socket socket)
+    {
+        _socket = socket;
+        _stream = new NetworkStream(socket, ownsSocket: false);
+    }
+
+    /// <summary>True once the connection is TLS-encrypted.</summary>
+    public bool IsEncrypted => _stream is SslStream;
+
+    /// <summary>
+    /// Starts TLS on the connection (after a <c>220</c> to STARTTLS, or at once on a wrapper-mode listener). The test
+    /// certificate is self-signed, so the server certificate is not verified; buffered plaintext is discarded (RFC 3207).
+    /// </summary>
+    public async Task StartTlsAsync(CancellationToken cancellationToken)
+    {
+        _start = _end = 0;
+        var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
+        await ssl.AuthenticateAsClientAsync(
+            new SslClientAuthenticationOptions { TargetHost = "mail.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true },
+            cancellationToken);
+        _stream = ssl;
+    }
 
     /// <summary>Connects to <paramref name="endpoint"/>; a refused or timed-out connection throws <see cref="SocketException"/> or <see cref="OperationCanceledException"/>.</summary>
     public static async Task<SmtpConnection> ConnectAsync(IPEndPoint endpoint, TimeSpan timeout, CancellationToken cancellationToken)
@@ -41,7 +64,8 @@ internal sealed class SmtpConnection : IDisposable
     {
         _dialogue.Add("C: " + (command.StartsWith("AUTH PLAIN ", StringComparison.OrdinalIgnoreCase) ? "AUTH PLAIN <credentials>" : command));
         var bytes = Encoding.UTF8.GetBytes(command + "\r\n");
-        await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken);
+        await _stream.WriteAsync(bytes, cancellationToken);
+        await _stream.FlushAsync(cancellationToken);
     }
 
     /// <summary>Reads one reply; continuation lines (<c>250-...</c>) are joined with <c>\n</c>; null when the server closed the connection.</summary>
@@ -75,7 +99,11 @@ internal sealed class SmtpConnection : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _socket.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _socket.Dispose();
+    }
 
     private async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
@@ -107,7 +135,16 @@ internal sealed class SmtpConnection : IDisposable
                 throw new IOException("SMTP reply line longer than 8192 bytes");
             }
 
-            var read = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, cancellationToken);
+            int read;
+            try
+            {
+                read = await _stream.ReadAsync(_buffer.AsMemory(_end), cancellationToken);
+            }
+            catch (IOException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return null;
+            }
+
             if (read == 0)
             {
                 return null;

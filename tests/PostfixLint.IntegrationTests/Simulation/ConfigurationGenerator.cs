@@ -13,6 +13,11 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// smtp + submission listeners with <c>-o</c> overrides, relay_domains (list, table, parent-domain matching) and virtual
 /// alias domains (explicit or from the map's keys), compatibility levels 0/1/2/3.6, and typos such as <c>permit_mynetwork</c>.
 /// smtpd_delay_reject stays yes: client restrictions then run at RCPT TO, after XCLIENT has set the client.
+/// The rest of the dialogue (issue 9 §3) comes from a second random stream, so the older dimensions of a seed stay as
+/// they were: STARTTLS for real (<c>tls</c>), smtpd_tls_auth_only, smtpd_tls_security_level = encrypt (main.cf or a
+/// submission <c>-o</c>), a wrapper-mode smtps listener, AUTH where it is not available, relocated_maps,
+/// strict_rfc821_envelopes, allow_untrusted_routing, source routes and other address syntax, and alias tables in a file
+/// not called <c>aliases</c>.
 /// </remarks>
 public static class ConfigurationGenerator
 {
@@ -42,6 +47,14 @@ public static class ConfigurationGenerator
         "postmaster@example.com", "nosuchuser@mail.example.com", "X@GMAIL.COM", "root+tag@mail.example.com", "user@mail.example.com.",
         "user@other.example", "a%b@mail.example.com", "user@[127.0.0.1]", "User@Relay.Example", "list@sub.other.example",
     ];
+
+    private static readonly string[] DialogueRecipientPool =
+    [
+        "moved@mail.example.com", "x@relocated.example", "info@mail.example.com", "Sales@mail.example.com", "a b@mail.example.com",
+        "\"a b\"@mail.example.com", "@a.example:root@mail.example.com", "@a.example,@b.example:x@gmail.com", "root@[127.0.0.1]", "user%relay.example@mail.example.com",
+    ];
+
+    private static readonly string[] DialogueSenderPool = ["a b@example.com", "\"a b\"@example.com", "@a.example:app@example.com", "moved@mail.example.com"];
 
     /// <summary>Generates <paramref name="count"/> cases from consecutive seeds starting at <paramref name="firstSeed"/>.</summary>
     public static ImmutableArray<GeneratedCase> GenerateMany(int firstSeed, int count, int probesPerCase = 10) =>
@@ -357,6 +370,95 @@ public static class ConfigurationGenerator
             });
         }
 
+        masterCf = AddDialogue(new Random(unchecked((seed * 7919) + 17)), main, tables, masterCf, probes, features);
         return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, masterCf, tables), features);
+    }
+
+    /// <summary>TLS, AUTH availability, relocated, address syntax and alias tables, drawn from their own stream.</summary>
+    private static string? AddDialogue(Random random, StringBuilder main, Dictionary<string, string> tables, string? masterCf, List<Probe> probes, List<string> features)
+    {
+        bool Chance(double p) => random.NextDouble() < p;
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        if (Chance(0.2))
+        {
+            main.Append("smtpd_tls_auth_only = yes\n");
+            features.Add("tls-auth-only");
+        }
+
+        if (Chance(0.06))
+        {
+            main.Append("smtpd_tls_security_level = encrypt\n");
+            features.Add("tls-encrypt");
+        }
+
+        if (masterCf is not null && Chance(0.35))
+        {
+            // The submission entry is last: one more -o belongs to it.
+            masterCf += "  -o smtpd_tls_security_level=encrypt\n";
+            features.Add("submission-encrypt");
+        }
+
+        var smtps = Chance(0.15);
+        if (smtps)
+        {
+            masterCf = (masterCf ?? "smtp      inet  n       -       y       -       -       smtpd\n")
+                       + "smtps     inet  n       -       y       -       -       smtpd\n  -o smtpd_tls_wrappermode=yes\n  -o smtpd_sasl_auth_enable=yes\n";
+            features.Add("smtps-wrappermode");
+        }
+
+        if (Chance(0.2))
+        {
+            main.Append("relocated_maps = hash:/etc/postfix/relocated\n");
+            tables["relocated"] = "moved@mail.example.com new@elsewhere.example\n@relocated.example other.example\nroot@mail.example.com gone@x.example\n";
+            features.Add("relocated");
+        }
+
+        if (Chance(0.15))
+        {
+            main.Append("strict_rfc821_envelopes = yes\n");
+            features.Add("strict-rfc821");
+        }
+
+        if (Chance(0.1))
+        {
+            main.Append("allow_untrusted_routing = yes\n");
+            features.Add("untrusted-routing");
+        }
+
+        if (Chance(0.2))
+        {
+            // newaliases/postalias build every alias_maps table from aliases(5) syntax, whatever the file is called.
+            main.Append("alias_maps = hash:/etc/postfix/mail-aliases\nalias_database = hash:/etc/postfix/mail-aliases\n");
+            tables["mail-aliases"] = "# aliases(5)\npostmaster: root\ninfo: root\nsales:\n  root, postmaster\n";
+            features.Add("alias-table-name");
+        }
+
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            if (Chance(0.25))
+            {
+                probe = probe with { Recipient = Pick(DialogueRecipientPool) };
+            }
+
+            if (Chance(0.08))
+            {
+                probe = probe with { Sender = Pick(DialogueSenderPool) };
+            }
+
+            if (smtps && Chance(0.3))
+            {
+                probe = probe with { Service = "smtps", Tls = true };
+            }
+            else if (probe.Helo is not null && Chance(0.35))
+            {
+                probe = probe with { Tls = true };
+            }
+
+            probes[i] = probe;
+        }
+
+        return masterCf;
     }
 }

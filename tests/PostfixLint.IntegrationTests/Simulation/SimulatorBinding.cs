@@ -31,6 +31,7 @@ public static class SimulatorBinding
             Helo = probe.Helo,
             SaslLogin = probe.SaslLogin,
             Service = probe.Service,
+            Tls = probe.Tls ?? false, // the harness does STARTTLS only when asked (a wrapper-mode probe says tls: true)
             Id = probe.Id,
         };
 

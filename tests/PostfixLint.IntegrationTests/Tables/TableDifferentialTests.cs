@@ -101,6 +101,38 @@ public sealed class TableDifferentialTests
     }
 
     [Test]
+    public async Task Regexp_takes_the_longest_match_like_postmap_and_reports_alternatives_that_change_n_as_ambiguous()
+    {
+        // POSIX regexec() (glibc) is leftmost-longest; .NET takes the first alternative that matches.
+        var file = Path.Combine(_dir, "alt.regexp");
+        SourceFile.Write(file, "/^(a|ab)(c|bcd)(d*)$/ $1-$2-$3\n/^x(y|yz)/ got $1\n/^(.+)@(example|test)\\.com$/ user $1 in $2\n/^(foo|bar)=(.*)$/ $2\n");
+        string[] keys = ["abcd", "xyz", "alice@example.com", "bob@test.com", "foo=1", "bar=", "none"];
+        var real = await Postmap.QueryAsync(_dir, $"regexp:{file}", keys);
+        var table = new LookupTableFactory(PostfixConfig.Load(_dir)).Open($"regexp:{file}");
+        TestContext.Out.WriteLine(string.Join("\n", keys.Select(k => $"{k}: postmap {real.GetValueOrDefault(k) ?? "(none)"}; ours {table.Lookup(k)}")));
+
+        Assert.Multiple(() =>
+        {
+            foreach (var key in keys)
+            {
+                var ours = table.Lookup(key);
+                if (ours.Status == TableLookupStatus.Unknown)
+                {
+                    // Reported as ambiguous: only where the engines really pick differently.
+                    ours.Reason.Should().Contain("is ambiguous", key);
+                    key.Should().Be("abcd", "only alternatives that fill the groups differently within the match are ambiguous");
+                }
+                else
+                {
+                    (ours.Status == TableLookupStatus.Found ? ours.Value : null).Should().Be(real.GetValueOrDefault(key), key);
+                }
+            }
+        });
+        table.Lookup("abcd").Status.Should().Be(TableLookupStatus.Unknown, $"postmap answers {real.GetValueOrDefault("abcd")}, .NET's first alternative a-bcd-");
+        table.Lookup("xyz").Value.Should().Be("got yz", "glibc takes the longest match at the leftmost start, not .NET's first alternative y");
+    }
+
+    [Test]
     public async Task Cidr_tables_answer_like_postmap()
     {
         var file = Path.Combine(_dir, "c.cidr");

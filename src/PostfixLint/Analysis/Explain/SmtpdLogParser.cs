@@ -55,7 +55,9 @@ internal static partial class SmtpdLogParser
         var name = match.Groups["name"].Value;
         var command = match.Groups["cmd"].Value switch
         {
-            "CONNECT" => LoggedCommand.Connect,
+            // smtpd.c xclient_cmd(): behind an XCLIENT proxy the connect-stage client check runs again for the client the
+            // proxy names, and the reject line names the XCLIENT command.
+            "CONNECT" or "XCLIENT" => LoggedCommand.Connect,
             "HELO" or "EHLO" => LoggedCommand.Helo,
             "MAIL" => LoggedCommand.Mail,
             "RCPT" => LoggedCommand.Rcpt,
@@ -92,6 +94,6 @@ internal static partial class SmtpdLogParser
 
     // smtpd_check.c log_whatsup(): "%s: %s: %s from %s: %s;" then " from=<%s>", " to=<%s>" when known, " proto=%s",
     // " helo=<%s>" when known. The reply may itself hold "; " (RBL texts), so the attributes are matched from the end.
-    [GeneratedRegex(@"^(?<qid>NOQUEUE|[0-9A-Za-z]+): (?<action>reject|reject_warning): (?<cmd>CONNECT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE|VRFY|ETRN) from (?<name>[^\s\[]*)\[(?<addr>[^\]]*)\](?::\d+)?: (?<reply>[245]\d\d .*); (?:from=<(?<from>[^>]*)> )?(?:to=<(?<to>[^>]*)> )?proto=(?<proto>\S+)(?: helo=<(?<helo>[^>]*)>)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<qid>NOQUEUE|[0-9A-Za-z]+): (?<action>reject|reject_warning): (?<cmd>CONNECT|XCLIENT|HELO|EHLO|MAIL|RCPT|DATA|END-OF-MESSAGE|VRFY|ETRN) from (?<name>[^\s\[]*)\[(?<addr>[^\]]*)\](?::\d+)?: (?<reply>[245]\d\d .*); (?:from=<(?<from>[^>]*)> )?(?:to=<(?<to>[^>]*)> )?proto=(?<proto>\S+)(?: helo=<(?<helo>[^>]*)>)?$", RegexOptions.CultureInvariant)]
     private static partial Regex RejectLine();
 }

@@ -7,9 +7,11 @@ namespace PostfixLint.Model.Tables;
 
 /// <summary>Opens <c>type:name</c> tables as smtpd would, reading local files through <see cref="PostfixConfig.Paths"/>.</summary>
 /// <remarks>
-/// Indexed types (hash, btree, lmdb, cdb) are read from their source files as if <c>postmap</c> had just run; a stale
-/// or missing database is a finding for the rules, not a different answer. Opened tables are shared per spec, as
-/// Postfix shares them with <c>dict_handle()</c>. The factory never throws for a bad spec or file.
+/// Indexed types (hash, btree, lmdb, cdb) are read from their source files as if <c>postmap</c> (or <c>postalias</c>, for
+/// the tables <c>alias_maps</c> and <c>alias_database</c> name, whatever their file is called) had just run; a stale or
+/// missing database is a finding for the rules, not a different answer, unless <see cref="LookupTableOptions.AsDeployed"/>
+/// asks for the live server's view. Opened tables are shared per spec, as Postfix shares them with <c>dict_handle()</c>.
+/// The factory never throws for a bad spec or file.
 /// </remarks>
 public sealed class LookupTableFactory
 {
@@ -22,6 +24,7 @@ public sealed class LookupTableFactory
     private readonly LookupTableOptions _options;
     private readonly ConcurrentDictionary<string, ILookupTable> _cache = new(StringComparer.Ordinal);
     private readonly bool _utf8;
+    private readonly HashSet<string> _aliasTables;
 
     /// <summary>Creates a factory for <paramref name="config"/>.</summary>
     public LookupTableFactory(PostfixConfig config, LookupTableOptions? options = null)
@@ -31,6 +34,17 @@ public sealed class LookupTableFactory
         _options = options ?? new LookupTableOptions();
         var utf8 = config.Expand("smtputf8_enable");
         _utf8 = utf8 is null || string.Equals(utf8, "yes", StringComparison.OrdinalIgnoreCase);
+
+        // newaliases/postalias build these from aliases(5) sources ("name: value"), whatever the file is called.
+        _aliasTables = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var parameter in (string[])["alias_maps", "alias_database"])
+        {
+            foreach (var element in PostfixList.Split(config.Expand(parameter) ?? ""))
+            {
+                var text = element.Text.StartsWith("proxy:", StringComparison.Ordinal) ? element.Text["proxy:".Length..] : element.Text;
+                _aliasTables.Add(text);
+            }
+        }
     }
 
     /// <summary>Opens (or returns the already opened) table for <paramref name="spec"/>; bad specs give an unavailable table.</summary>
@@ -102,14 +116,59 @@ public sealed class LookupTableFactory
             return new UnavailableTable(spec, $"open database {path}{suffix}: No such file or directory");
         }
 
-        var table = IndexedTable.LoadFile(spec, path, actual, _utf8);
-        if (suffix is null && table.DuplicateLine > 0)
+        string? staleWarning = null;
+        if (_options.AsDeployed && suffix is not null)
         {
-            // dict_thash.c: smtpd opens texthash without DICT_FLAG_DUP_*, so a duplicate makes the whole table a surrogate.
-            return new UnavailableTable(spec, $"{path}, line {table.DuplicateLine}: duplicate entry: \"{table.DuplicateKey}\"");
+            // A live server opens the database, never the source (dict_db.c, dict_lmdb.c, dict_cdb.c).
+            var database = actual + suffix;
+            if (!File.Exists(database))
+            {
+                return new UnavailableTable(spec, $"open database {path}{suffix}: No such file or directory");
+            }
+
+            // dict_db.c: "database %s is older than source file %s", logged when the source is newer than the
+            // database, unless the source changed within the last 100 seconds (an update may be under way).
+            var sourceTime = File.GetLastWriteTimeUtc(actual);
+            if (sourceTime > File.GetLastWriteTimeUtc(database) && sourceTime < DateTime.UtcNow.AddSeconds(-100))
+            {
+                staleWarning = $"database {path}{suffix} is older than source file {path}";
+            }
         }
 
-        return table;
+        ILookupTable table;
+        if (suffix is not null && _aliasTables.Contains(spec))
+        {
+            table = OpenAliases(spec, path, actual);
+        }
+        else
+        {
+            var indexed = IndexedTable.LoadFile(spec, path, actual, _utf8);
+            if (suffix is null && indexed.DuplicateLine > 0)
+            {
+                // dict_thash.c: smtpd opens texthash without DICT_FLAG_DUP_*, so a duplicate makes the whole table a surrogate.
+                return new UnavailableTable(spec, $"{path}, line {indexed.DuplicateLine}: duplicate entry: \"{indexed.DuplicateKey}\"");
+            }
+
+            table = indexed;
+        }
+
+        return staleWarning is null ? table : new StaleTable(table, staleWarning);
+    }
+
+    /// <summary>An aliases(5) source as postalias(1) builds it: the name without its colon, folded; the first of duplicates kept.</summary>
+    private ILookupTable OpenAliases(string spec, string path, string actual)
+    {
+        var syntax = LookupTableSyntax.Parse(SourceFile.Read(actual), TableSourceFormat.Aliases, path, _utf8);
+        var entries = new Dictionary<string, (string, int)>(StringComparer.Ordinal);
+        foreach (var entry in syntax.Entries)
+        {
+            if (entry.Kind == TableEntryKind.Entry)
+            {
+                entries.TryAdd(TableText.FoldKey(entry.Key), (entry.Value, entry.Line));
+            }
+        }
+
+        return new DictionaryTable(spec, entries, path);
     }
 
     private ILookupTable OpenPattern(string spec, string type, string name, TableSourceFormat format)

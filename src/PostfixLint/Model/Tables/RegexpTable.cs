@@ -42,10 +42,19 @@ internal sealed class RegexpTable : ILookupTable
                     break;
                 case TableEntryKind.Entry:
                     var second = entry.SecondPattern;
+                    var regex = Compile(entry.Pattern!, pcre);
+
+                    // POSIX regexec() is leftmost-longest, .NET leftmost-first: with alternation, $n can differ.
+                    var ambiguous = !pcre && entry.Pattern!.Matches && entry.Pattern.Body.Contains('|', StringComparison.Ordinal)
+                                    && entry.Value.Contains('$', StringComparison.Ordinal);
                     rules.Add(new Rule(
-                        RuleKind.Match, Compile(entry.Pattern!, pcre), entry.Pattern!.Matches,
+                        RuleKind.Match, regex, entry.Pattern!.Matches,
                         second is null ? null : Compile(second, pcre), second?.Matches ?? true,
-                        Replacement.Prescan(entry.Value, pcre ? "pcre" : "regexp"), entry.Line, -1));
+                        Replacement.Prescan(entry.Value, pcre ? "pcre" : "regexp"), entry.Line, -1)
+                    {
+                        Ambiguous = ambiguous,
+                        Reversed = ambiguous ? AlternationReverser.TryReverse(regex) : null,
+                    });
                     break;
             }
         }
@@ -84,6 +93,23 @@ internal sealed class RegexpTable : ILookupTable
                     if (rule.Second is not null && (Run(rule, rule.Second, key) is not { } second || second.Success != rule.SecondMatches))
                     {
                         continue;
+                    }
+
+                    if (rule.Ambiguous && rule.Replacement!.MaxSub > 0)
+                    {
+                        // glibc's regexec() takes the longest match at the leftmost start (checked with postmap -q:
+                        // /^x(y|yz)/ gives $1 = yz for "xyz"); which alternatives fill the groups within it is left
+                        // to the engine, so where another reading of the alternatives gives another result, say so.
+                        match = Anchored(rule.Regex!, key, match.Index, LongestEnd(rule.Regex!, key, match)) ?? match;
+                        if (Anchored(rule.Reversed, key, match.Index, match.Index + match.Length) is { } other
+                            && rule.Replacement.Expand(other) is var theirs && theirs != rule.Replacement.Expand(match))
+                        {
+                            return new TableLookup(TableLookupStatus.Unknown, null, _source, rule.Line)
+                            {
+                                Reason = $"regexp map {_source}, line {rule.Line} is ambiguous for \"{key}\": the alternatives can fill the groups of the match "
+                                         + $"\"{match.Value}\" to give \"{rule.Replacement.Expand(match)}\" or \"{theirs}\", and which one POSIX regexec() picks is not modelled",
+                            };
+                        }
                     }
 
                     return TableLookup.Found(rule.Replacement!.Expand(match), _source, rule.Line);
@@ -134,6 +160,44 @@ internal sealed class RegexpTable : ILookupTable
         return null;
     }
 
+    /// <summary>The end of the longest match that starts where <paramref name="match"/> starts (both engines take the leftmost start).</summary>
+    private static int LongestEnd(Regex regex, string key, Match match)
+    {
+        for (var end = key.Length; end > match.Index + match.Length; end--)
+        {
+            if (Anchored(regex, key, match.Index, end) is not null)
+            {
+                return end;
+            }
+        }
+
+        return match.Index + match.Length;
+    }
+
+    /// <summary>
+    /// <paramref name="regex"/> matched exactly over <c>key[start..end]</c> with the rest of the key around it (so
+    /// <c>^</c> and <c>$</c> keep their meaning); the wrapper adds no capturing group, so group numbers stay. Null when
+    /// there is no such match, or no regex.
+    /// </summary>
+    private static Match? Anchored(Regex? regex, string key, int start, int end)
+    {
+        if (regex is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var anchored = new Regex($@"\A[\s\S]{{{start}}}(?:{regex})(?=[\s\S]{{{key.Length - end}}}\z)", regex.Options & ~RegexOptions.Compiled, RegexTranslator.MatchTimeout);
+            var match = anchored.Match(key);
+            return match.Success ? match : null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
     private static Regex Compile(RegexpPatternSyntax pattern, bool pcre) =>
         RegexTranslator.TryCompile(pattern.Body, pattern.Flags, pcre, out _)!;
 
@@ -145,5 +209,12 @@ internal sealed class RegexpTable : ILookupTable
     }
 
     private sealed record Rule(
-        RuleKind Kind, Regex? Regex, bool Matches, Regex? Second, bool SecondMatches, Replacement? Replacement, int Line, int BlockEnd);
+        RuleKind Kind, Regex? Regex, bool Matches, Regex? Second, bool SecondMatches, Replacement? Replacement, int Line, int BlockEnd)
+    {
+        /// <summary>A regexp: rule with alternation whose result substitutes <c>$n</c>: checked for a longer POSIX match.</summary>
+        public bool Ambiguous { get; init; }
+
+        /// <summary>For an ambiguous rule: the pattern with every alternation's order reversed.</summary>
+        public Regex? Reversed { get; init; }
+    }
 }

@@ -7,6 +7,9 @@ namespace PostfixLint.Model.Tables;
 /// <param name="Line">The 1-based line of the matching entry, or 0.</param>
 public sealed record TableLookup(TableLookupStatus Status, string? Value, string? Source, int Line)
 {
+    /// <summary>For an unknown result: why the simulator cannot tell what Postfix answers (null when the contents are simply not known).</summary>
+    public string? Reason { get; init; }
+
     /// <summary>A not-found result.</summary>
     public static TableLookup NotFound { get; } = new(TableLookupStatus.NotFound, null, null, 0);
 

@@ -162,7 +162,7 @@ internal static class AccessRestrictions
         switch (hit.Status)
         {
             case TableLookupStatus.Unknown:
-                throw new UnknownOutcome($"the contents of {table} are not known (looked up \"{hit.Key}\")");
+                throw new UnknownOutcome(hit.Entry?.Reason ?? $"the contents of {table} are not known (looked up \"{hit.Key}\")");
             case TableLookupStatus.Error:
                 c.Warn(hit.Table?.UnavailableReason ?? $"{table}: table lookup problem");
                 c.Notes.Add($"{table} cannot be read: the lookup fails");

@@ -78,6 +78,13 @@ internal static class AddressRestrictions
             return CheckStatus.Dunno;
         }
 
+        // relocated_maps is searched next, before the error transport and the class's own table: on the real instance a
+        // relocated address in a virtual alias domain gets 5.1.6, not "User unknown in virtual alias table".
+        if (Relocated(c, address, reply) is { } newLocation)
+        {
+            return c.Reject(550, DsnCodes.Fix("5.1.6", replyClass), $"<{address}>: {replyClass} rejected: User has moved to {newLocation}");
+        }
+
         var detail = replyClass == ReplyClasses.Sender ? "5.1.0" : "5.1.1";
         if (reply.Transport == "error")
         {
@@ -145,6 +152,27 @@ internal static class AddressRestrictions
             $"<{address}>: {replyClass} rejected: User unknown{(showTable ? " in local recipient table" : "")}");
     }
 
+    /// <summary>The new location relocated_maps gives <paramref name="address"/> (user@domain, user, @domain as mail_addr_find() searches), or null.</summary>
+    private static string? Relocated(CheckContext c, string address, ResolvedAddress reply)
+    {
+        var maps = c.OpenMaps("relocated_maps");
+        if (maps.Count == 0)
+        {
+            return null;
+        }
+
+        var hit = AccessLookup.MailAddrFind(maps, reply.Address, AccessLookup.Strategy.Default, c.Settings.Get("recipient_delimiter"), c.IsLocalForLookup);
+        c.CheckMapsHit(hit, "relocated_maps", address);
+        if (hit.Status != TableLookupStatus.Found)
+        {
+            return null;
+        }
+
+        c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? "relocated_maps");
+        c.Notes.Add($"{address} is in relocated_maps ({hit.Source}: {hit.Key}): the user has moved to {hit.Value}");
+        return hit.Value;
+    }
+
     /// <summary>True when the resolved address is found in the maps of <paramref name="parameter"/> (a lookup error ends the stage).</summary>
     private static bool Matches(CheckContext c, string address, ResolvedAddress reply, string parameter)
     {
@@ -155,7 +183,7 @@ internal static class AddressRestrictions
         }
 
         var hit = AccessLookup.MailAddrFind(maps, reply.Address, AccessLookup.Strategy.Default, c.Settings.Get("recipient_delimiter"), c.IsLocalForLookup);
-        c.CheckMapsHit(hit, parameter);
+        c.CheckMapsHit(hit, parameter, address);
         if (hit.Status == TableLookupStatus.Found)
         {
             c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? parameter);

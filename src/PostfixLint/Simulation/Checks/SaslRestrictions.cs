@@ -64,7 +64,7 @@ internal static class SaslRestrictions
         var reply = c.Resolve(sender);
         var maps = c.OpenMaps("smtpd_sender_login_maps");
         var hit = AccessLookup.MailAddrFind(maps, reply.Address, AccessLookup.Strategy.Default, c.Settings.Get("recipient_delimiter"), c.IsLocalForLookup);
-        c.CheckMapsHit(hit, "smtpd_sender_login_maps");
+        c.CheckMapsHit(hit, "smtpd_sender_login_maps", sender);
         if (hit.Status == TableLookupStatus.Found)
         {
             c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? "smtpd_sender_login_maps");

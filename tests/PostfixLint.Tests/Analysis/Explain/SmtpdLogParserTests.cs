@@ -59,6 +59,17 @@ public sealed class SmtpdLogParserTests
     }
 
     [Test]
+    public void Reads_an_xclient_reject_as_a_connect_reject()
+    {
+        // Logged by the real instance when an XCLIENT proxy names a client that smtpd_client_restrictions refuse at connect.
+        var reject = SmtpdLogParser.ParseReject("NOQUEUE: reject: XCLIENT from unknown[192.0.2.31]: 554 5.7.1 <unknown[192.0.2.31]>: Client host rejected: go away; proto=SMTP")!;
+
+        reject.Command.Should().Be(LoggedCommand.Connect);
+        reject.ClientAddress.Should().Be("192.0.2.31");
+        reject.Reply.Should().Be("554 5.7.1 <unknown[192.0.2.31]>: Client host rejected: go away");
+    }
+
+    [Test]
     public void Reads_helo_and_ehlo_rejects_as_helo()
     {
         SmtpdLogParser.ParseReject("NOQUEUE: reject: EHLO from unknown[192.0.2.20]: 504 5.5.2 <nodots>: Helo command rejected: need fully-qualified hostname; proto=SMTP helo=<nodots>")!
