@@ -1,0 +1,344 @@
+using System.Buffers;
+using System.Collections.Immutable;
+using System.Text;
+using PostfixLint.Diagnostics;
+using PostfixLint.Syntax;
+using PostfixLint.Syntax.Tables;
+
+namespace PostfixLint.Model.Tables;
+
+/// <summary>
+/// What the linter needs of a postmap(1) source without a lossless tree of it: the warnings postmap prints (with their
+/// spans, exactly as <see cref="LookupTableSyntax"/> words and places them), the number of entries, and the entries
+/// themselves, read again from the file on demand.
+/// </summary>
+/// <remarks>
+/// A source of 10^6 lines must cost about what <see cref="IndexedTable"/> costs, not a token list and a record per line.
+/// The file is read as bytes (mapped when large) in one pass; a logical line that is one physical line of ASCII text
+/// whose key ends at whitespace and has a value (nearly every line of a real table) can produce no warning but a
+/// duplicate key, so only where it starts goes into a <see cref="ByteKeyIndex"/>, which finds every duplicate when it
+/// sorts. Any other logical line (continued, quoted, escaped, non-ASCII, no value, <c>key:</c>, before the first
+/// unindented line) is parsed by <see cref="LookupTableSyntax"/> as an excerpt of the file, so its warnings are the
+/// tree's, word for word. Memory: 16 bytes a line while scanning, nothing per line afterwards.
+/// </remarks>
+internal sealed class PostmapSource
+{
+    // The bytes that end a fast key or send the line to the excerpt parser: C isspace(), backslash, double quote.
+    private static readonly SearchValues<byte> s_keyStops = SearchValues.Create(" \t\n\v\f\r\\\""u8);
+
+    private readonly string _actualPath;
+    private readonly string _name;
+    private readonly bool _utf8;
+
+    private PostmapSource(string actualPath, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount)
+    {
+        _actualPath = actualPath;
+        _name = name;
+        _utf8 = utf8;
+        Diagnostics = diagnostics;
+        EntryCount = entryCount;
+    }
+
+    /// <summary>postmap's warnings about the source, worded and placed as <see cref="LookupTableSyntax.Diagnostics"/> has them (in no particular order).</summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The number of lines postmap turns into a record (duplicates included).</summary>
+    public int EntryCount { get; }
+
+    /// <summary>Scans the source file <paramref name="actualPath"/>; <paramref name="name"/> is the path as the configuration writes it (for messages).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static PostmapSource Scan(string actualPath, string name, bool utf8)
+    {
+        var bytes = TableBytes.Open(actualPath);
+        var data = bytes.Span;
+        var index = new ByteKeyIndex(bytes, data.Count((byte)'\n') + 1);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        var excerptEntries = new List<TableEntrySyntax>();
+        var entryCount = 0;
+        var pos = 0;
+        var lineNumber = 0;
+        while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
+        {
+            if (Fast(data, logical) is { } split)
+            {
+                index.Add(logical.Start, data.Slice(logical.Start, split.KeyEnd), logical.FirstLine);
+                entryCount++;
+                continue;
+            }
+
+            var (entries, found) = ParseExcerpt(data, logical, name, utf8);
+            diagnostics.AddRange(found);
+            foreach (var entry in entries)
+            {
+                if (entry.Kind == TableEntryKind.Entry)
+                {
+                    excerptEntries.Add(entry);
+                    entryCount++;
+                }
+            }
+        }
+
+        var duplicates = new List<ByteKeyIndex.Entry>();
+        index.Build(duplicates);
+        foreach (var duplicate in duplicates)
+        {
+            diagnostics.Add(FastDuplicate(bytes, index, duplicate, name));
+        }
+
+        AddExcerptDuplicates(bytes, index, excerptEntries, name, diagnostics);
+        GC.KeepAlive(bytes);
+        return new PostmapSource(actualPath, name, utf8, diagnostics.ToImmutable(), entryCount);
+    }
+
+    /// <summary>
+    /// The entries and skipped lines in file order, as <see cref="LookupTableSyntax.Entries"/> has them, read again from
+    /// the file (one entry at a time); only those whose key contains <paramref name="keyContains"/> when it is given.
+    /// </summary>
+    public IEnumerable<TableEntrySyntax> Entries(char? keyContains = null)
+    {
+        TableBytes bytes;
+        try
+        {
+            bytes = TableBytes.Open(_actualPath);
+        }
+        catch (IOException)
+        {
+            yield break;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        var pos = 0;
+        var lineNumber = 0;
+        var buffer = new List<TableEntrySyntax>();
+        while (true)
+        {
+            buffer.Clear();
+            if (!NextBatch(bytes, ref pos, ref lineNumber, keyContains, buffer))
+            {
+                break;
+            }
+
+            foreach (var entry in buffer)
+            {
+                yield return entry;
+            }
+        }
+
+        GC.KeepAlive(bytes);
+    }
+
+    /// <summary>The entry that starts on line <paramref name="line"/>, or null.</summary>
+    public TableEntrySyntax? EntryAt(int line) =>
+        Entries().FirstOrDefault(e => e.Kind == TableEntryKind.Entry && e.Line == line);
+
+    // Up to one logical line's entries (an excerpt may give a skipped line); false at the end of the file.
+    private bool NextBatch(TableBytes bytes, ref int pos, ref int lineNumber, char? keyContains, List<TableEntrySyntax> into)
+    {
+        var data = bytes.Span;
+        while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
+        {
+            if (Fast(data, logical) is { } split)
+            {
+                var key = data.Slice(logical.Start, split.KeyEnd);
+                if (keyContains is { } c && key.IndexOf((byte)c) < 0)
+                {
+                    continue;
+                }
+
+                var start = logical.Start;
+                into.Add(new TableEntrySyntax(
+                    TableEntryKind.Entry, logical.FirstLine, Encoding.Latin1.GetString(key), new TextSpan(start, split.KeyEnd),
+                    Encoding.Latin1.GetString(data.Slice(start + split.ValueStart, split.ValueEnd - split.ValueStart)),
+                    new TextSpan(start + split.ValueStart, split.ValueEnd - split.ValueStart),
+                    TextSpan.FromBounds(start, logical.ContentEnd)));
+                return true;
+            }
+
+            var (entries, _) = ParseExcerpt(data, logical, _name, _utf8);
+            foreach (var entry in entries)
+            {
+                if (keyContains is not { } k || entry.Key.Contains(k, StringComparison.Ordinal))
+                {
+                    into.Add(entry);
+                }
+            }
+
+            if (into.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a logical line is (readllines(): a first line, then the indented lines after it, skipping blank and comment lines).</summary>
+    private readonly record struct LogicalLine(int Start, int FirstLine, bool Indented, int FirstDataEnd, int Pieces, int End, int ContentEnd);
+
+    private static bool NextLogicalLine(ReadOnlySpan<byte> data, ref int pos, ref int lineNumber, out LogicalLine logical)
+    {
+        while (pos < data.Length)
+        {
+            var (dataEnd, end, contentEnd, kind) = Classify(data, pos);
+            lineNumber++;
+            if (kind is PhysicalLineKind.Blank or PhysicalLineKind.Comment)
+            {
+                pos = end;
+                continue;
+            }
+
+            var start = pos;
+            var firstLine = lineNumber;
+            var pieces = 1;
+            var logicalEnd = end;
+            var logicalContentEnd = contentEnd;
+            pos = end;
+
+            // Blank and comment lines do not end a logical line; only a line that starts with non-whitespace does.
+            var scan = pos;
+            var scanLine = lineNumber;
+            while (scan < data.Length)
+            {
+                var (_, nextEnd, nextContentEnd, nextKind) = Classify(data, scan);
+                if (nextKind == PhysicalLineKind.Start)
+                {
+                    break;
+                }
+
+                scanLine++;
+                scan = nextEnd;
+                if (nextKind == PhysicalLineKind.Continuation)
+                {
+                    pieces++;
+                    logicalEnd = nextEnd;
+                    logicalContentEnd = nextContentEnd;
+                    pos = nextEnd;
+                    lineNumber = scanLine;
+                }
+            }
+
+            logical = new LogicalLine(start, firstLine, kind == PhysicalLineKind.Continuation, dataEnd, pieces, logicalEnd, logicalContentEnd);
+            return true;
+        }
+
+        logical = default;
+        return false;
+    }
+
+    // LogicalLineParser.SplitLines() over bytes: the same kinds, the same content end (a CR before the LF excluded).
+    private static (int DataEnd, int End, int ContentEnd, PhysicalLineKind Kind) Classify(ReadOnlySpan<byte> data, int start)
+    {
+        var newline = data[start..].IndexOf((byte)'\n');
+        var dataEnd = newline < 0 ? data.Length : start + newline;
+        var end = newline < 0 ? data.Length : dataEnd + 1;
+        var contentEnd = newline >= 0 && dataEnd > start && data[dataEnd - 1] == '\r' ? dataEnd - 1 : dataEnd;
+        var p = start;
+        while (p < dataEnd && ByteKeyIndex.IsSpace(data[p]))
+        {
+            p++;
+        }
+
+        var kind = p == dataEnd ? PhysicalLineKind.Blank
+            : data[p] == '#' ? PhysicalLineKind.Comment
+            : p > start ? PhysicalLineKind.Continuation
+            : PhysicalLineKind.Start;
+        return (dataEnd, end, contentEnd, kind);
+    }
+
+    // A line that can give no warning but a duplicate key: one physical line, ASCII without NUL, the key ended by
+    // whitespace (no quote, no backslash), not "key:", and a value after it. Null for any other line.
+    private static PostmapSplit? Fast(ReadOnlySpan<byte> data, LogicalLine logical)
+    {
+        if (logical.Pieces != 1 || logical.Indented)
+        {
+            return null;
+        }
+
+        var text = data[logical.Start..logical.FirstDataEnd];
+        if (text.IndexOfAnyExceptInRange((byte)1, (byte)0x7f) >= 0)
+        {
+            return null;
+        }
+
+        var stop = text.IndexOfAny(s_keyStops);
+        if (stop <= 0 || !ByteKeyIndex.IsSpace(text[stop]) || text[stop - 1] == ':')
+        {
+            return null;
+        }
+
+        var split = TableText.SplitPostmapLine(text);
+        return split.KeyEnd == stop && split.ValueEnd > split.ValueStart && !split.UnbalancedQuote ? split : null;
+    }
+
+    private static (ImmutableArray<TableEntrySyntax> Entries, ImmutableArray<Diagnostic> Diagnostics) ParseExcerpt(
+        ReadOnlySpan<byte> data, LogicalLine logical, string name, bool utf8)
+    {
+        var text = Encoding.Latin1.GetString(data[logical.Start..logical.End]);
+        var (entries, diagnostics) = LookupTableSyntax.ParseExcerpt(text, logical.FirstLine, TableSourceFormat.Postmap, name, utf8);
+        var shift = logical.Start;
+        return (
+            [.. entries.Select(e => e with { KeySpan = Shift(e.KeySpan, shift), ValueSpan = Shift(e.ValueSpan, shift), Span = Shift(e.Span, shift) })],
+            [.. diagnostics.Select(d => d.Span is { } span ? d with { Span = Shift(span, shift) } : d)]);
+    }
+
+    private static TextSpan Shift(TextSpan span, int by) => new(span.Start + by, span.Length);
+
+    private static Diagnostic FastDuplicate(TableBytes bytes, ByteKeyIndex index, ByteKeyIndex.Entry entry, string name)
+    {
+        var (key, _) = index.GetKeyAndValue(entry);
+        return DuplicateDiagnostic(name, entry.Line, bytes.GetString(key.Offset, key.Length), new TextSpan(key.Offset, key.Length));
+    }
+
+    // LookupTableSyntax's wording for a postmap source (dict_thash.c's "duplicate entry").
+    private static Diagnostic DuplicateDiagnostic(string name, int line, string key, TextSpan span) =>
+        new(DiagnosticIds.TableDuplicateKey, DiagnosticSeverity.Warning, name, span, $"{name}, line {line}: duplicate entry: \"{key}\"");
+
+    // Keys of excerpt lines against each other and against the fast keys: every occurrence after the first is a duplicate.
+    private static void AddExcerptDuplicates(
+        TableBytes bytes, ByteKeyIndex index, List<TableEntrySyntax> entries, string name, ImmutableArray<Diagnostic>.Builder diagnostics)
+    {
+        var groups = new Dictionary<string, List<TableEntrySyntax>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            var folded = TableText.FoldKey(entry.Key);
+            if (!groups.TryGetValue(folded, out var group))
+            {
+                group = [];
+                groups[folded] = group;
+            }
+
+            group.Add(entry);
+        }
+
+        foreach (var (folded, group) in groups)
+        {
+            ByteKeyIndex.Entry? fast = null;
+            if (System.Text.Ascii.IsValid(folded))
+            {
+                var key = Encoding.Latin1.GetBytes(folded);
+                if (index.TryGet(key, out var found))
+                {
+                    fast = found;
+                }
+            }
+
+            // group is in file order; the fast index keeps the first fast occurrence (later ones are reported by Build).
+            var first = fast is { } f && f.Line < group[0].Line ? -1 : 0;
+            for (var i = 0; i < group.Count; i++)
+            {
+                if (i != first)
+                {
+                    diagnostics.Add(DuplicateDiagnostic(name, group[i].Line, group[i].Key, group[i].KeySpan));
+                }
+            }
+
+            if (fast is { } later && first == 0)
+            {
+                diagnostics.Add(FastDuplicate(bytes, index, later, name));
+            }
+        }
+    }
+}
