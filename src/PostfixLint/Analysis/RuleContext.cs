@@ -31,7 +31,12 @@ internal sealed class RuleContext
         {
             // The map rules parse every referenced table once per run (with smtputf8_enable's utf8 flag, here on, as the
             // relay collector parses): the collector reads the same parses instead of parsing a large table again.
-            relayOptions = relayOptions with { TableEntries = (name, format) => Rules.Maps.ReferencedTables.FileOf(this, name, format).Source?.Entries };
+            relayOptions = relayOptions with
+            {
+                TableEntries = (name, format, skip) => Rules.Maps.ReferencedTables.FileOf(this, name, format).Source is not { } source ? null
+                    : skip is null ? source.Entries
+                    : source.EntriesSkipping(skip),
+            };
         }
 
         _relay = new Lazy<RelayAnalyzer>(() => new RelayAnalyzer(config, options.Policy, relayOptions));

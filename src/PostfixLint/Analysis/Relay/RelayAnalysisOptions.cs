@@ -21,7 +21,8 @@ public sealed record RelayAnalysisOptions
     /// </summary>
     /// <remarks>
     /// <c>check</c> passes the map rules' sources: a 10⁶-line table is then scanned once per run and streamed to the
-    /// collector, never held as a tree.
+    /// collector, never held as a tree. The filter, when given, names plain keys the collector no longer needs (their
+    /// entries may be left out).
     /// </remarks>
-    internal Func<string, TableSourceFormat, IEnumerable<TableEntrySyntax>?>? TableEntries { get; init; }
+    internal Func<string, TableSourceFormat, Model.Tables.PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? TableEntries { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using PostfixLint.Model;
+using PostfixLint.Model.Tables;
 using PostfixLint.Model.Values;
 using PostfixLint.Simulation;
 using PostfixLint.Syntax;
@@ -37,17 +38,18 @@ internal sealed class RelayInputCollector
     private readonly PostfixConfig _config;
     private readonly IPatternWitnessSource _witnesses;
     private readonly SimulatorOptions _options;
-    private readonly Func<string, TableSourceFormat, IEnumerable<TableEntrySyntax>?>? _tableEntries;
+    private readonly Func<string, TableSourceFormat, PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? _tableEntries;
     private readonly List<IPNetwork> _boundaries = [];
     private readonly Dictionary<InputRole, List<string>> _named = [];
     private readonly Dictionary<InputRole, HashSet<string>> _seen = [];
     private readonly Dictionary<InputRole, List<ulong>> _beyondBound = [];
+    private readonly HashSet<InputRole> _countIsLowerBound = [];
     private readonly List<string> _uncovered = [];
     private readonly HashSet<string> _visitedTables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recipientMapDomains = new(StringComparer.OrdinalIgnoreCase);
 
     private RelayInputCollector(
-        PostfixConfig config, IPatternWitnessSource witnesses, SimulatorOptions options, Func<string, TableSourceFormat, IEnumerable<TableEntrySyntax>?>? tableEntries)
+        PostfixConfig config, IPatternWitnessSource witnesses, SimulatorOptions options, Func<string, TableSourceFormat, PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? tableEntries)
     {
         _config = config;
         _witnesses = witnesses;
@@ -68,7 +70,7 @@ internal sealed class RelayInputCollector
         RelayPolicy? policy = null,
         IPatternWitnessSource? witnesses = null,
         SimulatorOptions? options = null,
-        Func<string, TableSourceFormat, IEnumerable<TableEntrySyntax>?>? tableEntries = null)
+        Func<string, TableSourceFormat, PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? tableEntries = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(listeners);
@@ -224,7 +226,27 @@ internal sealed class RelayInputCollector
             return;
         }
 
-        foreach (var (key, value, pattern, source, line) in ReadTable(map, depth))
+        // Once the roles this table feeds have more names than are kept, a plain key can only still add a network
+        // boundary: the source may skip the keys that cannot be addresses without making strings of them (a 10^6-line
+        // sender login map is then read once, not turned into 10^6 names). The names' count becomes a lower bound.
+        PostmapSource.FastKeyFilter? skip = visitValue is null
+            ? key =>
+            {
+                if (!Saturated(role) || (valuesAreLogins && !Saturated(InputRole.Login)) || !CannotBeNetwork(key))
+                {
+                    return false;
+                }
+
+                _countIsLowerBound.Add(role);
+                if (valuesAreLogins)
+                {
+                    _countIsLowerBound.Add(InputRole.Login);
+                }
+
+                return true;
+            }
+            : null;
+        foreach (var (key, value, pattern, source, line) in ReadTable(map, depth, skip))
         {
             if (pattern is not null)
             {
@@ -283,14 +305,15 @@ internal sealed class RelayInputCollector
     /// The entries of a table source in file order: (key, value, pattern for regexp/pcre, source, line; line 0 for an
     /// inline table), streamed: a 10^6-line source is never held as a list.
     /// </summary>
-    private IEnumerable<(string Key, string Value, RegexpPatternSyntax? Pattern, string Source, int Line)> ReadTable(MapReference map, int depth)
+    private IEnumerable<(string Key, string Value, RegexpPatternSyntax? Pattern, string Source, int Line)> ReadTable(
+        MapReference map, int depth, PostmapSource.FastKeyFilter? skip)
     {
         switch (map.Type)
         {
             case "proxy":
                 if (depth < MaxDepth && MapReference.Parse(map.Name) is { } inner)
                 {
-                    foreach (var entry in ReadTable(inner, depth + 1))
+                    foreach (var entry in ReadTable(inner, depth + 1, skip))
                     {
                         yield return entry;
                     }
@@ -302,7 +325,7 @@ internal sealed class RelayInputCollector
                 {
                     if (MapReference.Parse(element.Text) is { } member && depth < MaxDepth)
                     {
-                        foreach (var entry in ReadTable(member, depth + 1))
+                        foreach (var entry in ReadTable(member, depth + 1, skip))
                         {
                             yield return entry;
                         }
@@ -330,7 +353,7 @@ internal sealed class RelayInputCollector
                     "pcre" => TableSourceFormat.Pcre,
                     _ => TableSourceFormat.Postmap,
                 };
-                var entries = _tableEntries?.Invoke(map.Name, format) ?? (ReadFile(map.Name) is { } text ? LookupTableSyntax.Parse(text, format, map.Name).Entries : null);
+                var entries = _tableEntries?.Invoke(map.Name, format, skip) ?? (ReadFile(map.Name) is { } text ? LookupTableSyntax.Parse(text, format, map.Name).Entries : null);
                 foreach (var entry in entries ?? [])
                 {
                     if (entry.Kind == TableEntryKind.Entry || (entry.Kind == TableEntryKind.If && format == TableSourceFormat.Cidr))
@@ -506,6 +529,29 @@ internal sealed class RelayInputCollector
         return false;
     }
 
+    /// <summary><see cref="CannotBeNetwork(string)"/> of an ASCII key's bytes.</summary>
+    private static bool CannotBeNetwork(ReadOnlySpan<byte> key)
+    {
+        if (key.IndexOfAny("/[]:"u8) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var b in key)
+        {
+            var c = (char)b;
+            if (c == '@' || (char.IsAsciiLetter(c) && !char.IsAsciiHexDigit(c) && c is not ('x' or 'X')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="role"/> has more distinct names than are kept (its truncation is certain).</summary>
+    private bool Saturated(InputRole role) => _named[role].Count >= DimensionBound && _beyondBound[role].Count > 0;
+
     /// <summary>The network a client-side key covers; null when it is not address-like.</summary>
     internal static IPNetwork? NetworkKey(string key)
     {
@@ -655,7 +701,8 @@ internal sealed class RelayInputCollector
         var count = NamedCount(role);
         if (count > DimensionBound)
         {
-            truncations.Add($"{what}: {count.ToString(CultureInfo.InvariantCulture)} named, {DimensionBound.ToString(CultureInfo.InvariantCulture)} kept");
+            var atLeast = _countIsLowerBound.Contains(role) ? "at least " : "";
+            truncations.Add($"{what}: {atLeast}{count.ToString(CultureInfo.InvariantCulture)} named, {DimensionBound.ToString(CultureInfo.InvariantCulture)} kept");
         }
 
         return [.. values.Take(DimensionBound)];

@@ -26,13 +26,13 @@ internal sealed class PostmapSource
     // The bytes that end a fast key or send the line to the excerpt parser: C isspace(), backslash, double quote.
     private static readonly SearchValues<byte> s_keyStops = SearchValues.Create(" \t\n\v\f\r\\\""u8);
 
-    private readonly string _actualPath;
+    private readonly TableBytes _bytes;
     private readonly string _name;
     private readonly bool _utf8;
 
-    private PostmapSource(string actualPath, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount)
+    private PostmapSource(TableBytes bytes, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount)
     {
-        _actualPath = actualPath;
+        _bytes = bytes;
         _name = name;
         _utf8 = utf8;
         Diagnostics = diagnostics;
@@ -87,36 +87,25 @@ internal sealed class PostmapSource
 
         AddExcerptDuplicates(bytes, index, excerptEntries, name, diagnostics);
         GC.KeepAlive(bytes);
-        return new PostmapSource(actualPath, name, utf8, diagnostics.ToImmutable(), entryCount);
+        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount);
     }
 
     /// <summary>
     /// The entries and skipped lines in file order, as <see cref="LookupTableSyntax.Entries"/> has them, read again from
-    /// the file (one entry at a time); only those whose key contains <paramref name="keyContains"/> when it is given.
+    /// the bytes the scan read (one entry at a time, the same mapping: a large file is resident once); only those whose
+    /// key contains <paramref name="keyContains"/> when it is given, and not the plain one-line entries whose key
+    /// <paramref name="skip"/> rejects (asked as each line is reached, so the caller may change its mind).
     /// </summary>
-    public IEnumerable<TableEntrySyntax> Entries(char? keyContains = null)
+    public IEnumerable<TableEntrySyntax> Entries(char? keyContains = null, FastKeyFilter? skip = null)
     {
-        TableBytes bytes;
-        try
-        {
-            bytes = TableBytes.Open(_actualPath);
-        }
-        catch (IOException)
-        {
-            yield break;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            yield break;
-        }
-
+        var bytes = _bytes;
         var pos = 0;
         var lineNumber = 0;
         var buffer = new List<TableEntrySyntax>();
         while (true)
         {
             buffer.Clear();
-            if (!NextBatch(bytes, ref pos, ref lineNumber, keyContains, buffer))
+            if (!NextBatch(bytes, ref pos, ref lineNumber, keyContains, skip, buffer))
             {
                 break;
             }
@@ -131,11 +120,12 @@ internal sealed class PostmapSource
     }
 
     /// <summary>The entry that starts on line <paramref name="line"/>, or null.</summary>
+    /// <remarks>Reads the file up to that line.</remarks>
     public TableEntrySyntax? EntryAt(int line) =>
         Entries().FirstOrDefault(e => e.Kind == TableEntryKind.Entry && e.Line == line);
 
     // Up to one logical line's entries (an excerpt may give a skipped line); false at the end of the file.
-    private bool NextBatch(TableBytes bytes, ref int pos, ref int lineNumber, char? keyContains, List<TableEntrySyntax> into)
+    private bool NextBatch(TableBytes bytes, ref int pos, ref int lineNumber, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into)
     {
         var data = bytes.Span;
         while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
@@ -143,7 +133,7 @@ internal sealed class PostmapSource
             if (Fast(data, logical) is { } split)
             {
                 var key = data.Slice(logical.Start, split.KeyEnd);
-                if (keyContains is { } c && key.IndexOf((byte)c) < 0)
+                if ((keyContains is { } c && key.IndexOf((byte)c) < 0) || (skip is not null && skip(key)))
                 {
                     continue;
                 }
@@ -174,6 +164,9 @@ internal sealed class PostmapSource
 
         return false;
     }
+
+    /// <summary>A question about the key of a plain one-line entry (ASCII bytes, as written), asked before any string is made of it.</summary>
+    public delegate bool FastKeyFilter(ReadOnlySpan<byte> key);
 
     /// <summary>Where a logical line is (readllines(): a first line, then the indented lines after it, skipping blank and comment lines).</summary>
     private readonly record struct LogicalLine(int Start, int FirstLine, bool Indented, int FirstDataEnd, int Pieces, int End, int ContentEnd);

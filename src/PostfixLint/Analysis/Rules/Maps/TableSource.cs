@@ -29,6 +29,12 @@ internal sealed class TableSource
     /// <summary>Every logical line in file order, as <see cref="LookupTableSyntax.Entries"/> has them (read again from a postmap source on each call).</summary>
     public IEnumerable<TableEntrySyntax> Entries => _postmap?.Entries() ?? _syntax!.Entries;
 
+    /// <summary>
+    /// <see cref="Entries"/> without the plain one-line postmap entries whose key <paramref name="skip"/> rejects (a
+    /// parsed source gives every entry: the caller must not rely on the skip).
+    /// </summary>
+    public IEnumerable<TableEntrySyntax> EntriesSkipping(PostmapSource.FastKeyFilter skip) => _postmap?.Entries(skip: skip) ?? _syntax!.Entries;
+
     /// <summary>The lines whose key contains <paramref name="c"/>, in file order.</summary>
     public IEnumerable<TableEntrySyntax> EntriesWithKeyContaining(char c) =>
         _postmap?.Entries(c) ?? _syntax!.Entries.Where(e => e.Key.Contains(c, StringComparison.Ordinal));
