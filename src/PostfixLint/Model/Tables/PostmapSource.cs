@@ -30,9 +30,13 @@ internal sealed class PostmapSource
     private readonly string _name;
     private readonly bool _utf8;
 
-    private PostmapSource(TableBytes bytes, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount)
+    // The logical lines whose key may contain '/' (excerpt lines, and plain ones that do): what Entries('/') reads.
+    private readonly List<LogicalLine> _slashCandidates;
+
+    private PostmapSource(TableBytes bytes, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount, List<LogicalLine> slashCandidates)
     {
         _bytes = bytes;
+        _slashCandidates = slashCandidates;
         _name = name;
         _utf8 = utf8;
         Diagnostics = diagnostics;
@@ -55,17 +59,25 @@ internal sealed class PostmapSource
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         var excerptEntries = new List<TableEntrySyntax>();
         var entryCount = 0;
+        var slashCandidates = new List<LogicalLine>();
         var pos = 0;
         var lineNumber = 0;
         while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
         {
             if (Fast(data, logical) is { } split)
             {
-                index.Add(logical.Start, data.Slice(logical.Start, split.KeyEnd), logical.FirstLine);
+                var key = data.Slice(logical.Start, split.KeyEnd);
+                index.Add(logical.Start, key, logical.FirstLine);
                 entryCount++;
+                if (key.Contains((byte)'/'))
+                {
+                    slashCandidates.Add(logical);
+                }
+
                 continue;
             }
 
+            slashCandidates.Add(logical);
             var (entries, found) = ParseExcerpt(data, logical, name, utf8);
             diagnostics.AddRange(found);
             foreach (var entry in entries)
@@ -87,7 +99,7 @@ internal sealed class PostmapSource
 
         AddExcerptDuplicates(bytes, index, excerptEntries, name, diagnostics);
         GC.KeepAlive(bytes);
-        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount);
+        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount, slashCandidates);
     }
 
     /// <summary>
@@ -98,6 +110,20 @@ internal sealed class PostmapSource
     /// </summary>
     public IEnumerable<TableEntrySyntax> Entries(char? keyContains = null, FastKeyFilter? skip = null)
     {
+        if (keyContains == '/')
+        {
+            // The scan noted where such keys can be: only those lines are read again.
+            foreach (var logical in _slashCandidates)
+            {
+                foreach (var entry in EntriesOf(logical, keyContains, skip))
+                {
+                    yield return entry;
+                }
+            }
+
+            yield break;
+        }
+
         var bytes = _bytes;
         var pos = 0;
         var lineNumber = 0;
@@ -124,38 +150,21 @@ internal sealed class PostmapSource
     public TableEntrySyntax? EntryAt(int line) =>
         Entries().FirstOrDefault(e => e.Kind == TableEntryKind.Entry && e.Line == line);
 
+    private List<TableEntrySyntax> EntriesOf(LogicalLine logical, char? keyContains, FastKeyFilter? skip)
+    {
+        var into = new List<TableEntrySyntax>();
+        AddEntries(_bytes.Span, logical, keyContains, skip, into);
+        GC.KeepAlive(_bytes);
+        return into;
+    }
+
     // Up to one logical line's entries (an excerpt may give a skipped line); false at the end of the file.
     private bool NextBatch(TableBytes bytes, ref int pos, ref int lineNumber, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into)
     {
         var data = bytes.Span;
         while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
         {
-            if (Fast(data, logical) is { } split)
-            {
-                var key = data.Slice(logical.Start, split.KeyEnd);
-                if ((keyContains is { } c && key.IndexOf((byte)c) < 0) || (skip is not null && skip(key)))
-                {
-                    continue;
-                }
-
-                var start = logical.Start;
-                into.Add(new TableEntrySyntax(
-                    TableEntryKind.Entry, logical.FirstLine, Encoding.Latin1.GetString(key), new TextSpan(start, split.KeyEnd),
-                    Encoding.Latin1.GetString(data.Slice(start + split.ValueStart, split.ValueEnd - split.ValueStart)),
-                    new TextSpan(start + split.ValueStart, split.ValueEnd - split.ValueStart),
-                    TextSpan.FromBounds(start, logical.ContentEnd)));
-                return true;
-            }
-
-            var (entries, _) = ParseExcerpt(data, logical, _name, _utf8);
-            foreach (var entry in entries)
-            {
-                if (keyContains is not { } k || entry.Key.Contains(k, StringComparison.Ordinal))
-                {
-                    into.Add(entry);
-                }
-            }
-
+            AddEntries(data, logical, keyContains, skip, into);
             if (into.Count > 0)
             {
                 return true;
@@ -163,6 +172,35 @@ internal sealed class PostmapSource
         }
 
         return false;
+    }
+
+    private void AddEntries(ReadOnlySpan<byte> data, LogicalLine logical, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into)
+    {
+        if (Fast(data, logical) is { } split)
+        {
+            var key = data.Slice(logical.Start, split.KeyEnd);
+            if ((keyContains is { } c && key.IndexOf((byte)c) < 0) || (skip is not null && skip(key)))
+            {
+                return;
+            }
+
+            var start = logical.Start;
+            into.Add(new TableEntrySyntax(
+                TableEntryKind.Entry, logical.FirstLine, Encoding.Latin1.GetString(key), new TextSpan(start, split.KeyEnd),
+                Encoding.Latin1.GetString(data.Slice(start + split.ValueStart, split.ValueEnd - split.ValueStart)),
+                new TextSpan(start + split.ValueStart, split.ValueEnd - split.ValueStart),
+                TextSpan.FromBounds(start, logical.ContentEnd)));
+            return;
+        }
+
+        var (entries, _) = ParseExcerpt(data, logical, _name, _utf8);
+        foreach (var entry in entries)
+        {
+            if (keyContains is not { } k || entry.Key.Contains(k, StringComparison.Ordinal))
+            {
+                into.Add(entry);
+            }
+        }
     }
 
     /// <summary>A question about the key of a plain one-line entry (ASCII bytes, as written), asked before any string is made of it.</summary>
@@ -193,8 +231,9 @@ internal sealed class PostmapSource
             // Blank and comment lines do not end a logical line; only a line that starts with non-whitespace does.
             var scan = pos;
             var scanLine = lineNumber;
-            while (scan < data.Length)
+            while (scan < data.Length && (ByteKeyIndex.IsSpace(data[scan]) || data[scan] == '#'))
             {
+                // (A line that starts with text starts the next logical line: the loop stops without reading it.)
                 var (_, nextEnd, nextContentEnd, nextKind) = Classify(data, scan);
                 if (nextKind == PhysicalLineKind.Start)
                 {
@@ -262,8 +301,20 @@ internal sealed class PostmapSource
             return null;
         }
 
-        var split = TableText.SplitPostmapLine(text);
-        return split.KeyEnd == stop && split.ValueEnd > split.ValueStart && !split.UnbalancedQuote ? split : null;
+        // TableText.SplitPostmapLine() of such a line: the key ends at the first whitespace, no quote is open.
+        var valueStart = stop + 1;
+        while (valueStart < text.Length && ByteKeyIndex.IsSpace(text[valueStart]))
+        {
+            valueStart++;
+        }
+
+        var valueEnd = text.Length;
+        while (valueEnd > valueStart && ByteKeyIndex.IsSpace(text[valueEnd - 1]))
+        {
+            valueEnd--;
+        }
+
+        return valueEnd > valueStart ? new PostmapSplit(stop, valueStart, valueEnd, false) : null;
     }
 
     private static (ImmutableArray<TableEntrySyntax> Entries, ImmutableArray<Diagnostic> Diagnostics) ParseExcerpt(
