@@ -70,6 +70,24 @@ public sealed class PostmapSourceTests
         source.EntryAt(1000).Should().BeNull("line 1000 continues line 999");
     }
 
+    [Test]
+    public void After_the_filter_rejects_a_plain_name_only_the_other_lines_are_read()
+    {
+        using var support = new TableTestSupport();
+        var path = support.Write("t", "a@x 1\nb@x 2\n10.0.0.1 OK\nc@x 3\n\"q@x\" 4\n  continued\n10.0.0.2 OK\nd@x 5\n");
+        var source = PostmapSource.Scan(path, "t", utf8: true);
+        var asked = new List<string>();
+        var entries = source.Entries(skip: key =>
+        {
+            var text = Encoding.ASCII.GetString(key);
+            asked.Add(text);
+            return PostmapSource.IsPlainName(key) && text != "a@x";
+        }).Select(e => e.Key).ToList();
+
+        entries.Should().Equal("a@x", "10.0.0.1", "\"q@x\"", "10.0.0.2");
+        asked.Should().Equal(["a@x", "b@x", "10.0.0.1", "10.0.0.2"], "c@x and d@x are never read once b@x was skipped");
+    }
+
     // The scan reports in no particular order; the linter sorts findings by position.
     private static List<string> Sorted(IEnumerable<PostfixLint.Diagnostics.Diagnostic> diagnostics) =>
         [.. diagnostics.Select(Describe).Order(StringComparer.Ordinal)];

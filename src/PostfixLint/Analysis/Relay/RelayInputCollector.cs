@@ -229,6 +229,7 @@ internal sealed class RelayInputCollector
         // Once the roles this table feeds have more names than are kept, a plain key can only still add a network
         // boundary: the source may skip the keys that cannot be addresses without making strings of them (a 10^6-line
         // sender login map is then read once, not turned into 10^6 names). The names' count becomes a lower bound.
+        // Saturation only grows, so once a key is skipped every later plain name is too, as the source requires.
         PostmapSource.FastKeyFilter? skip = visitValue is null
             ? key =>
             {
@@ -529,25 +530,8 @@ internal sealed class RelayInputCollector
         return false;
     }
 
-    /// <summary><see cref="CannotBeNetwork(string)"/> of an ASCII key's bytes.</summary>
-    private static bool CannotBeNetwork(ReadOnlySpan<byte> key)
-    {
-        if (key.IndexOfAny("/[]:"u8) >= 0)
-        {
-            return false;
-        }
-
-        foreach (var b in key)
-        {
-            var c = (char)b;
-            if (c == '@' || (char.IsAsciiLetter(c) && !char.IsAsciiHexDigit(c) && c is not ('x' or 'X')))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary><see cref="CannotBeNetwork(string)"/> of an ASCII key's bytes (the same test).</summary>
+    private static bool CannotBeNetwork(ReadOnlySpan<byte> key) => PostmapSource.IsPlainName(key);
 
     /// <summary>True when <paramref name="role"/> has more distinct names than are kept (its truncation is certain).</summary>
     private bool Saturated(InputRole role) => _named[role].Count >= DimensionBound && _beyondBound[role].Count > 0;

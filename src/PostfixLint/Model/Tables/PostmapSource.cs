@@ -33,10 +33,16 @@ internal sealed class PostmapSource
     // The logical lines whose key may contain '/' (excerpt lines, and plain ones that do): what Entries('/') reads.
     private readonly List<LogicalLine> _slashCandidates;
 
-    private PostmapSource(TableBytes bytes, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount, List<LogicalLine> slashCandidates)
+    // The logical lines that are not plain one-line entries with a plain-name key (see IsPlainName), in file order.
+    private readonly List<LogicalLine> _notPlainNames;
+
+    private PostmapSource(
+        TableBytes bytes, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount, List<LogicalLine> slashCandidates,
+        List<LogicalLine> notPlainNames)
     {
         _bytes = bytes;
         _slashCandidates = slashCandidates;
+        _notPlainNames = notPlainNames;
         _name = name;
         _utf8 = utf8;
         Diagnostics = diagnostics;
@@ -60,6 +66,7 @@ internal sealed class PostmapSource
         var excerptEntries = new List<TableEntrySyntax>();
         var entryCount = 0;
         var slashCandidates = new List<LogicalLine>();
+        var notPlainNames = new List<LogicalLine>();
         var pos = 0;
         var lineNumber = 0;
         while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
@@ -74,10 +81,16 @@ internal sealed class PostmapSource
                     slashCandidates.Add(logical);
                 }
 
+                if (!IsPlainName(key))
+                {
+                    notPlainNames.Add(logical);
+                }
+
                 continue;
             }
 
             slashCandidates.Add(logical);
+            notPlainNames.Add(logical);
             var (entries, found) = ParseExcerpt(data, logical, name, utf8);
             diagnostics.AddRange(found);
             foreach (var entry in entries)
@@ -99,14 +112,16 @@ internal sealed class PostmapSource
 
         AddExcerptDuplicates(bytes, index, excerptEntries, name, diagnostics);
         GC.KeepAlive(bytes);
-        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount, slashCandidates);
+        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount, slashCandidates, notPlainNames);
     }
 
     /// <summary>
     /// The entries and skipped lines in file order, as <see cref="LookupTableSyntax.Entries"/> has them, read again from
     /// the bytes the scan read (one entry at a time, the same mapping: a large file is resident once); only those whose
     /// key contains <paramref name="keyContains"/> when it is given, and not the plain one-line entries whose key
-    /// <paramref name="skip"/> rejects (asked as each line is reached, so the caller may change its mind).
+    /// <paramref name="skip"/> rejects (asked as each line is reached, so the caller may change its mind, but only
+    /// once: after it has rejected a key, it must reject every later <see cref="IsPlainName"/> key, which are then not
+    /// read at all).
     /// </summary>
     public IEnumerable<TableEntrySyntax> Entries(char? keyContains = null, FastKeyFilter? skip = null)
     {
@@ -128,12 +143,13 @@ internal sealed class PostmapSource
         var pos = 0;
         var lineNumber = 0;
         var buffer = new List<TableEntrySyntax>();
-        while (true)
+        var skipped = false;
+        while (!skipped)
         {
             buffer.Clear();
-            if (!NextBatch(bytes, ref pos, ref lineNumber, keyContains, skip, buffer))
+            if (!NextLine(bytes, ref pos, ref lineNumber, keyContains, skip, buffer, out skipped))
             {
-                break;
+                yield break;
             }
 
             foreach (var entry in buffer)
@@ -142,7 +158,42 @@ internal sealed class PostmapSource
             }
         }
 
+        // skip has rejected a plain name, so it rejects every later one: only the other lines can still give entries.
+        var next = _notPlainNames.FindIndex(l => l.Start >= pos);
+        for (var i = next < 0 ? _notPlainNames.Count : next; i < _notPlainNames.Count; i++)
+        {
+            buffer.Clear();
+            AddEntries(bytes.Span, _notPlainNames[i], keyContains, skip, buffer, out _);
+            foreach (var entry in buffer)
+            {
+                yield return entry;
+            }
+        }
+
         GC.KeepAlive(bytes);
+    }
+
+    /// <summary>
+    /// True for a key that names no address, network or partial address in any form smtpd looks up: no <c>/</c>,
+    /// <c>[</c>, <c>]</c> or <c>:</c>, and an <c>@</c> or a letter that is neither a hex digit nor <c>x</c>.
+    /// </summary>
+    public static bool IsPlainName(ReadOnlySpan<byte> key)
+    {
+        if (key.IndexOfAny("/[]:"u8) >= 0)
+        {
+            return false;
+        }
+
+        foreach (var b in key)
+        {
+            var c = (char)b;
+            if (c == '@' || (char.IsAsciiLetter(c) && !char.IsAsciiHexDigit(c) && c is not ('x' or 'X')))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The entry that starts on line <paramref name="line"/>, or null.</summary>
@@ -153,34 +204,40 @@ internal sealed class PostmapSource
     private List<TableEntrySyntax> EntriesOf(LogicalLine logical, char? keyContains, FastKeyFilter? skip)
     {
         var into = new List<TableEntrySyntax>();
-        AddEntries(_bytes.Span, logical, keyContains, skip, into);
+        AddEntries(_bytes.Span, logical, keyContains, skip, into, out _);
         GC.KeepAlive(_bytes);
         return into;
     }
 
-    // Up to one logical line's entries (an excerpt may give a skipped line); false at the end of the file.
-    private bool NextBatch(TableBytes bytes, ref int pos, ref int lineNumber, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into)
+    // The next logical line's entries (none, one, or a skipped line); false at the end of the file.
+    private bool NextLine(
+        TableBytes bytes, ref int pos, ref int lineNumber, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into, out bool skipped)
     {
-        var data = bytes.Span;
-        while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
+        skipped = false;
+        if (!NextLogicalLine(bytes.Span, ref pos, ref lineNumber, out var logical))
         {
-            AddEntries(data, logical, keyContains, skip, into);
-            if (into.Count > 0)
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        AddEntries(bytes.Span, logical, keyContains, skip, into, out skipped);
+        return true;
     }
 
-    private void AddEntries(ReadOnlySpan<byte> data, LogicalLine logical, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into)
+    private void AddEntries(
+        ReadOnlySpan<byte> data, LogicalLine logical, char? keyContains, FastKeyFilter? skip, List<TableEntrySyntax> into, out bool skipped)
     {
+        skipped = false;
         if (Fast(data, logical) is { } split)
         {
             var key = data.Slice(logical.Start, split.KeyEnd);
-            if ((keyContains is { } c && key.IndexOf((byte)c) < 0) || (skip is not null && skip(key)))
+            if (keyContains is { } c && key.IndexOf((byte)c) < 0)
             {
+                return;
+            }
+
+            if (skip is not null && skip(key))
+            {
+                skipped = true;
                 return;
             }
 
