@@ -5,6 +5,7 @@
 # or with --regenerate). Prints hyperfine's tables and the mean-time ratio per configuration.
 # Also see `dotnet run -c Release --project tests/PostfixLint.Benchmarks -- --filter '*ShowProcess*'`
 # for the BenchmarkDotNet version (postconf as Baseline) of the same comparison.
+# BEFORE_BIN=PATH also runs that tool's `check` in the same hyperfine run (an older build, to compare before/after).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/lib/packages.sh
@@ -47,6 +48,9 @@ for config in debian-default main-300; do
     check=()
     if [[ $config == debian-default ]]; then
         check=(-n check "$tool check -c $dir")
+        if [[ -n ${BEFORE_BIN:-} ]]; then
+            check+=(-n check-before "$BEFORE_BIN check -c $dir")
+        fi
     fi
     hyperfine -N --warmup 5 --runs "${RUNS:-50}" --export-csv "$work/$config.csv" \
         -n postfix-lint "$tool show -c $dir -n" \
@@ -56,9 +60,12 @@ for config in debian-default main-300; do
     awk -F, -v config="$config" '
         $1 == "postfix-lint" { ours = $2 }
         $1 == "check" { check = $2 }
+        $1 == "check-before" { before = $2 }
         $1 == "postconf" { theirs = $2 }
         END { printf "ratio %s: postfix-lint / postconf = %.2f (%.2f ms vs %.2f ms)\n",
               config, ours / theirs, ours * 1000, theirs * 1000
               if (check) printf "ratio %s: check / postconf -n = %.2f (%.2f ms vs %.2f ms; target <= 1.5)\n",
-              config, check / theirs, check * 1000, theirs * 1000 }' "$work/$config.csv"
+              config, check / theirs, check * 1000, theirs * 1000
+              if (before) printf "ratio %s: check-before / postconf -n = %.2f (%.2f ms vs %.2f ms)\n",
+              config, before / theirs, before * 1000, theirs * 1000 }' "$work/$config.csv"
 done

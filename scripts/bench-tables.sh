@@ -4,6 +4,7 @@
 # whose smtpd_sender_login_maps is that table (target <= 0.2x postmap's wall time, peak RSS below postmap's).
 # Wall time and peak RSS from /usr/bin/time -v, RUNS (3) alternating fresh processes of each, medians compared.
 # check runs the installed Native AOT tool (POSTFIXLINT_BIN, else artifacts/tool/postfix-lint, else the JIT build).
+# BEFORE_BIN=PATH also measures that tool's check in the same runs (an older build, to compare before/after).
 # Then (unless --no-bdn) the BenchmarkDotNet in-process numbers (TableBenchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,7 +44,7 @@ measure() { # label, command...
 
 # RUNS alternating pairs (fresh processes each time); the ratios of the medians are reported: the machine is shared.
 RUNS=${RUNS:-3}
-: >"$work/pm"; : >"$work/us"; : >"$work/ck"
+: >"$work/pm"; : >"$work/us"; : >"$work/ck"; : >"$work/cb"
 for _ in $(seq "$RUNS"); do
   measure "postmap lmdb" postmap -c "$work" "lmdb:$work/sender_login_maps" >>"$work/pm"
   measure "postfix-lint load+index" dotnet "$dll" load-table "$work/sender_login_maps" >>"$work/us"
@@ -51,6 +52,9 @@ for _ in $(seq "$RUNS"); do
   # The database postmap just built is newer than its source, as on a server.
   measure "postfix-lint check" "${check_cmd[@]}" >>"$work/ck"
   tail -n 1 "$work/out"
+  if [[ -n ${BEFORE_BIN:-} ]]; then
+    measure "postfix-lint check (before)" "$BEFORE_BIN" check -c "$work" >>"$work/cb"
+  fi
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 pm_wall=$(cut -d' ' -f1 "$work/pm" | median); pm_rss=$(cut -d' ' -f2 "$work/pm" | median)
@@ -62,6 +66,12 @@ ck_wall=$(cut -d' ' -f1 "$work/ck" | median); ck_rss=$(cut -d' ' -f2 "$work/ck" 
 echo "medians over $RUNS runs: postfix-lint check ${ck_wall}s ${ck_rss} KiB"
 awk -v a="$ck_wall" -v b="$pm_wall" -v c="$ck_rss" -v d="$pm_rss" 'BEGIN {
   printf "ratio check wall (check/postmap): %.3f (target <= 0.2)\nratio check peak RSS (check/postmap): %.3f (target < 1.0)\n", a/b, c/d }'
+if [[ -n ${BEFORE_BIN:-} ]]; then
+  cb_wall=$(cut -d' ' -f1 "$work/cb" | median); cb_rss=$(cut -d' ' -f2 "$work/cb" | median)
+  echo "medians over $RUNS runs: postfix-lint check (before) ${cb_wall}s ${cb_rss} KiB"
+  awk -v a="$cb_wall" -v b="$pm_wall" -v c="$cb_rss" -v d="$pm_rss" 'BEGIN {
+    printf "ratio check-before wall (check/postmap): %.3f\nratio check-before peak RSS (check/postmap): %.3f\n", a/b, c/d }'
+fi
 
 if [ "${1:-}" != "--no-bdn" ]; then
   dotnet "$dll" --filter '*TableBenchmarks*' --job short

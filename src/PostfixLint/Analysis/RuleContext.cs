@@ -27,11 +27,16 @@ internal sealed class RuleContext
         Options = options;
         _findings = findings;
         var relayOptions = options.Relay ?? new RelayAnalysisOptions();
-        if (relayOptions.TableSyntax is null && !string.Equals(config.Expand("smtputf8_enable"), "no", StringComparison.OrdinalIgnoreCase))
+        if (relayOptions.TableEntries is null && !string.Equals(config.Expand("smtputf8_enable"), "no", StringComparison.OrdinalIgnoreCase))
         {
             // The map rules parse every referenced table once per run (with smtputf8_enable's utf8 flag, here on, as the
             // relay collector parses): the collector reads the same parses instead of parsing a large table again.
-            relayOptions = relayOptions with { TableSyntax = (name, format) => Rules.Maps.ReferencedTables.FileOf(this, name, format).Syntax };
+            relayOptions = relayOptions with
+            {
+                TableEntries = (name, format, skip) => Rules.Maps.ReferencedTables.FileOf(this, name, format).Source is not { } source ? null
+                    : skip is null ? source.Entries
+                    : source.EntriesSkipping(skip),
+            };
         }
 
         _relay = new Lazy<RelayAnalyzer>(() => new RelayAnalyzer(config, options.Policy, relayOptions));

@@ -15,13 +15,15 @@ internal sealed class LogicalLineParser
     private readonly ImmutableArray<SyntaxToken>.Builder _tokens;
     private readonly ImmutableArray<Diagnostic>.Builder _diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
     private readonly List<SemanticRun> _runs = [];
+    private readonly int _lineOffset;
     private PhysicalLine[] _lines = [];
     private int _lineCount;
 
-    private LogicalLineParser(string text, string path)
+    private LogicalLineParser(string text, string path, int lineOffset)
     {
         _text = text;
         _path = path;
+        _lineOffset = lineOffset;
         _bomLength = CharClass.ByteOrderMarkLength(text);
         _tokens = ImmutableArray.CreateBuilder<SyntaxToken>(Math.Max(4, text.Length / 8));
     }
@@ -30,10 +32,14 @@ internal sealed class LogicalLineParser
     public ImmutableArray<Diagnostic>.Builder Diagnostics => _diagnostics;
 
     /// <summary>Parses <paramref name="text"/>, calling <paramref name="handler"/> for every logical line in file order.</summary>
+    /// <param name="text">The text to split.</param>
+    /// <param name="path">The path diagnostics carry.</param>
+    /// <param name="handler">Called for each logical line.</param>
+    /// <param name="firstLine">The line number of the text's first line (greater than 1 when the text is an excerpt of a file).</param>
     public static (ImmutableArray<SyntaxToken> Tokens, ImmutableArray<Diagnostic> Diagnostics) Parse(
-        string text, string path, ILogicalLineHandler handler)
+        string text, string path, ILogicalLineHandler handler, int firstLine = 1)
     {
-        var parser = new LogicalLineParser(text, path);
+        var parser = new LogicalLineParser(text, path, firstLine - 1);
         parser.Run(handler);
         return (parser._tokens.ToImmutable(), parser._diagnostics.ToImmutable());
     }
@@ -68,7 +74,7 @@ internal sealed class LogicalLineParser
                 }
             }
 
-            logical.Reset(i + 1);
+            logical.Reset(i + 1 + _lineOffset);
             for (var k = i; k <= last; k++)
             {
                 if (_lines[k].Kind is PhysicalLineKind.Start or PhysicalLineKind.Continuation)

@@ -16,9 +16,13 @@ public sealed record RelayAnalysisOptions
     public string? ServerHost { get; init; }
 
     /// <summary>
-    /// Table sources the caller has already parsed, by name as the configuration writes it and format (parsed with
-    /// <c>utf8: true</c>, as the collector parses them); null, or a null answer, reads and parses the file.
+    /// The entries of table sources the caller has already read, by name as the configuration writes it and format
+    /// (read with <c>utf8: true</c>, as the collector parses them); null, or a null answer, reads and parses the file.
     /// </summary>
-    /// <remarks><c>check</c> passes the map rules' parses: a 10⁶-line table is then parsed once per run, not twice.</remarks>
-    internal Func<string, TableSourceFormat, LookupTableSyntax?>? TableSyntax { get; init; }
+    /// <remarks>
+    /// <c>check</c> passes the map rules' sources: a 10⁶-line table is then scanned once per run and streamed to the
+    /// collector, never held as a tree. The filter, when given, names plain keys the collector no longer needs (their
+    /// entries may be left out).
+    /// </remarks>
+    internal Func<string, TableSourceFormat, Model.Tables.PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? TableEntries { get; init; }
 }

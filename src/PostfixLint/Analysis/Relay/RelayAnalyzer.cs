@@ -44,7 +44,7 @@ public sealed class RelayAnalyzer
         _simulator = new RelaySimulator(config, options.Simulator);
         _server = options.ServerHost ?? (config.Expand("myhostname") is { Length: > 0 } host ? host : "localhost");
         Listeners = SmtpdListener.Find(config);
-        Inputs = inputs ?? RelayInputCollector.Collect(config, Listeners, policy, options.PatternWitnesses, options.Simulator, options.TableSyntax);
+        Inputs = inputs ?? RelayInputCollector.Collect(config, Listeners, policy, options.PatternWitnesses, options.Simulator, options.TableEntries);
     }
 
     /// <summary>The smtpd listeners of the configuration.</summary>

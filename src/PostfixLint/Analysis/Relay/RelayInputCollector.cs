@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using PostfixLint.Model;
+using PostfixLint.Model.Tables;
 using PostfixLint.Model.Values;
 using PostfixLint.Simulation;
 using PostfixLint.Syntax;
@@ -37,25 +38,28 @@ internal sealed class RelayInputCollector
     private readonly PostfixConfig _config;
     private readonly IPatternWitnessSource _witnesses;
     private readonly SimulatorOptions _options;
-    private readonly Func<string, TableSourceFormat, LookupTableSyntax?>? _tableSyntax;
+    private readonly Func<string, TableSourceFormat, PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? _tableEntries;
     private readonly List<IPNetwork> _boundaries = [];
     private readonly Dictionary<InputRole, List<string>> _named = [];
     private readonly Dictionary<InputRole, HashSet<string>> _seen = [];
+    private readonly Dictionary<InputRole, List<ulong>> _beyondBound = [];
+    private readonly HashSet<InputRole> _countIsLowerBound = [];
     private readonly List<string> _uncovered = [];
     private readonly HashSet<string> _visitedTables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recipientMapDomains = new(StringComparer.OrdinalIgnoreCase);
 
     private RelayInputCollector(
-        PostfixConfig config, IPatternWitnessSource witnesses, SimulatorOptions options, Func<string, TableSourceFormat, LookupTableSyntax?>? tableSyntax)
+        PostfixConfig config, IPatternWitnessSource witnesses, SimulatorOptions options, Func<string, TableSourceFormat, PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? tableEntries)
     {
         _config = config;
         _witnesses = witnesses;
         _options = options;
-        _tableSyntax = tableSyntax;
+        _tableEntries = tableEntries;
         foreach (var role in Enum.GetValues<InputRole>())
         {
             _named[role] = [];
             _seen[role] = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            _beyondBound[role] = [];
         }
     }
 
@@ -66,12 +70,12 @@ internal sealed class RelayInputCollector
         RelayPolicy? policy = null,
         IPatternWitnessSource? witnesses = null,
         SimulatorOptions? options = null,
-        Func<string, TableSourceFormat, LookupTableSyntax?>? tableSyntax = null)
+        Func<string, TableSourceFormat, PostmapSource.FastKeyFilter?, IEnumerable<TableEntrySyntax>?>? tableEntries = null)
     {
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(listeners);
         options ??= new SimulatorOptions();
-        var collector = new RelayInputCollector(config, witnesses ?? new ShortestPatternWitnesses(), options, tableSyntax);
+        var collector = new RelayInputCollector(config, witnesses ?? new ShortestPatternWitnesses(), options, tableEntries);
         foreach (var listener in listeners)
         {
             collector.VisitListener(listener);
@@ -222,14 +226,35 @@ internal sealed class RelayInputCollector
             return;
         }
 
-        var entries = ReadTable(map, depth);
-        foreach (var (key, value, pattern, where) in entries)
+        // Once the roles this table feeds have more names than are kept, a plain key can only still add a network
+        // boundary: the source may skip the keys that cannot be addresses without making strings of them (a 10^6-line
+        // sender login map is then read once, not turned into 10^6 names). The names' count becomes a lower bound.
+        // Saturation only grows, so once a key is skipped every later plain name is too, as the source requires.
+        PostmapSource.FastKeyFilter? skip = visitValue is null
+            ? key =>
+            {
+                if (!Saturated(role) || (valuesAreLogins && !Saturated(InputRole.Login)) || !CannotBeNetwork(key))
+                {
+                    return false;
+                }
+
+                _countIsLowerBound.Add(role);
+                if (valuesAreLogins)
+                {
+                    _countIsLowerBound.Add(InputRole.Login);
+                }
+
+                return true;
+            }
+            : null;
+        foreach (var (key, value, pattern, source, line) in ReadTable(map, depth, skip))
         {
             if (pattern is not null)
             {
                 var witnesses = _witnesses.Witnesses(pattern.Body, pattern.Flags, map.Type == "pcre");
                 if (witnesses.Count == 0)
                 {
+                    var where = line > 0 ? $"{source}, line {line.ToString(CultureInfo.InvariantCulture)}" : source;
                     _uncovered.Add($"{where}: {pattern.Delimiter}{pattern.Body}{pattern.Delimiter}{pattern.Flags}");
                 }
 
@@ -277,16 +302,22 @@ internal sealed class RelayInputCollector
         }
     }
 
-    /// <summary>The entries of a table source: (key, value, pattern for regexp/pcre, "file, line N").</summary>
-    private List<(string Key, string Value, RegexpPatternSyntax? Pattern, string Where)> ReadTable(MapReference map, int depth)
+    /// <summary>
+    /// The entries of a table source in file order: (key, value, pattern for regexp/pcre, source, line; line 0 for an
+    /// inline table), streamed: a 10^6-line source is never held as a list.
+    /// </summary>
+    private IEnumerable<(string Key, string Value, RegexpPatternSyntax? Pattern, string Source, int Line)> ReadTable(
+        MapReference map, int depth, PostmapSource.FastKeyFilter? skip)
     {
-        var entries = new List<(string, string, RegexpPatternSyntax?, string)>();
         switch (map.Type)
         {
             case "proxy":
                 if (depth < MaxDepth && MapReference.Parse(map.Name) is { } inner)
                 {
-                    entries.AddRange(ReadTable(inner, depth + 1));
+                    foreach (var entry in ReadTable(inner, depth + 1, skip))
+                    {
+                        yield return entry;
+                    }
                 }
 
                 break;
@@ -295,7 +326,10 @@ internal sealed class RelayInputCollector
                 {
                     if (MapReference.Parse(element.Text) is { } member && depth < MaxDepth)
                     {
-                        entries.AddRange(ReadTable(member, depth + 1));
+                        foreach (var entry in ReadTable(member, depth + 1, skip))
+                        {
+                            yield return entry;
+                        }
                     }
                 }
 
@@ -307,7 +341,7 @@ internal sealed class RelayInputCollector
                     var equals = pair.IndexOf('=', StringComparison.Ordinal);
                     if (equals > 0)
                     {
-                        entries.Add((pair[..equals].Trim(), pair[(equals + 1)..].Trim(), null, map.ToString()));
+                        yield return (pair[..equals].Trim(), pair[(equals + 1)..].Trim(), null, map.ToString(), 0);
                     }
                 }
 
@@ -320,26 +354,21 @@ internal sealed class RelayInputCollector
                     "pcre" => TableSourceFormat.Pcre,
                     _ => TableSourceFormat.Postmap,
                 };
-                var syntax = _tableSyntax?.Invoke(map.Name, format) ?? (ReadFile(map.Name) is { } text ? LookupTableSyntax.Parse(text, format, map.Name) : null);
-                if (syntax is not null)
+                var entries = _tableEntries?.Invoke(map.Name, format, skip) ?? (ReadFile(map.Name) is { } text ? LookupTableSyntax.Parse(text, format, map.Name).Entries : null);
+                foreach (var entry in entries ?? [])
                 {
-                    foreach (var entry in syntax.Entries)
+                    if (entry.Kind == TableEntryKind.Entry || (entry.Kind == TableEntryKind.If && format == TableSourceFormat.Cidr))
                     {
-                        if (entry.Kind == TableEntryKind.Entry || (entry.Kind == TableEntryKind.If && format == TableSourceFormat.Cidr))
-                        {
-                            entries.Add((entry.Key, entry.Value, entry.Pattern, $"{map.Name}, line {entry.Line.ToString(CultureInfo.InvariantCulture)}"));
-                        }
-                        else if (entry.Kind == TableEntryKind.If && entry.Pattern is { } pattern)
-                        {
-                            entries.Add(("", "", pattern, $"{map.Name}, line {entry.Line.ToString(CultureInfo.InvariantCulture)}"));
-                        }
+                        yield return (entry.Key, entry.Value, entry.Pattern, map.Name, entry.Line);
+                    }
+                    else if (entry.Kind == TableEntryKind.If && entry.Pattern is { } pattern)
+                    {
+                        yield return ("", "", pattern, map.Name, entry.Line);
                     }
                 }
 
                 break;
         }
-
-        return entries;
     }
 
     private string? ReadFile(string path)
@@ -463,6 +492,11 @@ internal sealed class RelayInputCollector
     /// <summary>Adds the network a key stands for: an address, a CIDR block, or the partial forms smtpd looks up (<c>10.1</c>, <c>2001:db8</c>).</summary>
     private bool AddNetworkKey(string key)
     {
+        if (CannotBeNetwork(key))
+        {
+            return false;
+        }
+
         if (NetworkKey(key) is { } network)
         {
             _boundaries.Add(network);
@@ -471,6 +505,36 @@ internal sealed class RelayInputCollector
 
         return false;
     }
+
+    /// <summary>
+    /// True for the common key that <see cref="NetworkKey"/> would reject after splitting and parsing it, found without
+    /// allocating: no <c>/</c>, <c>[</c>, <c>]</c> or <c>:</c> (no CIDR, bracket or IPv6 form), and a character no
+    /// IPv4 address or partial address has (<c>@</c>, or a letter other than the hex digits and <c>x</c>).
+    /// </summary>
+    private static bool CannotBeNetwork(string key)
+    {
+        var span = key.AsSpan();
+        if (span.IndexOfAny("/[]:") >= 0)
+        {
+            return false;
+        }
+
+        foreach (var c in span)
+        {
+            if (c == '@' || (char.IsAsciiLetter(c) && !char.IsAsciiHexDigit(c) && c is not ('x' or 'X')))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><see cref="CannotBeNetwork(string)"/> of an ASCII key's bytes (the same test).</summary>
+    private static bool CannotBeNetwork(ReadOnlySpan<byte> key) => PostmapSource.IsPlainName(key);
+
+    /// <summary>True when <paramref name="role"/> has more distinct names than are kept (its truncation is certain).</summary>
+    private bool Saturated(InputRole role) => _named[role].Count >= DimensionBound && _beyondBound[role].Count > 0;
 
     /// <summary>The network a client-side key covers; null when it is not address-like.</summary>
     internal static IPNetwork? NetworkKey(string key)
@@ -525,10 +589,57 @@ internal sealed class RelayInputCollector
 
     private void AddName(InputRole role, string value)
     {
-        if (_seen[role].Add(value))
+        var named = _named[role];
+        if (named.Count < DimensionBound)
         {
-            _named[role].Add(value);
+            if (_seen[role].Add(value))
+            {
+                named.Add(value);
+            }
+
+            return;
         }
+
+        // Beyond the bound only the number of distinct names matters (the truncation note): a 64-bit hash of each
+        // case-folded name is kept instead of the name (10^6 senders of a login map are 8 MB, not 100).
+        if (!_seen[role].Contains(value))
+        {
+            _beyondBound[role].Add(FoldedHash(value));
+        }
+    }
+
+    /// <summary>FNV-1a (64 bits) of the name as <see cref="StringComparer.OrdinalIgnoreCase"/> compares it (invariant upper case).</summary>
+    private static ulong FoldedHash(string value)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in value)
+        {
+            hash = (hash ^ char.ToUpperInvariant(c)) * 1099511628211UL;
+        }
+
+        return hash;
+    }
+
+    /// <summary>The number of distinct names collected for <paramref name="role"/>, kept or not.</summary>
+    private int NamedCount(InputRole role)
+    {
+        var beyond = _beyondBound[role];
+        if (beyond.Count == 0)
+        {
+            return _named[role].Count;
+        }
+
+        beyond.Sort();
+        var distinct = 1;
+        for (var i = 1; i < beyond.Count; i++)
+        {
+            if (beyond[i] != beyond[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        return _named[role].Count + distinct;
     }
 
     private RelayInputs Build(IReadOnlyList<SmtpdListener> listeners)
@@ -571,9 +682,11 @@ internal sealed class RelayInputCollector
     private ImmutableArray<string> Bounded(InputRole role, string what, List<string> truncations)
     {
         var values = _named[role];
-        if (values.Count > DimensionBound)
+        var count = NamedCount(role);
+        if (count > DimensionBound)
         {
-            truncations.Add($"{what}: {values.Count.ToString(CultureInfo.InvariantCulture)} named, {DimensionBound.ToString(CultureInfo.InvariantCulture)} kept");
+            var atLeast = _countIsLowerBound.Contains(role) ? "at least " : "";
+            truncations.Add($"{what}: {atLeast}{count.ToString(CultureInfo.InvariantCulture)} named, {DimensionBound.ToString(CultureInfo.InvariantCulture)} kept");
         }
 
         return [.. values.Take(DimensionBound)];

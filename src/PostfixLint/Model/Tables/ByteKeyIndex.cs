@@ -63,8 +63,9 @@ internal sealed class ByteKeyIndex
     /// <summary>
     /// Sorts and deduplicates the keys added so far; returns the entry of the earliest duplicate (by line), if any.
     /// </summary>
+    /// <param name="duplicates">When given, receives every entry whose key an earlier entry already has (in no particular order).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Entry? Build()
+    public Entry? Build(List<Entry>? duplicates = null)
     {
         var pairs = _pairs.AsSpan(0, _added);
         SortByHashThenEntry(pairs, _histogram);
@@ -95,8 +96,11 @@ internal sealed class ByteKeyIndex
             if (!isDuplicate)
             {
                 pairs[kept++] = pair;
+                continue;
             }
-            else if (duplicate is null || _entries[(int)(uint)pair].Line < duplicate.Value.Line)
+
+            duplicates?.Add(_entries[(int)(uint)pair]);
+            if (duplicate is null || _entries[(int)(uint)pair].Line < duplicate.Value.Line)
             {
                 duplicate = _entries[(int)(uint)pair];
             }

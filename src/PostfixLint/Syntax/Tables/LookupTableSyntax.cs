@@ -44,13 +44,26 @@ public sealed class LookupTableSyntax
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(path);
-        var handler = new Handler(format, path, utf8);
+        var handler = new Handler(format, path, utf8, detectDuplicates: true);
         var (tokens, diagnostics) = LogicalLineParser.Parse(text, path, handler);
         var all = diagnostics.AddRange(handler.Trailing);
         return new LookupTableSyntax(new SourceDocument(path, text, tokens), format, handler.Entries.ToImmutable(), all);
     }
 
-    private sealed class Handler(TableSourceFormat format, string path, bool utf8) : ILogicalLineHandler
+    /// <summary>
+    /// Parses an excerpt of a postmap or aliases source that starts at a physical line boundary (line
+    /// <paramref name="firstLine"/> of the file) and holds whole logical lines, without reporting duplicate keys (the
+    /// caller sees every key of the file and reports them); spans are relative to the excerpt.
+    /// </summary>
+    internal static (ImmutableArray<TableEntrySyntax> Entries, ImmutableArray<Diagnostic> Diagnostics) ParseExcerpt(
+        string text, int firstLine, TableSourceFormat format, string path, bool utf8)
+    {
+        var handler = new Handler(format, path, utf8, detectDuplicates: false);
+        var (_, diagnostics) = LogicalLineParser.Parse(text, path, handler, firstLine);
+        return (handler.Entries.ToImmutable(), diagnostics.AddRange(handler.Trailing));
+    }
+
+    private sealed class Handler(TableSourceFormat format, string path, bool utf8, bool detectDuplicates) : ILogicalLineHandler
     {
         private readonly Stack<TableEntrySyntax> _open = new();
         private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -150,7 +163,7 @@ public sealed class LookupTableSyntax
             }
 
             var entry = context.Entry(TableEntryKind.Entry, 0, split.KeyEnd, split.ValueStart, split.ValueEnd);
-            if (!_keys.Add(TableText.FoldKey(key)))
+            if (detectDuplicates && !_keys.Add(TableText.FoldKey(key)))
             {
                 context.Warn(DiagnosticIds.TableDuplicateKey, $"{At(lineNumber)}: duplicate entry: \"{key}\"", entry.KeySpan);
             }
@@ -183,7 +196,7 @@ public sealed class LookupTableSyntax
                 TableEntryKind.Entry, lineNumber, key, line.ToSourceSpan(parsed.KeyStart, parsed.KeyEnd), parsed.Value!,
                 line.ToSourceSpan(parsed.ValueStart, parsed.ValueEnd), line.SourceSpan);
             Entries.Add(entry);
-            if (!_keys.Add(TableText.FoldKey(key)))
+            if (detectDuplicates && !_keys.Add(TableText.FoldKey(key)))
             {
                 context.Warn(DiagnosticIds.TableDuplicateKey, $"{path}: duplicate entry: \"{TableText.FoldKey(key)}\"", entry.KeySpan);
             }

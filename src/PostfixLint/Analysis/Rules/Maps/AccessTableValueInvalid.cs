@@ -32,7 +32,7 @@ internal sealed class AccessTableValueInvalid : Rule
         foreach (var reference in ReferencedTables.Of(context))
         {
             if (reference.Use != TableUse.Access || !reference.HasFile
-                || ReferencedTables.FileOf(context, reference) is not { Syntax: { } syntax } file)
+                || ReferencedTables.FileOf(context, reference) is not { Source: { } syntax } file)
             {
                 continue;
             }

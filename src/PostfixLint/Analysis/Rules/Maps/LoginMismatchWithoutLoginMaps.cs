@@ -97,8 +97,8 @@ internal sealed class LoginMismatchWithoutLoginMaps : Rule
                 _ => (TableSourceFormat?)null,
             };
             if (format is null || reference.IsBraced
-                || ReferencedTables.FileOf(context, reference.Name, format.Value) is not { Syntax: { } syntax }
-                || syntax.Entries.Any(e => e.Kind == TableEntryKind.Entry))
+                || ReferencedTables.FileOf(context, reference.Name, format.Value) is not { Source: { } source }
+                || source.HasEntries)
             {
                 return null;
             }

@@ -3,6 +3,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using PostfixLint.Model;
+using PostfixLint.Model.Tables;
 using PostfixLint.Model.Values;
 using PostfixLint.Syntax;
 using PostfixLint.Syntax.Tables;
@@ -73,18 +74,21 @@ internal static class ReferencedTables
             return new TableFile(name, actual, false, verifiable, null, null);
         }
 
-        LookupTableSyntax? syntax = null;
+        TableSource? source = null;
         try
         {
+            // A postmap source may have 10^6 lines: scanned, not parsed into a tree (same warnings, same spans).
             var utf8 = !string.Equals(config.Expand("smtputf8_enable"), "no", StringComparison.OrdinalIgnoreCase);
-            syntax = LookupTableSyntax.Parse(SourceFile.Read(actual), format, name, utf8);
+            source = format == TableSourceFormat.Postmap
+                ? new TableSource(PostmapSource.Scan(actual, name, utf8))
+                : new TableSource(LookupTableSyntax.Parse(SourceFile.Read(actual), format, name, utf8));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Unreadable for us is not missing for Postfix (postmap may run as another user).
         }
 
-        return new TableFile(name, actual, true, true, syntax, File.GetLastWriteTimeUtc(actual));
+        return new TableFile(name, actual, true, true, source, File.GetLastWriteTimeUtc(actual));
     }
 
     private static ImmutableArray<TableReference> Collect(RuleContext context)

@@ -97,12 +97,12 @@ internal sealed class SenderLoginMapOwnerMismatch : Rule
             "pcre" => TableSourceFormat.Pcre,
             _ => (TableSourceFormat?)null,
         };
-        if (format is null || table.IsBraced || ReferencedTables.FileOf(context, table.Name, format.Value) is not { Syntax: { } syntax } file)
+        if (format is null || table.IsBraced || ReferencedTables.FileOf(context, table.Name, format.Value) is not { Source: { } source } file)
         {
             return null;
         }
 
-        var entry = syntax.Entries.FirstOrDefault(e => e.Kind == TableEntryKind.Entry && e.Line == line && e.ValueSpan.Length > 0);
+        var entry = source.Entries.FirstOrDefault(e => e.Kind == TableEntryKind.Entry && e.Line == line && e.ValueSpan.Length > 0);
         return entry is null ? null : (file, entry);
     }
 }

@@ -14,7 +14,7 @@ internal static class TableSyntaxFindings
         var seen = new HashSet<(string, string, int, string)>();
         foreach (var reference in ReferencedTables.Of(context))
         {
-            if (!reference.HasFile || ReferencedTables.FileOf(context, reference) is not { Syntax: { } syntax } file)
+            if (!reference.HasFile || ReferencedTables.FileOf(context, reference) is not { Source: { } syntax } file)
             {
                 continue;
             }

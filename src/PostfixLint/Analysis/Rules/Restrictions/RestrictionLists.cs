@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using PostfixLint.Diagnostics;
 using PostfixLint.Model;
 using PostfixLint.Model.Values;
@@ -21,29 +22,25 @@ internal static class RestrictionLists
         "smtpd_recipient_restrictions", "smtpd_data_restrictions", "smtpd_end_of_data_restrictions", "smtpd_etrn_restrictions",
     ];
 
+    // One run's listeners and lists, shared by the Restrictions rules (eight of them walk every list): computed once.
+    private static readonly ConditionalWeakTable<RuleContext, RunCache> s_runs = [];
+
     /// <summary>
     /// Every restriction list (and, with <paramref name="classes"/>, every restriction class) once per place it is
     /// written: main.cf's value (or the default) and each smtpd listener's <c>-o</c> override of it.
     /// </summary>
+    /// <remarks>Computed once per run and <paramref name="classes"/> value; the lists and listeners are shared by the rules.</remarks>
     public static IEnumerable<ScopedList> All(RuleContext context, bool classes = true)
     {
-        var listeners = new Dictionary<MasterService, Listener>(ReferenceEqualityComparer.Instance);
-        Listener? main = null;
-        Listener ListenerOf(MasterService? service)
-        {
-            if (service is null)
-            {
-                return main ??= NewListener(context, null);
-            }
+        var run = s_runs.GetValue(context, _ => new RunCache());
+        return classes
+            ? run.WithClasses ??= [.. Enumerate(context, classes: true)]
+            : run.WithoutClasses ??= [.. Enumerate(context, classes: false)];
+    }
 
-            if (!listeners.TryGetValue(service, out var listener))
-            {
-                listener = NewListener(context, service);
-                listeners[service] = listener;
-            }
-
-            return listener;
-        }
+    private static IEnumerable<ScopedList> Enumerate(RuleContext context, bool classes)
+    {
+        Listener ListenerOf(MasterService? service) => NewListener(context, service);
 
         foreach (var name in Parameters)
         {
@@ -90,9 +87,24 @@ internal static class RestrictionLists
         }
     }
 
-    /// <summary>The listener smtpd runs for <paramref name="service"/> (main.cf's settings for null).</summary>
-    public static Listener NewListener(RuleContext context, MasterService? service) =>
-        new(context.Config, service, new TableSet(context.Config, context.Options.Relay?.Simulator ?? new SimulatorOptions()));
+    /// <summary>The listener smtpd runs for <paramref name="service"/> (main.cf's settings for null), one per run and service.</summary>
+    /// <remarks>A listener only caches what it derives from the configuration, so the rules of one run can share it (and its tables).</remarks>
+    public static Listener NewListener(RuleContext context, MasterService? service)
+    {
+        var run = s_runs.GetValue(context, _ => new RunCache());
+        if (service is null)
+        {
+            return run.Main ??= new Listener(context.Config, null, run.Tables(context));
+        }
+
+        if (!run.Listeners.TryGetValue(service, out var listener))
+        {
+            listener = new Listener(context.Config, service, run.Tables(context));
+            run.Listeners[service] = listener;
+        }
+
+        return listener;
+    }
 
     /// <summary>True when smtpd knows <paramref name="restriction"/> by name (case-insensitive), or it is a <c>type:table</c>.</summary>
     public static bool IsKnown(Restriction restriction) =>
@@ -159,5 +171,21 @@ internal static class RestrictionLists
         return Fix.Create(title, safety, target.Path,
             TextEdit.Insert(target.Span.Start, itemText + Separator(context, list)),
             TextEdit.Delete(deletion.Span));
+    }
+
+    private sealed class RunCache
+    {
+        private TableSet? _tables;
+
+        public Dictionary<MasterService, Listener> Listeners { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public Listener? Main { get; set; }
+
+        public ScopedList[]? WithClasses { get; set; }
+
+        public ScopedList[]? WithoutClasses { get; set; }
+
+        public TableSet Tables(RuleContext context) =>
+            _tables ??= new TableSet(context.Config, context.Options.Relay?.Simulator ?? new SimulatorOptions());
     }
 }
