@@ -22,6 +22,8 @@ public sealed class PostfixConfig
     private readonly Lazy<HostFacts> _host;
     private readonly Lazy<PostconfEngine> _engine;
     private readonly Lazy<PostconfEngine> _defaultsEngine;
+    private readonly Dictionary<object, MacroExpander> _readExpanders = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, Dictionary<(Type, string), object?>> _reads = new(ReferenceEqualityComparer.Instance);
     private ImmutableArray<UnknownParameter>? _unknown;
 
     private PostfixConfig(
@@ -380,7 +382,35 @@ public sealed class PostfixConfig
         }
     }
 
+    // The configuration does not change, so each read is done once: rules, the simulator and the relay analysis read
+    // the same lists again and again, and expanding a long value with its origins is not cheap.
     private TypedValue<T>? Read<T>(string name, MasterService? service, Func<string, T> parse, Func<ExpansionMap, T, T> attach)
+    {
+        var key = (typeof(T), name);
+        lock (_reads)
+        {
+            if (_reads.TryGetValue((object?)service ?? _reads, out var reads) && reads.TryGetValue(key, out var known))
+            {
+                return (TypedValue<T>?)known;
+            }
+        }
+
+        var read = ReadOnce(name, service, parse, attach);
+        lock (_reads)
+        {
+            var scope = (object?)service ?? _reads;
+            if (!_reads.TryGetValue(scope, out var reads))
+            {
+                _reads[scope] = reads = [];
+            }
+
+            reads[key] = read;
+        }
+
+        return read;
+    }
+
+    private TypedValue<T>? ReadOnce<T>(string name, MasterService? service, Func<string, T> parse, Func<ExpansionMap, T, T> attach)
     {
         ValueSource? Resolve(string n) => SourceOf(n, service);
         if (Resolve(name) is not { } source)
@@ -401,17 +431,19 @@ public sealed class PostfixConfig
         }
         else
         {
-            var recorder = new ExpansionRecorder();
-            var result = new MacroExpander(n => Resolve(n)?.Value).Expand(source.Value, recorder);
-            map = ExpansionMap.FromRecorder(recorder, name, Resolve);
-            if (service is null)
+            // postconf -x decides the value (without one, there is nothing to read: no need to expand it again).
+            var postconf = service is null ? Expand(name) : null;
+            if (service is null && postconf is null)
             {
-                // postconf -x decides the value; the recorded expansion only supplies the origins when it agrees.
-                if (Expand(name) is not { } postconf)
-                {
-                    return null;
-                }
+                return null;
+            }
 
+            var recorder = new ExpansionRecorder();
+            var result = ExpanderFor(service, Resolve).Expand(source.Value, recorder);
+            map = ExpansionMap.FromRecorder(recorder, name, Resolve);
+            if (postconf is not null)
+            {
+                // The recorded expansion only supplies the origins when it agrees.
                 map = postconf == result.Value ? map : null;
                 expanded = postconf;
             }
@@ -427,6 +459,21 @@ public sealed class PostfixConfig
 
         var value = parse(expanded);
         return new TypedValue<T>(parameter, expanded, map is null ? value : attach(map, value)) { Map = map };
+    }
+
+    // One expander per name space (main.cf, each service), so what passed the expansion limit is remembered.
+    private MacroExpander ExpanderFor(MasterService? service, Func<string, ValueSource?> resolve)
+    {
+        lock (_readExpanders)
+        {
+            var key = (object?)service ?? _readExpanders;
+            if (!_readExpanders.TryGetValue(key, out var expander))
+            {
+                _readExpanders[key] = expander = new MacroExpander(n => resolve(n)?.Value);
+            }
+
+            return expander;
+        }
     }
 
     internal Dictionary<string, string> BuildMainDictionary()

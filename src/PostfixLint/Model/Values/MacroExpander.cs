@@ -19,6 +19,9 @@ internal sealed class MacroExpander
     private readonly Func<string, string?> _lookup;
     private readonly MacroExpanderOptions _options;
 
+    // The lookup is a function of the configuration, which does not change: what passed the limit once always will.
+    private readonly ExpansionLimitMemo _overLimit = new();
+
     /// <summary>Creates an expander over a parameter lookup.</summary>
     /// <param name="lookup">Raw value of a parameter, or null when it has neither a setting nor a default.</param>
     /// <param name="options">Expansion settings; <see cref="MacroExpanderOptions.Postconf"/> when null.</param>
@@ -36,7 +39,7 @@ internal sealed class MacroExpander
     internal MacroResult Expand(string value, ExpansionRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var engine = new MacroEngine(_lookup, _options, scan: false);
+        var engine = new MacroEngine(_lookup, _options, scan: false, _overLimit);
         var result = new StringBuilder();
         var status = engine.Expand(value, 0, value.Length, result, recorder);
         var failed = (status & MacroEngine.StatusError) != 0;
