@@ -22,6 +22,7 @@ public sealed class PostfixConfig
     private readonly Lazy<HostFacts> _host;
     private readonly Lazy<PostconfEngine> _engine;
     private readonly Lazy<PostconfEngine> _defaultsEngine;
+    private Dictionary<int, ParameterSyntax>? _mainCfParameterAt;
     private readonly Dictionary<object, MacroExpander> _readExpanders = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, Dictionary<(Type, string), object?>> _reads = new(ReferenceEqualityComparer.Instance);
     private ImmutableArray<UnknownParameter>? _unknown;
@@ -365,7 +366,7 @@ public sealed class PostfixConfig
         {
             case ProvenanceKind.MainCf or ProvenanceKind.PostconfOutput when MainCf is not null:
                 {
-                    var syntax = MainCf.Parameters.FirstOrDefault(p => p.Span == span);
+                    var syntax = MainCfParameterAt(span);
                     return syntax is null ? null : valueSpan => syntax.ToSourceSpan(valueSpan.Start, valueSpan.End);
                 }
 
@@ -459,6 +460,22 @@ public sealed class PostfixConfig
 
         var value = parse(expanded);
         return new TypedValue<T>(parameter, expanded, map is null ? value : attach(map, value)) { Map = map };
+    }
+
+    // The main.cf (or postconf output) definition written at `span`: a lookup, not a scan (a config may define 10^5 parameters).
+    private ParameterSyntax? MainCfParameterAt(TextSpan span)
+    {
+        var byStart = LazyInitializer.EnsureInitialized(ref _mainCfParameterAt, () =>
+        {
+            var map = new Dictionary<int, ParameterSyntax>();
+            foreach (var parameter in MainCf!.Parameters)
+            {
+                map.TryAdd(parameter.Span.Start, parameter);
+            }
+
+            return map;
+        });
+        return byStart.TryGetValue(span.Start, out var syntax) && syntax.Span == span ? syntax : null;
     }
 
     // One expander per name space (main.cf, each service), so what passed the expansion limit is remembered.
