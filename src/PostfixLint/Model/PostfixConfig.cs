@@ -440,7 +440,7 @@ public sealed class PostfixConfig
             }
 
             var recorder = new ExpansionRecorder();
-            var result = ExpanderFor(service, Resolve).Expand(source.Value, recorder);
+            var result = ExpanderOf(service).Expand(source.Value, recorder);
             map = ExpansionMap.FromRecorder(recorder, name, Resolve);
             if (postconf is not null)
             {
@@ -478,15 +478,18 @@ public sealed class PostfixConfig
         return byStart.TryGetValue(span.Start, out var syntax) && syntax.Span == span ? syntax : null;
     }
 
-    // One expander per name space (main.cf, each service), so what passed the expansion limit is remembered.
-    private MacroExpander ExpanderFor(MasterService? service, Func<string, ValueSource?> resolve)
+    /// <summary>
+    /// The expander over the unexpanded values <paramref name="service"/> sees (its <c>-o</c> overrides, then main.cf,
+    /// then the defaults); one per service, kept, so that what passed the expansion limit once is not built again.
+    /// </summary>
+    internal MacroExpander ExpanderOf(MasterService? service)
     {
         lock (_readExpanders)
         {
             var key = (object?)service ?? _readExpanders;
             if (!_readExpanders.TryGetValue(key, out var expander))
             {
-                _readExpanders[key] = expander = new MacroExpander(n => resolve(n)?.Value);
+                _readExpanders[key] = expander = new MacroExpander(n => SourceOf(n, service)?.Value);
             }
 
             return expander;

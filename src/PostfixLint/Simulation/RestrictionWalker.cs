@@ -67,6 +67,7 @@ internal sealed class RestrictionWalker
                     LeaveClass();
                     frame.State = CallState.Evaluating;
                     done = !AfterRestriction(frame, EndCall(frame, classStatus));
+                    frame.Index += done ? 0 : 1;
                 }
 
                 if (!done && NextRestriction(frame) is { } child)
@@ -198,13 +199,7 @@ internal sealed class RestrictionWalker
             return false;
         }
 
-        if (c.DeferIfPermit.Active && c.DeferIfReject.Active)
-        {
-            return false;
-        }
-
-        frame.Index++;
-        return true;
+        return !(c.DeferIfPermit.Active && c.DeferIfReject.Active);
     }
 
     /// <summary>Starts one restriction under its own trace entry, notes and table entry.</summary>

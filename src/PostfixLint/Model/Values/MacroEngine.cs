@@ -46,6 +46,9 @@ internal sealed class MacroEngine
 
     public ImmutableArray<MacroReference>.Builder References => _references;
 
+    /// <summary>True when the expansion stopped at postfix-lint's expansion limit (<see cref="InputLimits"/>).</summary>
+    public bool LimitHit => _limitHit;
+
     /// <summary>A message that aborts the program outright (msg_fatal inside the expansion), or null.</summary>
     public string? Fatal => _fatal;
 

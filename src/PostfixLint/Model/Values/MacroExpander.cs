@@ -53,7 +53,10 @@ internal sealed class MacroExpander
             messages.Add(new MacroMessage(DiagnosticSeverity.Fatal, PostconfFailureText));
         }
 
-        return new MacroResult(result.ToString(), MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0);
+        // Text cut off at the limit is no value at all: a caller that reads a failed expansion's text (a daemon's view
+        // of a setting) must not get megabytes of it.
+        var text = engine.LimitHit ? string.Empty : result.ToString();
+        return new MacroResult(text, MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0);
     }
 
     /// <summary>What <c>postconf -x name</c> prints for a parameter: its expanded value, or its raw value for a raw parameter; null when undefined.</summary>
