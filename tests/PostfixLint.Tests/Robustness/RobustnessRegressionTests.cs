@@ -249,6 +249,20 @@ public sealed class RobustnessRegressionTests
         run.Error.Should().Contain($"takes more than {InputLimits.MaxExpansionSteps} macro calls or {InputLimits.MaxExpansionLength} characters");
     }
 
+    // Fuzz finding (seed 42): a 256 KiB unknown parameter name built a 256 KiB "name + s" string for each of the
+    // ~1,000 known names it was compared with (420 MiB) to look for a plural slip.
+    [Test]
+    public void A_quarter_mebibyte_parameter_name_gets_its_suggestions_without_copying_it_per_candidate()
+    {
+        var name = "smtpd_" + new string('$', 256 << 10) + "relay_restrictions";
+        var catalog = PostfixConfig.FromPostconfOutput($"{name} = permit\n", "postconf.txt").Catalog;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        catalog.Suggest(name);
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(16 << 20);
+    }
+
     // 8. A named pipe in place of main.cf, master.cf or a table: refused before it is opened, never a hang.
     [Test]
     public void A_named_pipe_in_place_of_main_cf_is_refused_without_blocking()
