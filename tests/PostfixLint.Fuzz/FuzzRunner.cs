@@ -6,11 +6,16 @@ namespace PostfixLint.Fuzz;
 /// <summary>Runs mutated seeds through the targets and keeps score: inputs per target, the worst time and allocation, failures.</summary>
 internal sealed class FuzzRunner
 {
+    private const int Tries = 3;
+
     private readonly List<(string Target, byte[] Seed)> _seeds;
     private readonly TimeSpan _hangAfter;
 
     /// <summary>Creates a runner over seed files (each fed to the targets its name suggests).</summary>
-    public FuzzRunner(IEnumerable<string> seedFiles, TimeSpan hangAfter)
+    /// <param name="seedFiles">The seed files.</param>
+    /// <param name="hangAfter">How long an input may run before it is a hang (which ends the run).</param>
+    /// <param name="bounds">What one input may cost; over it is a failure. Defaults to <see cref="FuzzBounds.Campaign"/>.</param>
+    public FuzzRunner(IEnumerable<string> seedFiles, TimeSpan hangAfter, FuzzBounds? bounds = null)
     {
         _hangAfter = hangAfter;
         _seeds = [.. seedFiles.SelectMany(path => FuzzTargets.TargetsFor(Path.GetFileName(path)).Select(t => (t, File.ReadAllBytes(path))))];
@@ -18,13 +23,18 @@ internal sealed class FuzzRunner
         {
             _seeds.Add((target, [])); // every target gets at least the empty seed
         }
+
+        Report = new FuzzReport(bounds ?? FuzzBounds.Campaign);
     }
 
     /// <summary>The counts and the worst cases so far.</summary>
-    public FuzzReport Report { get; } = new();
+    public FuzzReport Report { get; }
 
-    /// <summary>Runs <paramref name="inputs"/> mutated inputs from seed <paramref name="seed"/>; stops early at a hang.</summary>
-    public void Run(long inputs, int seed, string? failureDirectory = null, Action<FuzzReport>? progress = null)
+    /// <summary>
+    /// Runs <paramref name="inputs"/> mutated inputs from seed <paramref name="seed"/>; stops early at a hang. With an
+    /// <paramref name="outputDirectory"/>, failing inputs are saved in its <c>failures/</c> and the worst ones in <c>worst/</c>.
+    /// </summary>
+    public void Run(long inputs, int seed, string? outputDirectory = null, Action<FuzzReport>? progress = null)
     {
         var mutator = new Mutator(seed);
         var random = new Random(seed);
@@ -32,7 +42,7 @@ internal sealed class FuzzRunner
         {
             var (target, original) = _seeds[random.Next(_seeds.Count)];
             var input = i % 16 == 0 ? original : mutator.Mutate(original);
-            if (!RunOne(target, input, failureDirectory))
+            if (!RunOne(target, input, outputDirectory))
             {
                 return;
             }
@@ -44,14 +54,18 @@ internal sealed class FuzzRunner
         }
     }
 
-    private bool RunOne(string target, byte[] input, string? failureDirectory)
+    /// <summary>Runs one input through one target (as the campaign does) and reports what it cost.</summary>
+    public (TimeSpan Time, long Allocated, string? Failure, bool Finished) Measure(string target, byte[] input)
     {
         string? failure = null;
         long allocated = 0;
+        var cpu = TimeSpan.Zero;
         var watch = Stopwatch.StartNew();
         var worker = new Thread(() =>
         {
+            // Everything the target does runs on this thread, so this counts all it allocates and the CPU it uses.
             var before = GC.GetAllocatedBytesForCurrentThread();
+            var cpuBefore = ThreadCpuTime.Now();
             try
             {
                 FuzzTargets.All[target](input);
@@ -62,27 +76,59 @@ internal sealed class FuzzRunner
             }
 
             allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            cpu = ThreadCpuTime.Now() - cpuBefore;
         }, 16 << 20) { IsBackground = true };
         worker.Start();
         var finished = worker.Join(_hangAfter);
         watch.Stop();
-        Report.Count(target, watch.Elapsed, allocated, input.Length);
-        if (!finished)
+
+        // The input's time is the CPU its thread used (what the input costs, however busy the machine), or the wall
+        // clock where the platform cannot tell.
+        var time = cpu > TimeSpan.Zero ? cpu : watch.Elapsed;
+        return (time, allocated, finished ? failure : $"hang: no answer after {_hangAfter.TotalSeconds} s", finished);
+    }
+
+    private bool RunOne(string target, byte[] input, string? outputDirectory)
+    {
+        var (time, allocated, failure, finished) = Measure(target, input);
+        for (var i = 1; finished && failure is null && time > Report.Bounds.MaxTime && i < Tries; i++)
         {
-            failure = $"hang: no answer after {_hangAfter.TotalSeconds} s";
+            // Over the time bound: the best of three, so a GC pause or a busy core does not count against the input.
+            var again = Measure(target, input);
+            (time, failure, finished) = (again.Time < time ? again.Time : time, again.Failure, again.Finished);
+        }
+
+        if (failure is null && time > Report.Bounds.MaxTime)
+        {
+            failure = $"over the bound: {time.TotalMilliseconds:F0} ms (best of {Tries}), at most {Report.Bounds.MaxTime.TotalMilliseconds:F0} ms";
+        }
+        else if (failure is null && allocated > Report.Bounds.MaxAllocatedBytes)
+        {
+            failure = $"over the bound: {allocated >> 20} MiB allocated, at most {Report.Bounds.MaxAllocatedBytes >> 20} MiB";
+        }
+
+        var name = $"{target}-{Convert.ToHexString(SHA256.HashData(input))[..16].ToLowerInvariant()}";
+        var worst = Report.Count(target, new FuzzReport.Measured(name, time, allocated, input.Length));
+        if (worst && outputDirectory is not null)
+        {
+            Save(Path.Combine(outputDirectory, "worst"), name, input);
         }
 
         if (failure is not null)
         {
-            var name = $"{target}-{Convert.ToHexString(SHA256.HashData(input))[..16].ToLowerInvariant()}";
             Report.Failures.Add($"{name}: {failure}");
-            if (failureDirectory is not null)
+            if (outputDirectory is not null)
             {
-                Directory.CreateDirectory(failureDirectory);
-                File.WriteAllBytes(Path.Combine(failureDirectory, name), input);
+                Save(Path.Combine(outputDirectory, "failures"), name, input);
             }
         }
 
         return finished;
+    }
+
+    private static void Save(string directory, string name, byte[] input)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, name), input);
     }
 }

@@ -104,16 +104,23 @@ internal static class FuzzTargets
         Inside(syntax.Diagnostics, text.Length, format.ToString());
     }
 
-    private static void ModelSimulateCheck(byte[] bytes)
+    private static void ModelSimulateCheck(byte[] bytes) => ModelSimulateCheck(bytes, null);
+
+    /// <summary>The postconf+simulate+check target; <paramref name="phase"/> hears when each phase ends (model, simulate, check).</summary>
+    public static void ModelSimulateCheck(byte[] bytes, Action<string>? phase)
     {
         var config = PostfixConfig.FromPostconfOutput(Text(bytes), "postconf.txt");
+        _ = config.IsUsable;
+        phase?.Invoke("model");
         var simulator = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true });
         foreach (var probe in s_probes)
         {
             simulator.Simulate(probe);
         }
 
+        phase?.Invoke("simulate");
         var result = Linter.Check(config);
+        phase?.Invoke("check");
         if (result.Findings.FirstOrDefault(f => f.Id == "PFL099") is { } broken)
         {
             throw new FuzzPropertyException($"a rule threw (PFL099): {broken.Message}");

@@ -106,7 +106,9 @@ internal sealed class ExpansionMap
 
     private MapReference Attach(MapReference reference) => reference with { Origin = Locate(reference.Span) };
 
-    // The innermost frame that holds every character of the span, and the span there.
+    // The innermost frame that holds every character of the span, and the span there. The runs are in result order,
+    // so only those over the span are visited (a binary search finds the first): a list of many items over a value
+    // of many runs costs no more than the runs themselves.
     private Projection? Project(TextSpan span)
     {
         if (span.IsEmpty)
@@ -114,11 +116,13 @@ internal sealed class ExpansionMap
             return null;
         }
 
+        var first = FirstRunEndingAfter(span.Start);
         var lca = -1;
-        var pieces = new List<(int Frame, int Start, int End)>();
         var covered = 0;
-        foreach (var run in _runs)
+        var last = first;
+        for (; last < _runs.Count && _runs[last].ResultStart < span.End; last++)
         {
+            var run = _runs[last];
             var from = Math.Max(span.Start, run.ResultStart);
             var to = Math.Min(span.End, run.ResultStart + run.Length);
             if (from >= to)
@@ -126,10 +130,6 @@ internal sealed class ExpansionMap
                 continue;
             }
 
-            var (start, end) = run.Length == run.SourceLength
-                ? (run.SourceStart + (from - run.ResultStart), run.SourceStart + (to - run.ResultStart))
-                : (run.SourceStart, run.SourceStart + run.SourceLength);
-            pieces.Add((run.Frame, start, end));
             covered += to - from;
             lca = lca < 0 ? run.Frame : CommonAncestor(lca, run.Frame);
         }
@@ -142,13 +142,23 @@ internal sealed class ExpansionMap
         var min = int.MaxValue;
         var max = int.MinValue;
         var mixed = false;
-        foreach (var (frame, start, end) in pieces)
+        for (var i = first; i < last; i++)
         {
-            var (s, e) = (start, end);
-            if (frame != lca)
+            var run = _runs[i];
+            var from = Math.Max(span.Start, run.ResultStart);
+            var to = Math.Min(span.End, run.ResultStart + run.Length);
+            if (from >= to)
+            {
+                continue;
+            }
+
+            var (s, e) = run.Length == run.SourceLength
+                ? (run.SourceStart + (from - run.ResultStart), run.SourceStart + (to - run.ResultStart))
+                : (run.SourceStart, run.SourceStart + run.SourceLength);
+            if (run.Frame != lca)
             {
                 mixed = true;
-                var child = frame;
+                var child = run.Frame;
                 while (_frames[child].Parent != lca)
                 {
                     child = _frames[child].Parent;
@@ -162,6 +172,26 @@ internal sealed class ExpansionMap
         }
 
         return new Projection(lca, TextSpan.FromBounds(min, max), mixed);
+    }
+
+    // The index of the first run that ends after result position `position` (runs are in result order, not overlapping).
+    private int FirstRunEndingAfter(int position)
+    {
+        var (low, high) = (0, _runs.Count);
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_runs[middle].ResultStart + _runs[middle].Length <= position)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
     }
 
     private int CommonAncestor(int a, int b)

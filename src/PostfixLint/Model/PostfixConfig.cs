@@ -22,6 +22,9 @@ public sealed class PostfixConfig
     private readonly Lazy<HostFacts> _host;
     private readonly Lazy<PostconfEngine> _engine;
     private readonly Lazy<PostconfEngine> _defaultsEngine;
+    private Dictionary<int, ParameterSyntax>? _mainCfParameterAt;
+    private readonly Dictionary<object, MacroExpander> _readExpanders = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, Dictionary<(Type, string), object?>> _reads = new(ReferenceEqualityComparer.Instance);
     private ImmutableArray<UnknownParameter>? _unknown;
 
     private PostfixConfig(
@@ -363,7 +366,7 @@ public sealed class PostfixConfig
         {
             case ProvenanceKind.MainCf or ProvenanceKind.PostconfOutput when MainCf is not null:
                 {
-                    var syntax = MainCf.Parameters.FirstOrDefault(p => p.Span == span);
+                    var syntax = MainCfParameterAt(span);
                     return syntax is null ? null : valueSpan => syntax.ToSourceSpan(valueSpan.Start, valueSpan.End);
                 }
 
@@ -380,7 +383,35 @@ public sealed class PostfixConfig
         }
     }
 
+    // The configuration does not change, so each read is done once: rules, the simulator and the relay analysis read
+    // the same lists again and again, and expanding a long value with its origins is not cheap.
     private TypedValue<T>? Read<T>(string name, MasterService? service, Func<string, T> parse, Func<ExpansionMap, T, T> attach)
+    {
+        var key = (typeof(T), name);
+        lock (_reads)
+        {
+            if (_reads.TryGetValue((object?)service ?? _reads, out var reads) && reads.TryGetValue(key, out var known))
+            {
+                return (TypedValue<T>?)known;
+            }
+        }
+
+        var read = ReadOnce(name, service, parse, attach);
+        lock (_reads)
+        {
+            var scope = (object?)service ?? _reads;
+            if (!_reads.TryGetValue(scope, out var reads))
+            {
+                _reads[scope] = reads = [];
+            }
+
+            reads[key] = read;
+        }
+
+        return read;
+    }
+
+    private TypedValue<T>? ReadOnce<T>(string name, MasterService? service, Func<string, T> parse, Func<ExpansionMap, T, T> attach)
     {
         ValueSource? Resolve(string n) => SourceOf(n, service);
         if (Resolve(name) is not { } source)
@@ -401,17 +432,19 @@ public sealed class PostfixConfig
         }
         else
         {
-            var recorder = new ExpansionRecorder();
-            var result = new MacroExpander(n => Resolve(n)?.Value).Expand(source.Value, recorder);
-            map = ExpansionMap.FromRecorder(recorder, name, Resolve);
-            if (service is null)
+            // postconf -x decides the value (without one, there is nothing to read: no need to expand it again).
+            var postconf = service is null ? Expand(name) : null;
+            if (service is null && postconf is null)
             {
-                // postconf -x decides the value; the recorded expansion only supplies the origins when it agrees.
-                if (Expand(name) is not { } postconf)
-                {
-                    return null;
-                }
+                return null;
+            }
 
+            var recorder = new ExpansionRecorder();
+            var result = ExpanderOf(service).Expand(source.Value, recorder);
+            map = ExpansionMap.FromRecorder(recorder, name, Resolve);
+            if (postconf is not null)
+            {
+                // The recorded expansion only supplies the origins when it agrees.
                 map = postconf == result.Value ? map : null;
                 expanded = postconf;
             }
@@ -427,6 +460,40 @@ public sealed class PostfixConfig
 
         var value = parse(expanded);
         return new TypedValue<T>(parameter, expanded, map is null ? value : attach(map, value)) { Map = map };
+    }
+
+    // The main.cf (or postconf output) definition written at `span`: a lookup, not a scan (a config may define 10^5 parameters).
+    private ParameterSyntax? MainCfParameterAt(TextSpan span)
+    {
+        var byStart = LazyInitializer.EnsureInitialized(ref _mainCfParameterAt, () =>
+        {
+            var map = new Dictionary<int, ParameterSyntax>();
+            foreach (var parameter in MainCf!.Parameters)
+            {
+                map.TryAdd(parameter.Span.Start, parameter);
+            }
+
+            return map;
+        });
+        return byStart.TryGetValue(span.Start, out var syntax) && syntax.Span == span ? syntax : null;
+    }
+
+    /// <summary>
+    /// The expander over the unexpanded values <paramref name="service"/> sees (its <c>-o</c> overrides, then main.cf,
+    /// then the defaults); one per service, kept, so that what passed the expansion limit once is not built again.
+    /// </summary>
+    internal MacroExpander ExpanderOf(MasterService? service)
+    {
+        lock (_readExpanders)
+        {
+            var key = (object?)service ?? _readExpanders;
+            if (!_readExpanders.TryGetValue(key, out var expander))
+            {
+                _readExpanders[key] = expander = new MacroExpander(n => SourceOf(n, service)?.Value);
+            }
+
+            return expander;
+        }
     }
 
     internal Dictionary<string, string> BuildMainDictionary()

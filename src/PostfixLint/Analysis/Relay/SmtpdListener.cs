@@ -74,6 +74,6 @@ public sealed record SmtpdListener(string Service, MasterService? MasterService)
     internal string Expand(PostfixConfig config, string name)
     {
         var raw = Raw(config, name);
-        return raw is null ? "" : new MacroExpander(n => Raw(config, n)).Expand(raw).Value;
+        return raw is null ? "" : config.ExpanderOf(MasterService).Expand(raw).Value;
     }
 }

@@ -38,7 +38,7 @@ internal static class ParameterSuggester
             }
 
             // A missing or extra plural "s" is the most common slip (smtpd_relay_restriction).
-            if (name == query + "s" || name + "s" == query)
+            if (IsPlural(name, query) || IsPlural(query, name))
             {
                 score = Math.Min(score, 1);
             }
@@ -65,6 +65,10 @@ internal static class ParameterSuggester
                 .Select(s => s.Name),
         ];
     }
+
+    // plural == singular + "s", without building the longer string (a name may be 100 KiB long).
+    private static bool IsPlural(string plural, string singular) =>
+        plural.Length == singular.Length + 1 && plural[^1] == 's' && plural.StartsWith(singular, StringComparison.Ordinal);
 
     private static int CommonPrefixLength(string a, string b)
     {

@@ -18,6 +18,10 @@ internal sealed class PostconfValues(PostconfState state)
     private string? _computedDomain;
     private string? _computedNetworks;
 
+    // One expander per name space (main.cf, each service's scope), so what passed the expansion limit is remembered.
+    private readonly Dictionary<int, MacroExpander> _expanders = [];
+    private readonly Dictionary<Dictionary<string, string>, MacroExpander> _dictionaryExpanders = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>The default of the built-in <paramref name="name"/>, as a function evaluated on first use.</summary>
     public Func<string> BuiltInDefault(string name) => name switch
     {
@@ -69,14 +73,24 @@ internal sealed class PostconfValues(PostconfState state)
     /// <summary>pcf_expand_parameter_value(): recursive; a syntax error is fatal (<see cref="PostconfFatalException"/>).</summary>
     public string Expand(string value, int? scopeIndex)
     {
-        var result = new MacroExpander(name => Lookup(name, scopeIndex)).Expand(value);
-        return TakeResult(result, MacroExpander.PostconfFailureText);
+        var key = scopeIndex ?? -1;
+        if (!_expanders.TryGetValue(key, out var expander))
+        {
+            _expanders[key] = expander = new MacroExpander(name => Lookup(name, scopeIndex));
+        }
+
+        return TakeResult(expander.Expand(value), MacroExpander.PostconfFailureText);
     }
 
     /// <summary>dict_eval() over one name space only (mail_conf_lookup_eval() uses main.cf this way).</summary>
     public string EvaluateInDictionary(string value, Dictionary<string, string> dictionary)
     {
-        var result = new MacroExpander(name => dictionary.TryGetValue(name, out var v) ? v : null).Expand(value);
+        if (!_dictionaryExpanders.TryGetValue(dictionary, out var expander))
+        {
+            _dictionaryExpanders[dictionary] = expander = new MacroExpander(name => dictionary.TryGetValue(name, out var v) ? v : null);
+        }
+
+        var result = expander.Expand(value);
         var dictionaryName = ReferenceEquals(dictionary, state.Main) ? "mail_dict" : "master";
         return TakeResult(result, $"dictionary {dictionaryName}: {MacroExpander.PostconfFailureText}");
     }

@@ -26,22 +26,28 @@ internal sealed class MacroEngine
     private readonly Func<string, string?> _lookup;
     private readonly MacroExpanderOptions _options;
     private readonly bool _scan;
+    private readonly ExpansionLimitMemo? _overLimit;
     private readonly ImmutableArray<MacroMessage>.Builder _messages = ImmutableArray.CreateBuilder<MacroMessage>();
     private readonly ImmutableArray<MacroReference>.Builder _references = ImmutableArray.CreateBuilder<MacroReference>();
     private string? _fatal;
+    private bool _limitHit;
     private int _operandDepth;
     private int _steps;
 
-    public MacroEngine(Func<string, string?> lookup, MacroExpanderOptions options, bool scan)
+    public MacroEngine(Func<string, string?> lookup, MacroExpanderOptions options, bool scan, ExpansionLimitMemo? overLimit = null)
     {
         _lookup = lookup;
         _options = options;
         _scan = scan;
+        _overLimit = overLimit;
     }
 
     public ImmutableArray<MacroMessage>.Builder Messages => _messages;
 
     public ImmutableArray<MacroReference>.Builder References => _references;
+
+    /// <summary>True when the expansion stopped at postfix-lint's expansion limit (<see cref="InputLimits"/>).</summary>
+    public bool LimitHit => _limitHit;
 
     /// <summary>A message that aborts the program outright (msg_fatal inside the expansion), or null.</summary>
     public string? Fatal => _fatal;
@@ -191,6 +197,7 @@ internal sealed class MacroEngine
         // name the previous one twice (2^n) stops with a clear message instead of running out of time and memory.
         if (++_steps > InputLimits.MaxExpansionSteps || context.Result.Length > InputLimits.MaxExpansionLength)
         {
+            _limitHit |= _fatal is null;
             _fatal ??= ExpansionLimitText(text[..Math.Min(text.Length, 40)]);
             context.Status |= StatusError;
             return false;
@@ -416,11 +423,25 @@ internal sealed class MacroEngine
                 {
                     // Nothing to add.
                 }
+                else if (_options.Recursive && name is not null && _overLimit?.Find(name) is { } known)
+                {
+                    // This name's value alone passed the expansion limit before: stop as it did, without building it again.
+                    _limitHit |= _fatal is null;
+                    _fatal ??= known;
+                    context.Status |= StatusError;
+                }
                 else if (_options.Recursive)
                 {
+                    // Expanding "$name" by itself costs this callback's step plus what the value costs here.
+                    var (startLength, startSteps) = (context.Result.Length, _steps - 1);
                     context.Recorder?.Enter(name, reference);
                     context.Status |= Parse(lookup, 0, lookup.Length, context);
                     context.Recorder?.Leave();
+                    if (_limitHit && _overLimit is not null && name is not null
+                        && (context.Result.Length - startLength > InputLimits.MaxExpansionLength || _steps - startSteps > InputLimits.MaxExpansionSteps))
+                    {
+                        _overLimit.Add(name, _fatal!);
+                    }
                 }
                 else
                 {
@@ -543,6 +564,7 @@ internal sealed class MacroEngine
         _steps += (rightEnd - leftStart) / 64;
         if (_steps > InputLimits.MaxExpansionSteps)
         {
+            _limitHit |= _fatal is null;
             _fatal ??= ExpansionLimitText(s[leftStart..Math.Min(leftEnd, leftStart + 40)]);
             return false;
         }

@@ -19,6 +19,9 @@ internal sealed class MacroExpander
     private readonly Func<string, string?> _lookup;
     private readonly MacroExpanderOptions _options;
 
+    // The lookup is a function of the configuration, which does not change: what passed the limit once always will.
+    private readonly ExpansionLimitMemo _overLimit = new();
+
     /// <summary>Creates an expander over a parameter lookup.</summary>
     /// <param name="lookup">Raw value of a parameter, or null when it has neither a setting nor a default.</param>
     /// <param name="options">Expansion settings; <see cref="MacroExpanderOptions.Postconf"/> when null.</param>
@@ -36,7 +39,7 @@ internal sealed class MacroExpander
     internal MacroResult Expand(string value, ExpansionRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var engine = new MacroEngine(_lookup, _options, scan: false);
+        var engine = new MacroEngine(_lookup, _options, scan: false, _overLimit);
         var result = new StringBuilder();
         var status = engine.Expand(value, 0, value.Length, result, recorder);
         var failed = (status & MacroEngine.StatusError) != 0;
@@ -50,7 +53,10 @@ internal sealed class MacroExpander
             messages.Add(new MacroMessage(DiagnosticSeverity.Fatal, PostconfFailureText));
         }
 
-        return new MacroResult(result.ToString(), MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0);
+        // Text cut off at the limit is no value at all: a caller that reads a failed expansion's text (a daemon's view
+        // of a setting) must not get megabytes of it.
+        var text = engine.LimitHit ? string.Empty : result.ToString();
+        return new MacroResult(text, MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0);
     }
 
     /// <summary>What <c>postconf -x name</c> prints for a parameter: its expanded value, or its raw value for a raw parameter; null when undefined.</summary>
