@@ -138,7 +138,36 @@ public sealed class RelaySimulator
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
-        return new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
+        return new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls)
+        {
+            ClientCert = PresentedCertificate(probe, settings, tls, notes),
+        };
+    }
+
+    /// <summary>
+    /// The client certificate smtpd sees: tls_server.c asks for one (SSL_VERIFY_PEER) only under smtpd_tls_ask_ccert, and
+    /// its verify callback accepts an unverified one (the session goes on, TLS_CERT_IS_TRUSTED() is false).
+    /// </summary>
+    private static ClientCertificate? PresentedCertificate(Probe probe, ListenerSettings settings, bool tls, List<string> notes)
+    {
+        if (string.IsNullOrEmpty(probe.ClientCert))
+        {
+            return null;
+        }
+
+        if (!tls)
+        {
+            notes.Add("the client certificate is not presented: the session does not use TLS");
+            return null;
+        }
+
+        if (!settings.GetBool("smtpd_tls_ask_ccert"))
+        {
+            notes.Add($"the client certificate is not presented: smtpd does not ask for one ({settings.Describe("smtpd_tls_ask_ccert")})");
+            return null;
+        }
+
+        return new ClientCertificate(probe.ClientCert, probe.ClientCertCommonName ?? "", probe.ClientCertVerified);
     }
 
     /// <summary>The SMTP dialogue after the greeting: client and HELO checks (without delayed rejects), MAIL FROM, RCPT TO.</summary>

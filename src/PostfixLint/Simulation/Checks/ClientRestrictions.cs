@@ -74,14 +74,55 @@ internal static class ClientRestrictions
     private static int RejectPlaintextSession(CheckContext c, in RestrictionCall call) =>
         c.Session.Tls ? CheckStatus.Dunno : c.Reject(c.Settings.GetInt("plaintext_reject_code", 450), "4.7.1", "Session encryption is required");
 
+    /// <summary>
+    /// smtpd_check.c permit_tls_clientcerts(): DUNNO without TLS; OK for any verified certificate under
+    /// permit_tls_all_clientcerts; otherwise a presented certificate (verified or not) is looked up by fingerprint in
+    /// relay_clientcerts, first the certificate's, then its public key's.
+    /// </summary>
     private static int PermitTlsClientcerts(CheckContext c, in RestrictionCall call)
     {
-        if (!c.Settings.GetBool("smtpd_tls_ask_ccert"))
+        var session = c.Session;
+        if (!session.Tls)
         {
-            c.Warn($"{call.Name} is requested, but \"smtpd_tls_ask_ccert = no\"");
+            c.Notes.Add("the session does not use TLS");
+            return CheckStatus.Dunno;
         }
 
-        c.Notes.Add("the simulated client presents no certificate");
+        var permitAll = call.Name == "permit_tls_all_clientcerts";
+        if (session.ClientCert is not { } cert)
+        {
+            if (!c.Settings.GetBool("smtpd_tls_ask_ccert"))
+            {
+                c.Warn($"{call.Name} is requested, but \"smtpd_tls_ask_ccert = no\"");
+            }
+
+            c.Notes.Add("the client presents no certificate");
+            return CheckStatus.Dunno;
+        }
+
+        if (cert.Verified && permitAll)
+        {
+            c.Notes.Add($"the client certificate {cert.Fingerprint} is verified: every verified certificate may relay");
+            return CheckStatus.Ok;
+        }
+
+        var hit = AccessLookup.MapsFind(c.OpenMaps("relay_clientcerts"), cert.Fingerprint, partial: false);
+        switch (hit.Status)
+        {
+            case Model.Tables.TableLookupStatus.Unknown:
+                throw new UnknownOutcome(hit.Entry?.Reason ?? $"relay_clientcerts: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
+            case Model.Tables.TableLookupStatus.Error:
+                c.Warn($"relay_clientcerts: lookup error for fingerprint '{cert.Fingerprint}', pkey fingerprint (not modelled)");
+                c.Notes.Add($"relay_clientcerts: {hit.Table?.Spec} cannot be read");
+                return CheckStatus.DictRetry;
+            case Model.Tables.TableLookupStatus.Found:
+                c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? "relay_clientcerts");
+                c.Notes.Add($"relay_clientcerts lists the client certificate {cert.Fingerprint} ({hit.Source}: {hit.Key} -> {hit.Value})");
+                return CheckStatus.Ok;
+        }
+
+        // The public-key fingerprint (peer_pkey_fprint) is looked up next; a probe does not give it.
+        c.Notes.Add($"relay_clientcerts ({c.Settings.Get("relay_clientcerts")}) does not list the client certificate {cert.Fingerprint}{(cert.Verified ? "" : " (not verified)")}; its public-key fingerprint is assumed unlisted");
         return CheckStatus.Dunno;
     }
 }
