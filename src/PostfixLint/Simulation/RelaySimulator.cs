@@ -103,7 +103,55 @@ public sealed class RelaySimulator
             return result with { Error = startupError, Notes = [.. notes] };
         }
 
+        if (SaslActivationFailure(settings, session, notes) is { } saslFatal)
+        {
+            return result with { Error = saslFatal.Message, Warnings = [.. saslFatal.Warnings], Notes = [.. notes] };
+        }
+
         return Converse(result, probe, listener, session, notes);
+    }
+
+    /// <summary>
+    /// smtpd.c: SASL is activated after the greeting (no TLS, smtpd_tls_auth_only off, with smtpd_sasl_security_options)
+    /// and again after the TLS handshake (with smtpd_sasl_tls_security_options); with no mechanism left smtpd exits
+    /// (smtpd_sasl_activate(): msg_fatal), so the client loses the connection. Null when every activation keeps one.
+    /// </summary>
+    private static (string Message, IReadOnlyList<string> Warnings)? SaslActivationFailure(ListenerSettings settings, SessionFacts session, List<string> notes)
+    {
+        if (!session.SaslEnabled)
+        {
+            return null;
+        }
+
+        var wrapper = settings.GetBool("smtpd_tls_wrappermode");
+        var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || EnforcesTls(settings);
+        var stages = new List<(string Parameter, string When)>();
+        if (!wrapper && !tlsAuthOnly)
+        {
+            stages.Add(("smtpd_sasl_security_options", "after the greeting"));
+        }
+
+        if (session.Tls)
+        {
+            stages.Add(("smtpd_sasl_tls_security_options", wrapper ? "after the TLS handshake, before the greeting" : "after STARTTLS"));
+        }
+
+        foreach (var (parameter, when) in stages)
+        {
+            var filtering = SaslMechanisms.Filtering(settings, parameter);
+            if (filtering.Count == 0)
+            {
+                continue;
+            }
+
+            notes.Add($"{settings.Describe(parameter)}: {string.Join(", ", filtering)} leaves no SASL mechanism (assuming PLAIN and LOGIN), so smtpd exits {when} (\"fatal: {SaslMechanisms.NoMechanisms}\") and the client loses the connection");
+            var warnings = settings.Get("smtpd_sasl_type").Trim().Equals("dovecot", StringComparison.OrdinalIgnoreCase)
+                ? Array.Empty<string>()
+                : ["xsasl_cyrus_server_get_mechanism_list: no applicable SASL mechanisms"];
+            return (SaslMechanisms.NoMechanisms, warnings);
+        }
+
+        return null;
     }
 
     /// <summary>smtpd's TLS requirement on this listener (wrapper mode, <c>smtpd_enforce_tls</c> or security level <c>encrypt</c>).</summary>
