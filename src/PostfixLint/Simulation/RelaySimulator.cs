@@ -183,6 +183,15 @@ public sealed class RelaySimulator
         // real instance).
         var xclientLogin = probe.Helo is null && probe.SaslLogin is not null;
         var login = saslActive || (xclientLogin && saslEnabled) ? probe.SaslLogin : null;
+        if (login is not null && !xclientLogin && CyrusRealm(settings) is { } realm && !login.Contains('@', StringComparison.Ordinal))
+        {
+            // Cyrus canonicalises a bare AUTH name with the server's user realm, smtpd_sasl_local_domain (passed as user_realm
+            // by xsasl_cyrus_server_create()); smtpd then knows the client as name@realm (real instance). XCLIENT LOGIN
+            // sets the name directly, and Dovecot ignores the realm.
+            notes.Add($"Cyrus SASL appends the realm of {settings.Describe("smtpd_sasl_local_domain")}: smtpd knows the client as {login}@{realm}");
+            login = $"{login}@{realm}";
+        }
+
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
@@ -190,6 +199,18 @@ public sealed class RelaySimulator
         {
             ClientCert = PresentedCertificate(probe, settings, tls, notes),
         };
+    }
+
+    /// <summary>smtpd_sasl_local_domain as Cyrus's user realm; null when it is empty (REALM_OR_NULL()) or the SASL type is not Cyrus.</summary>
+    private static string? CyrusRealm(ListenerSettings settings)
+    {
+        if (!settings.Get("smtpd_sasl_type").Trim().Equals("cyrus", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var realm = settings.Get("smtpd_sasl_local_domain").Trim();
+        return realm.Length == 0 ? null : realm;
     }
 
     /// <summary>
