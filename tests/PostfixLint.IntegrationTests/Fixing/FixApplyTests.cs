@@ -191,7 +191,8 @@ public sealed class FixApplyTests
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
         File.ReadAllText(Path.Combine(instance.ConfigDirectory, "main.cf")).Should().Contain("\nsmtpd_sasl_auth_enable = yes\n");
-        var after = await AfterReloadAsync(instance, probe, before);
+        // The fix also sets smtpd_tls_auth_only = yes, and the harness honours it: the client logs in after STARTTLS.
+        var after = await AfterReloadAsync(instance, probe with { Tls = true }, before);
         Transcript("PFL302 permit-sasl-authenticated-without-sasl", before, run, after);
         after.AuthReply.Should().StartWith("235 ");
         Reply(after).Should().Be("250 2.1.5 Ok");
