@@ -14,7 +14,7 @@ internal static class ProbeJson
     private static readonly HashSet<string> s_known = new(StringComparer.Ordinal)
     {
         "client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls",
-        "client_cert", "client_cert_cn", "client_cert_verified",
+        "client_cert", "client_cert_pkey", "client_cert_cn", "client_cert_verified",
     };
 
     private static readonly HashSet<string> s_output = new(StringComparer.Ordinal)
@@ -119,6 +119,7 @@ internal static class ProbeJson
                 Service = Text("service", false) ?? "smtp",
                 Tls = tls,
                 ClientCert = Text("client_cert", false),
+                ClientCertPkey = Text("client_cert_pkey", false),
                 ClientCertCommonName = Text("client_cert_cn", false),
                 ClientCertVerified = certVerified,
                 Id = id,
@@ -230,6 +231,7 @@ internal static class ProbeJson
             if (probe.ClientCert is not null)
             {
                 writer.WriteString("client_cert", probe.ClientCert);
+                WriteNullable(writer, "client_cert_pkey", probe.ClientCertPkey);
                 WriteNullable(writer, "client_cert_cn", probe.ClientCertCommonName);
                 writer.WriteBoolean("client_cert_verified", probe.ClientCertVerified);
             }

@@ -30,6 +30,9 @@ public sealed record Probe(string Client, string Sender, string Recipient)
     /// </summary>
     public string? ClientCert { get; init; }
 
+    /// <summary>The fingerprint of the client certificate's public key (<c>peer_pkey_fprint</c>, same digest), looked up when the certificate's is not listed; null when not given (taken as unlisted).</summary>
+    public string? ClientCertPkey { get; init; }
+
     /// <summary>The subject CommonName of the client certificate (smtpd's <c>peer_CN</c>, shown in <c>check_ccert_access</c> replies); null is the empty name.</summary>
     public string? ClientCertCommonName { get; init; }
 

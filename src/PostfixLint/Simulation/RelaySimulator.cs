@@ -236,7 +236,7 @@ public sealed class RelaySimulator
             return null;
         }
 
-        return new ClientCertificate(probe.ClientCert, probe.ClientCertCommonName ?? "", probe.ClientCertVerified);
+        return new ClientCertificate(probe.ClientCert, probe.ClientCertPkey, probe.ClientCertCommonName ?? "", probe.ClientCertVerified);
     }
 
     /// <summary>The SMTP dialogue after the greeting: client and HELO checks (without delayed rejects), MAIL FROM, RCPT TO.</summary>

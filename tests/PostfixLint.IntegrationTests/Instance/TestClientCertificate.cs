@@ -20,6 +20,9 @@ internal static class TestClientCertificate
     /// <summary>The certificate's fingerprint as smtpd computes it with <c>smtpd_tls_fingerprint_digest = sha256</c>: the SHA-256 of its DER form, upper-case hex bytes joined by colons.</summary>
     public static string Fingerprint => Colons(Certificate.GetCertHash(HashAlgorithmName.SHA256));
 
+    /// <summary>The fingerprint of the certificate's public key as smtpd computes it (<c>peer_pkey_fprint</c>): the SHA-256 of its SubjectPublicKeyInfo.</summary>
+    public static string PkeyFingerprint => Colons(SHA256.HashData(Certificate.PublicKey.ExportSubjectPublicKeyInfo()));
+
     /// <summary>Another fingerprint of the same form that no presented certificate has.</summary>
     public static string OtherFingerprint => Colons(SHA256.HashData("no such certificate"u8));
 

@@ -35,10 +35,13 @@ public sealed class ClientCertDifferentialTests
             .SetArgDisplayNames("all-clientcerts-unverified-listed");
         yield return new TestCaseData(Relay + PermitCerts.Replace("permit_tls_clientcerts", "permit_tls_all_clientcerts", StringComparison.Ordinal), "relay_clientcerts", unlisted, "554 5.7.1")
             .SetArgDisplayNames("all-clientcerts-unverified-not-listed");
+        yield return new TestCaseData(Relay + PermitCerts, "relay_clientcerts", $"{TestClientCertificate.PkeyFingerprint} client key\n", "250 2.1.5").SetArgDisplayNames("relay-clientcerts-pkey-listed");
         const string Ccert = "smtpd_client_restrictions = check_ccert_access hash:/etc/postfix/ccert_access\nsmtpd_relay_restrictions = permit_mynetworks, check_ccert_access hash:/etc/postfix/ccert_access, reject_unauth_destination\n";
         yield return new TestCaseData(Relay + Ccert, "ccert_access", $"{TestClientCertificate.Fingerprint} REJECT\n", "554 5.7.1 <client.example.net>: Client certificate rejected").SetArgDisplayNames("ccert-access-listed-reject");
         yield return new TestCaseData(Relay + Ccert.Replace("smtpd_client_restrictions = check_ccert_access hash:/etc/postfix/ccert_access\n", "", StringComparison.Ordinal), "ccert_access", $"{TestClientCertificate.Fingerprint} OK\n", "250 2.1.5")
             .SetArgDisplayNames("ccert-access-listed-ok");
+        yield return new TestCaseData(Relay + Ccert, "ccert_access", $"{TestClientCertificate.PkeyFingerprint} REJECT\n", "554 5.7.1 <client.example.net>: Client certificate rejected")
+            .SetArgDisplayNames("ccert-access-pkey-listed-reject");
         yield return new TestCaseData(Relay + Ccert, "ccert_access", $"{TestClientCertificate.OtherFingerprint} REJECT\n", "554 5.7.1").SetArgDisplayNames("ccert-access-not-listed");
         yield return new TestCaseData(Relay.Replace("yes", "no", StringComparison.Ordinal) + Ccert, "ccert_access", $"{TestClientCertificate.Fingerprint} REJECT\n", "554 5.7.1").SetArgDisplayNames("ccert-access-not-asked");
     }

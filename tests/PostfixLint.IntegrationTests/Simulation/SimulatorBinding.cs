@@ -33,6 +33,7 @@ public static class SimulatorBinding
             Service = probe.Service,
             Tls = probe.Tls ?? false, // the harness does STARTTLS only when asked (a wrapper-mode probe says tls: true)
             ClientCert = probe.ClientCert,
+            ClientCertPkey = probe.ClientCert is null ? null : TestClientCertificate.PkeyFingerprint,
             ClientCertCommonName = probe.ClientCert is null ? null : TestClientCertificate.CommonName,
             Id = probe.Id,
         };

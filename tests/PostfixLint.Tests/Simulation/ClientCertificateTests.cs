@@ -50,6 +50,13 @@ public sealed class ClientCertificateTests
     }
 
     [Test]
+    public void The_public_key_fingerprint_is_looked_up_when_the_certificate_is_not_listed()
+    {
+        SimulatorFixture.Run(PermitCerts, WithCert(fingerprint: Other) with { ClientCertPkey = Fingerprint }, files: Listing(Fingerprint)).RcptReply.Should().Be("250 2.1.5 Ok");
+        SimulatorFixture.Run(PermitCerts, WithCert(fingerprint: Other), files: Listing(Fingerprint)).RcptReply.Should().Be(Denied);
+    }
+
+    [Test]
     public void Check_ccert_access_rejects_by_fingerprint_naming_the_certificate_common_name()
     {
         var config = "smtpd_tls_ask_ccert = yes\nsmtpd_relay_restrictions = permit_mynetworks, check_ccert_access hash:/etc/postfix/ccert_access, reject_unauth_destination";

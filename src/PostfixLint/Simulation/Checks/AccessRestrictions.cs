@@ -43,9 +43,12 @@ internal static class AccessRestrictions
     {
         if (c.Session.ClientCert is { } cert)
         {
-            // The public-key fingerprint (peer_pkey_fprint) is looked up next when the certificate's is not listed; a
-            // probe does not give it, so it is taken as unlisted.
-            return CheckAccess(c, call.Argument, cert.Fingerprint, cert.CommonName, ReplyClasses.Ccert, call.DefaultAccess);
+            // The default search order: the certificate fingerprint, then the public-key fingerprint (taken as unlisted
+            // when the probe does not give it).
+            var status = CheckAccess(c, call.Argument, cert.Fingerprint, cert.CommonName, ReplyClasses.Ccert, call.DefaultAccess);
+            return status != CheckStatus.Dunno || cert.PkeyFingerprint is null
+                ? status
+                : CheckAccess(c, call.Argument, cert.PkeyFingerprint, cert.CommonName, ReplyClasses.Ccert, call.DefaultAccess);
         }
 
         if (!c.Settings.GetBool("smtpd_tls_ask_ccert"))

@@ -106,23 +106,32 @@ internal static class ClientRestrictions
             return CheckStatus.Ok;
         }
 
-        var hit = AccessLookup.MapsFind(c.OpenMaps("relay_clientcerts"), cert.Fingerprint, partial: false);
-        switch (hit.Status)
+        var maps = c.OpenMaps("relay_clientcerts");
+        foreach (var print in new[] { cert.Fingerprint, cert.PkeyFingerprint })
         {
-            case Model.Tables.TableLookupStatus.Unknown:
-                throw new UnknownOutcome(hit.Entry?.Reason ?? $"relay_clientcerts: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
-            case Model.Tables.TableLookupStatus.Error:
-                c.Warn($"relay_clientcerts: lookup error for fingerprint '{cert.Fingerprint}', pkey fingerprint (not modelled)");
-                c.Notes.Add($"relay_clientcerts: {hit.Table?.Spec} cannot be read");
-                return CheckStatus.DictRetry;
-            case Model.Tables.TableLookupStatus.Found:
-                c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? "relay_clientcerts");
-                c.Notes.Add($"relay_clientcerts lists the client certificate {cert.Fingerprint} ({hit.Source}: {hit.Key} -> {hit.Value})");
-                return CheckStatus.Ok;
+            if (print is null)
+            {
+                continue;
+            }
+
+            var hit = AccessLookup.MapsFind(maps, print, partial: false);
+            switch (hit.Status)
+            {
+                case Model.Tables.TableLookupStatus.Unknown:
+                    throw new UnknownOutcome(hit.Entry?.Reason ?? $"relay_clientcerts: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
+                case Model.Tables.TableLookupStatus.Error:
+                    c.Warn($"relay_clientcerts: lookup error for fingerprint '{cert.Fingerprint}', pkey fingerprint {cert.PkeyFingerprint}");
+                    c.Notes.Add($"relay_clientcerts: {hit.Table?.Spec} cannot be read");
+                    return CheckStatus.DictRetry;
+                case Model.Tables.TableLookupStatus.Found:
+                    c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? "relay_clientcerts");
+                    c.Notes.Add($"relay_clientcerts lists the client {(print == cert.Fingerprint ? "certificate" : "public key")} {print} ({hit.Source}: {hit.Key} -> {hit.Value})");
+                    return CheckStatus.Ok;
+            }
         }
 
-        // The public-key fingerprint (peer_pkey_fprint) is looked up next; a probe does not give it.
-        c.Notes.Add($"relay_clientcerts ({c.Settings.Get("relay_clientcerts")}) does not list the client certificate {cert.Fingerprint}{(cert.Verified ? "" : " (not verified)")}; its public-key fingerprint is assumed unlisted");
+        c.Notes.Add($"relay_clientcerts ({c.Settings.Get("relay_clientcerts")}) does not list the client certificate {cert.Fingerprint}{(cert.Verified ? "" : " (not verified)")}"
+                    + (cert.PkeyFingerprint is null ? "; its public-key fingerprint is not given and taken as unlisted" : $" or its public key {cert.PkeyFingerprint}"));
         return CheckStatus.Dunno;
     }
 }
