@@ -20,6 +20,11 @@ internal static class SimulateCommand
         var helo = new Option<string>("--helo") { Description = $"The EHLO name (default: {ProbeJson.DefaultHelo}).", HelpName = "NAME" };
         var noHelo = new Option<bool>("--no-helo") { Description = "Send no HELO/EHLO at all." };
         var saslLogin = new Option<string>("--sasl-login") { Description = "The client authenticates as USER.", HelpName = "USER" };
+        var tls = new Option<bool>("--tls") { Description = "The client uses TLS (STARTTLS; a wrapper-mode or encrypt listener implies it)." };
+        var clientCert = new Option<string>("--client-cert") { Description = "The fingerprint of the certificate the client presents, as smtpd computes it (smtpd_tls_fingerprint_digest).", HelpName = "FINGERPRINT" };
+        var clientCertPkey = new Option<string>("--client-cert-pkey") { Description = "The fingerprint of the client certificate's public key (same digest).", HelpName = "FINGERPRINT" };
+        var clientCertCn = new Option<string>("--client-cert-cn") { Description = "The client certificate's subject CommonName.", HelpName = "NAME" };
+        var clientCertVerified = new Option<bool>("--client-cert-verified") { Description = "The client certificate verifies against smtpd's trusted CAs." };
         var sender = new Option<string>("--sender") { Description = "The MAIL FROM address (\"\" for the null sender).", HelpName = "ADDR" };
         var recipient = new Option<string>("--recipient") { Description = "The RCPT TO address.", HelpName = "ADDR" };
         var service = new Option<string>("--service") { Description = "The master.cf listener: smtp, submission, smtps or host:port (default: smtp).", HelpName = "NAME" };
@@ -34,13 +39,13 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Show the exact SMTP replies Postfix would give to a client, and why.")
         {
-            configDirectory, root, client, clientName, helo, noHelo, saslLogin, sender, recipient, service, passwd, asDeployed, noPasswd, assumeReachable, serverAddress, probes, format,
+            configDirectory, root, client, clientName, helo, noHelo, saslLogin, tls, clientCert, clientCertPkey, clientCertCn, clientCertVerified, sender, recipient, service, passwd, asDeployed, noPasswd, assumeReachable, serverAddress, probes, format,
         };
         command.Validators.Add(result =>
         {
             if (result.GetResult(probes) is not null)
             {
-                foreach (var single in new Option[] { client, clientName, helo, saslLogin, sender, recipient })
+                foreach (var single in new Option[] { client, clientName, helo, saslLogin, tls, clientCert, clientCertPkey, clientCertCn, clientCertVerified, sender, recipient })
                 {
                     if (result.GetResult(single) is not null)
                     {
@@ -88,6 +93,11 @@ internal static class SimulateCommand
                 Helo = parseResult.GetValue(noHelo) ? null : parseResult.GetValue(helo) ?? ProbeJson.DefaultHelo,
                 SaslLogin = parseResult.GetValue(saslLogin),
                 Service = parseResult.GetValue(service) ?? "smtp",
+                Tls = parseResult.GetResult(tls) is null ? null : parseResult.GetValue(tls),
+                ClientCert = parseResult.GetValue(clientCert),
+                ClientCertPkey = parseResult.GetValue(clientCertPkey),
+                ClientCertCommonName = parseResult.GetValue(clientCertCn),
+                ClientCertVerified = parseResult.GetValue(clientCertVerified),
             };
             var result = simulator.Simulate(probe);
             streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result));

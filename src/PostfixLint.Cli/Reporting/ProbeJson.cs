@@ -14,6 +14,7 @@ internal static class ProbeJson
     private static readonly HashSet<string> s_known = new(StringComparer.Ordinal)
     {
         "client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls",
+        "client_cert", "client_cert_pkey", "client_cert_cn", "client_cert_verified",
     };
 
     private static readonly HashSet<string> s_output = new(StringComparer.Ordinal)
@@ -91,6 +92,7 @@ internal static class ProbeJson
             var recipient = Text("recipient", true);
             var helo = root.TryGetProperty("helo", out _) ? Text("helo", false) : DefaultHelo;
             bool? tls = root.TryGetProperty("tls", out var tlsValue) && tlsValue.ValueKind is JsonValueKind.True or JsonValueKind.False ? tlsValue.GetBoolean() : null;
+            var certVerified = root.TryGetProperty("client_cert_verified", out var verifiedValue) && verifiedValue.ValueKind == JsonValueKind.True;
             var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind != JsonValueKind.Null
                 ? idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idValue.GetRawText()
                 : null;
@@ -116,6 +118,10 @@ internal static class ProbeJson
                 SaslLogin = Text("sasl_login", false),
                 Service = Text("service", false) ?? "smtp",
                 Tls = tls,
+                ClientCert = Text("client_cert", false),
+                ClientCertPkey = Text("client_cert_pkey", false),
+                ClientCertCommonName = Text("client_cert_cn", false),
+                ClientCertVerified = certVerified,
                 Id = id,
                 Extra = extra.ToImmutable(),
                 RawJson = line,
@@ -217,6 +223,18 @@ internal static class ProbeJson
             writer.WriteString("sender", probe.Sender);
             writer.WriteString("recipient", probe.Recipient);
             writer.WriteString("service", probe.Service);
+            if (probe.Tls is bool tls)
+            {
+                writer.WriteBoolean("tls", tls);
+            }
+
+            if (probe.ClientCert is not null)
+            {
+                writer.WriteString("client_cert", probe.ClientCert);
+                WriteNullable(writer, "client_cert_pkey", probe.ClientCertPkey);
+                WriteNullable(writer, "client_cert_cn", probe.ClientCertCommonName);
+                writer.WriteBoolean("client_cert_verified", probe.ClientCertVerified);
+            }
         }
     }
 

@@ -23,6 +23,22 @@ public sealed record Probe(string Client, string Sender, string Recipient)
     /// <summary>Whether the session uses TLS; null means "as the listener requires" (TLS when it enforces TLS).</summary>
     public bool? Tls { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the certificate the client presents in its TLS handshake, as smtpd computes it with
+    /// <c>smtpd_tls_fingerprint_digest</c> (<c>AB:CD:…</c>); null when it presents none. smtpd only sees it in a TLS
+    /// session on a listener with <c>smtpd_tls_ask_ccert = yes</c>.
+    /// </summary>
+    public string? ClientCert { get; init; }
+
+    /// <summary>The fingerprint of the client certificate's public key (<c>peer_pkey_fprint</c>, same digest), looked up when the certificate's is not listed; null when not given (taken as unlisted).</summary>
+    public string? ClientCertPkey { get; init; }
+
+    /// <summary>The subject CommonName of the client certificate (smtpd's <c>peer_CN</c>, shown in <c>check_ccert_access</c> replies); null is the empty name.</summary>
+    public string? ClientCertCommonName { get; init; }
+
+    /// <summary>True when smtpd verifies the client certificate against its trusted CAs (<c>permit_tls_all_clientcerts</c> needs that).</summary>
+    public bool ClientCertVerified { get; init; }
+
     /// <summary>An identifier copied to the output.</summary>
     public string? Id { get; init; }
 

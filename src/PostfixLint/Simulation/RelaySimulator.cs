@@ -103,7 +103,55 @@ public sealed class RelaySimulator
             return result with { Error = startupError, Notes = [.. notes] };
         }
 
+        if (SaslActivationFailure(settings, session, notes) is { } saslFatal)
+        {
+            return result with { Error = saslFatal.Message, Warnings = [.. saslFatal.Warnings], Notes = [.. notes] };
+        }
+
         return Converse(result, probe, listener, session, notes);
+    }
+
+    /// <summary>
+    /// smtpd.c: SASL is activated after the greeting (no TLS, smtpd_tls_auth_only off, with smtpd_sasl_security_options)
+    /// and again after the TLS handshake (with smtpd_sasl_tls_security_options); with no mechanism left smtpd exits
+    /// (smtpd_sasl_activate(): msg_fatal), so the client loses the connection. Null when every activation keeps one.
+    /// </summary>
+    private static (string Message, IReadOnlyList<string> Warnings)? SaslActivationFailure(ListenerSettings settings, SessionFacts session, List<string> notes)
+    {
+        if (!session.SaslEnabled)
+        {
+            return null;
+        }
+
+        var wrapper = settings.GetBool("smtpd_tls_wrappermode");
+        var tlsAuthOnly = settings.GetBool("smtpd_tls_auth_only") || EnforcesTls(settings);
+        var stages = new List<(string Parameter, string When)>();
+        if (!wrapper && !tlsAuthOnly)
+        {
+            stages.Add(("smtpd_sasl_security_options", "after the greeting"));
+        }
+
+        if (session.Tls)
+        {
+            stages.Add(("smtpd_sasl_tls_security_options", wrapper ? "after the TLS handshake, before the greeting" : "after STARTTLS"));
+        }
+
+        foreach (var (parameter, when) in stages)
+        {
+            var filtering = SaslMechanisms.Filtering(settings, parameter);
+            if (filtering.Count == 0)
+            {
+                continue;
+            }
+
+            notes.Add($"{settings.Describe(parameter)}: {string.Join(", ", filtering)} leaves no SASL mechanism (assuming PLAIN and LOGIN), so smtpd exits {when} (\"fatal: {SaslMechanisms.NoMechanisms}\") and the client loses the connection");
+            var warnings = settings.Get("smtpd_sasl_type").Trim().Equals("dovecot", StringComparison.OrdinalIgnoreCase)
+                ? Array.Empty<string>()
+                : ["xsasl_cyrus_server_get_mechanism_list: no applicable SASL mechanisms"];
+            return (SaslMechanisms.NoMechanisms, warnings);
+        }
+
+        return null;
     }
 
     /// <summary>smtpd's TLS requirement on this listener (wrapper mode, <c>smtpd_enforce_tls</c> or security level <c>encrypt</c>).</summary>
@@ -135,10 +183,60 @@ public sealed class RelaySimulator
         // real instance).
         var xclientLogin = probe.Helo is null && probe.SaslLogin is not null;
         var login = saslActive || (xclientLogin && saslEnabled) ? probe.SaslLogin : null;
+        if (login is not null && !xclientLogin && CyrusRealm(settings) is { } realm && !login.Contains('@', StringComparison.Ordinal))
+        {
+            // Cyrus canonicalises a bare AUTH name with the server's user realm, smtpd_sasl_local_domain (passed as user_realm
+            // by xsasl_cyrus_server_create()); smtpd then knows the client as name@realm (real instance). XCLIENT LOGIN
+            // sets the name directly, and Dovecot ignores the realm.
+            notes.Add($"Cyrus SASL appends the realm of {settings.Describe("smtpd_sasl_local_domain")}: smtpd knows the client as {login}@{realm}");
+            login = $"{login}@{realm}";
+        }
+
         // smtpd.c xclient_cmd() / smtpd_peer.c: the client name is kept as given (replies show "HOST.Example.NET[addr]");
         // matching folds case itself (match_list casefold(), DICT_FLAG_FOLD_FIX tables, case-insensitive regexp/pcre).
         var name = string.IsNullOrEmpty(probe.ClientName) ? "unknown" : probe.ClientName;
-        return new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls);
+        return new SessionFacts(name, AddressText(clientAddress), clientAddress, login, saslActive, saslEnabled, tls)
+        {
+            ClientCert = PresentedCertificate(probe, settings, tls, notes),
+        };
+    }
+
+    /// <summary>smtpd_sasl_local_domain as Cyrus's user realm; null when it is empty (REALM_OR_NULL()) or the SASL type is not Cyrus.</summary>
+    private static string? CyrusRealm(ListenerSettings settings)
+    {
+        if (!settings.Get("smtpd_sasl_type").Trim().Equals("cyrus", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var realm = settings.Get("smtpd_sasl_local_domain").Trim();
+        return realm.Length == 0 ? null : realm;
+    }
+
+    /// <summary>
+    /// The client certificate smtpd sees: tls_server.c asks for one (SSL_VERIFY_PEER) only under smtpd_tls_ask_ccert, and
+    /// its verify callback accepts an unverified one (the session goes on, TLS_CERT_IS_TRUSTED() is false).
+    /// </summary>
+    private static ClientCertificate? PresentedCertificate(Probe probe, ListenerSettings settings, bool tls, List<string> notes)
+    {
+        if (string.IsNullOrEmpty(probe.ClientCert))
+        {
+            return null;
+        }
+
+        if (!tls)
+        {
+            notes.Add("the client certificate is not presented: the session does not use TLS");
+            return null;
+        }
+
+        if (!settings.GetBool("smtpd_tls_ask_ccert"))
+        {
+            notes.Add($"the client certificate is not presented: smtpd does not ask for one ({settings.Describe("smtpd_tls_ask_ccert")})");
+            return null;
+        }
+
+        return new ClientCertificate(probe.ClientCert, probe.ClientCertPkey, probe.ClientCertCommonName ?? "", probe.ClientCertVerified);
     }
 
     /// <summary>The SMTP dialogue after the greeting: client and HELO checks (without delayed rejects), MAIL FROM, RCPT TO.</summary>

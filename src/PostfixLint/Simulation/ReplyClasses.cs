@@ -8,4 +8,5 @@ internal static class ReplyClasses
     public const string Sender = "Sender address";
     public const string Recipient = "Recipient address";
     public const string Sasl = "SASL login name";
+    public const string Ccert = "Client certificate";
 }

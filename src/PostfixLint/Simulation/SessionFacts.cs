@@ -12,6 +12,9 @@ namespace PostfixLint.Simulation;
 /// <param name="Tls">True when the session uses TLS.</param>
 internal sealed record SessionFacts(string Name, string Address, IPAddress IpAddress, string? SaslUsername, bool SaslActive, bool SaslEnabled, bool Tls)
 {
+    /// <summary>The certificate the client presented in the TLS handshake (<c>TLS_CERT_IS_PRESENT()</c>); null when none.</summary>
+    public ClientCertificate? ClientCert { get; init; }
+
     /// <summary><c>name[addr]</c>, smtpd's <c>state-&gt;namaddr</c>.</summary>
     public string NamAddr => $"{Name}[{Address}]";
 }

@@ -135,7 +135,7 @@ public sealed class FixApplyTests
     public async Task Enabling_SASL_coherently_lets_an_authenticated_client_relay_and_diff_agrees_with_the_real_instance()
     {
         // The seed's SASL case: SASL is on, yet the relay list has no permit_sasl_authenticated; broken_sasl_auth_clients
-        // is on as well. (The harness enforces smtpd_sasl_security_options = noanonymous and a Cyrus sasldb.)
+        // is on as well. (The harness uses a Cyrus sasldb; smtpd_sasl_security_options keeps its default, noanonymous.)
         await using var instance = await PrivatePostfixInstance.StartAsync(Scenario.FromFragment("fix-sasl",
             "smtpd_sasl_auth_enable = yes\nbroken_sasl_auth_clients = yes\nsmtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n", []));
         var probe = new Probe("198.51.100.20", "alice@example.com", "x@gmail.com") { Helo = "laptop.example.net", SaslLogin = "alice", Service = instance.Listeners[0].Service };
@@ -191,7 +191,8 @@ public sealed class FixApplyTests
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
         File.ReadAllText(Path.Combine(instance.ConfigDirectory, "main.cf")).Should().Contain("\nsmtpd_sasl_auth_enable = yes\n");
-        var after = await AfterReloadAsync(instance, probe, before);
+        // The fix also sets smtpd_tls_auth_only = yes, and the harness honours it: the client logs in after STARTTLS.
+        var after = await AfterReloadAsync(instance, probe with { Tls = true }, before);
         Transcript("PFL302 permit-sasl-authenticated-without-sasl", before, run, after);
         after.AuthReply.Should().StartWith("235 ");
         Reply(after).Should().Be("250 2.1.5 Ok");

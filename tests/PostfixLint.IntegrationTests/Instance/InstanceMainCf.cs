@@ -107,7 +107,6 @@ internal static partial class InstanceMainCf
         new("cyrus_sasl_config_path", Path.Combine(configDirectory, "sasl")),
         new("smtpd_tls_cert_file", TestCertificate.CertFile),
         new("smtpd_tls_key_file", TestCertificate.KeyFile),
-        new("smtpd_sasl_security_options", "noanonymous"),
         new("smtpd_upstream_proxy_protocol", ""),
     ];
 

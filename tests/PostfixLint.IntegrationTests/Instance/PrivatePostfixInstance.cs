@@ -507,7 +507,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             {
                 try
                 {
-                    await connection.StartTlsAsync(cancellationToken);
+                    await connection.StartTlsAsync(cancellationToken, ClientCertificateOf(probe));
                 }
                 catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
                 {
@@ -541,6 +541,19 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                 return Error($"timeout waiting for an SMTP reply ({ReplyTimeout.TotalSeconds} s)");
             }
         }
+    }
+
+    /// <summary>The certificate a probe presents: the test client certificate when it names that certificate's fingerprint.</summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? ClientCertificateOf(Probe probe)
+    {
+        if (probe.ClientCert is null)
+        {
+            return null;
+        }
+
+        return probe.ClientCert == TestClientCertificate.Fingerprint
+            ? TestClientCertificate.Certificate
+            : throw new ArgumentException($"the harness can only present the test client certificate ({TestClientCertificate.Fingerprint}), not {probe.ClientCert}", nameof(probe));
     }
 
     private async Task<ProbeResult> ConverseAfterGreetingAsync(SmtpConnection smtp, Probe probe, string greeting, CancellationToken token)
@@ -607,7 +620,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                     return result with { Error = $"STARTTLS refused: {starttls ?? await LostConnectionAsync()}" };
                 }
 
-                await smtp.StartTlsAsync(token);
+                await smtp.StartTlsAsync(token, ClientCertificateOf(probe));
                 var again = await smtp.CommandAsync("EHLO " + probe.Helo, token);
                 if (again is null)
                 {

@@ -24,6 +24,12 @@ public sealed record Probe(string Client, string Sender, string Recipient)
     /// <summary>True when the client does STARTTLS after its EHLO (a wrapper-mode listener is TLS from the start anyway); null or false: no STARTTLS.</summary>
     public bool? Tls { get; init; }
 
+    /// <summary>
+    /// The fingerprint of the client certificate presented in the TLS handshake: the harness presents
+    /// <see cref="TestClientCertificate"/> (whose <see cref="TestClientCertificate.Fingerprint"/> this must be); null: none.
+    /// </summary>
+    public string? ClientCert { get; init; }
+
     /// <summary>An optional identifier, copied to the result.</summary>
     public string? Id { get; init; }
 
@@ -55,6 +61,12 @@ public sealed record Probe(string Client, string Sender, string Recipient)
         {
             target["tls"] = tls;
         }
+
+        if (ClientCert is not null)
+        {
+            target["client_cert"] = ClientCert;
+        }
+
         foreach (var (key, raw) in Extra)
         {
             target[key] = JsonNode.Parse(raw);

@@ -8,7 +8,7 @@ namespace PostfixLint.IntegrationTests.Instance;
 /// <summary>Reads and writes probes and results as JSON lines (blank lines and <c>#</c> lines are skipped).</summary>
 public static class ProbeJson
 {
-    private static readonly HashSet<string> ProbeKeys = ["client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls"];
+    private static readonly HashSet<string> ProbeKeys = ["client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls", "client_cert"];
 
     private static readonly HashSet<string> ResultKeys = ["decision", "stage", "mail_from_reply", "rcpt_reply", "error", "trace", "connect_reply", "helo_reply", "auth_reply"];
 
@@ -31,6 +31,7 @@ public static class ProbeJson
             ClientName = Optional(json, "client_name"),
             Helo = Optional(json, "helo"),
             SaslLogin = Optional(json, "sasl_login"),
+            ClientCert = Optional(json, "client_cert"),
             Service = Optional(json, "service") ?? "smtp",
             Id = json["id"] is JsonValue id ? id.ToString() : null,
             Tls = json["tls"] is JsonValue tls && tls.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? tls.GetValue<bool>() : null,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace PostfixLint.IntegrationTests.Instance;
@@ -27,14 +28,20 @@ internal sealed class SmtpConnection : IDisposable
     /// <summary>
     /// Starts TLS on the connection (after a <c>220</c> to STARTTLS, or at once on a wrapper-mode listener). The test
     /// certificate is self-signed, so the server certificate is not verified; buffered plaintext is discarded (RFC 3207).
+    /// <paramref name="clientCertificate"/>, when given, is presented whenever the server asks for one, whatever CA names it lists.
     /// </summary>
-    public async Task StartTlsAsync(CancellationToken cancellationToken)
+    public async Task StartTlsAsync(CancellationToken cancellationToken, X509Certificate2? clientCertificate = null)
     {
         _start = _end = 0;
         var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
-        await ssl.AuthenticateAsClientAsync(
-            new SslClientAuthenticationOptions { TargetHost = "mail.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true },
-            cancellationToken);
+        var options = new SslClientAuthenticationOptions { TargetHost = "mail.example.com", RemoteCertificateValidationCallback = (_, _, _, _) => true };
+        if (clientCertificate is not null)
+        {
+            options.ClientCertificates = [clientCertificate];
+            options.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        }
+
+        await ssl.AuthenticateAsClientAsync(options, cancellationToken);
         _stream = ssl;
     }
 

@@ -32,6 +32,9 @@ public static class SimulatorBinding
             SaslLogin = probe.SaslLogin,
             Service = probe.Service,
             Tls = probe.Tls ?? false, // the harness does STARTTLS only when asked (a wrapper-mode probe says tls: true)
+            ClientCert = probe.ClientCert,
+            ClientCertPkey = probe.ClientCert is null ? null : TestClientCertificate.PkeyFingerprint,
+            ClientCertCommonName = probe.ClientCert is null ? null : TestClientCertificate.CommonName,
             Id = probe.Id,
         };
 

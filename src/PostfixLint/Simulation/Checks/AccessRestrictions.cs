@@ -10,11 +10,7 @@ internal static class AccessRestrictions
         handlers["check_client_access"] = (CheckContext c, in RestrictionCall call) =>
             CheckNamadrAccess(c, call.Argument, c.Session.NamAddr, ReplyClasses.Client, call.DefaultAccess);
         handlers["check_reverse_client_hostname_access"] = CheckReverseClientHostnameAccess;
-        handlers["check_ccert_access"] = (CheckContext c, in RestrictionCall call) =>
-        {
-            c.Notes.Add("the simulated client presents no certificate");
-            return CheckStatus.Dunno;
-        };
+        handlers["check_ccert_access"] = CheckCcertAccess;
         handlers["check_sasl_access"] = CheckSaslAccess;
         handlers["check_helo_access"] = (CheckContext c, in RestrictionCall call) =>
             c.HeloName is not { } helo ? CheckStatus.Dunno : CheckDomainAccess(c, call.Argument, helo, helo, ReplyClasses.Helo, call.DefaultAccess, out _);
@@ -37,6 +33,32 @@ internal static class AccessRestrictions
         }
 
         return status;
+    }
+
+    /// <summary>
+    /// smtpd_check.c check_ccert_access(): a presented certificate (verified or not) is looked up by its fingerprint, then
+    /// its public key's; the reply names the certificate's CommonName ("Client certificate rejected").
+    /// </summary>
+    private static int CheckCcertAccess(CheckContext c, in RestrictionCall call)
+    {
+        if (c.Session.ClientCert is { } cert)
+        {
+            // The default search order: the certificate fingerprint, then the public-key fingerprint (taken as unlisted
+            // when the probe does not give it).
+            var status = CheckAccess(c, call.Argument, cert.Fingerprint, cert.CommonName, ReplyClasses.Ccert, call.DefaultAccess);
+            return status != CheckStatus.Dunno || cert.PkeyFingerprint is null
+                ? status
+                : CheckAccess(c, call.Argument, cert.PkeyFingerprint, cert.CommonName, ReplyClasses.Ccert, call.DefaultAccess);
+        }
+
+        if (!c.Settings.GetBool("smtpd_tls_ask_ccert"))
+        {
+            // Also without TLS: the warning comes before any look at the session (unlike permit_tls_clientcerts).
+            c.Warn("check_ccert_access is requested, but \"smtpd_tls_ask_ccert = no\"");
+        }
+
+        c.Notes.Add(c.Session.Tls ? "the client presents no certificate" : "the session does not use TLS: no client certificate");
+        return CheckStatus.Dunno;
     }
 
     private static int CheckSaslAccess(CheckContext c, in RestrictionCall call)

@@ -74,14 +74,64 @@ internal static class ClientRestrictions
     private static int RejectPlaintextSession(CheckContext c, in RestrictionCall call) =>
         c.Session.Tls ? CheckStatus.Dunno : c.Reject(c.Settings.GetInt("plaintext_reject_code", 450), "4.7.1", "Session encryption is required");
 
+    /// <summary>
+    /// smtpd_check.c permit_tls_clientcerts(): DUNNO without TLS; OK for any verified certificate under
+    /// permit_tls_all_clientcerts; otherwise a presented certificate (verified or not) is looked up by fingerprint in
+    /// relay_clientcerts, first the certificate's, then its public key's.
+    /// </summary>
     private static int PermitTlsClientcerts(CheckContext c, in RestrictionCall call)
     {
-        if (!c.Settings.GetBool("smtpd_tls_ask_ccert"))
+        var session = c.Session;
+        if (!session.Tls)
         {
-            c.Warn($"{call.Name} is requested, but \"smtpd_tls_ask_ccert = no\"");
+            c.Notes.Add("the session does not use TLS");
+            return CheckStatus.Dunno;
         }
 
-        c.Notes.Add("the simulated client presents no certificate");
+        var permitAll = call.Name == "permit_tls_all_clientcerts";
+        if (session.ClientCert is not { } cert)
+        {
+            if (!c.Settings.GetBool("smtpd_tls_ask_ccert"))
+            {
+                c.Warn($"{call.Name} is requested, but \"smtpd_tls_ask_ccert = no\"");
+            }
+
+            c.Notes.Add("the client presents no certificate");
+            return CheckStatus.Dunno;
+        }
+
+        if (cert.Verified && permitAll)
+        {
+            c.Notes.Add($"the client certificate {cert.Fingerprint} is verified: every verified certificate may relay");
+            return CheckStatus.Ok;
+        }
+
+        var maps = c.OpenMaps("relay_clientcerts");
+        foreach (var print in new[] { cert.Fingerprint, cert.PkeyFingerprint })
+        {
+            if (print is null)
+            {
+                continue;
+            }
+
+            var hit = AccessLookup.MapsFind(maps, print, partial: false);
+            switch (hit.Status)
+            {
+                case Model.Tables.TableLookupStatus.Unknown:
+                    throw new UnknownOutcome(hit.Entry?.Reason ?? $"relay_clientcerts: the contents of {hit.Table?.Spec} are not known (looked up \"{hit.Key}\")");
+                case Model.Tables.TableLookupStatus.Error:
+                    c.Warn($"relay_clientcerts: lookup error for fingerprint '{cert.Fingerprint}', pkey fingerprint {cert.PkeyFingerprint}");
+                    c.Notes.Add($"relay_clientcerts: {hit.Table?.Spec} cannot be read");
+                    return CheckStatus.DictRetry;
+                case Model.Tables.TableLookupStatus.Found:
+                    c.TableEntry = TraceSources.TableEntry(c.Tables, hit, hit.Table?.Spec ?? "relay_clientcerts");
+                    c.Notes.Add($"relay_clientcerts lists the client {(print == cert.Fingerprint ? "certificate" : "public key")} {print} ({hit.Source}: {hit.Key} -> {hit.Value})");
+                    return CheckStatus.Ok;
+            }
+        }
+
+        c.Notes.Add($"relay_clientcerts ({c.Settings.Get("relay_clientcerts")}) does not list the client certificate {cert.Fingerprint}{(cert.Verified ? "" : " (not verified)")}"
+                    + (cert.PkeyFingerprint is null ? "; its public-key fingerprint is not given and taken as unlisted" : $" or its public key {cert.PkeyFingerprint}"));
         return CheckStatus.Dunno;
     }
 }
