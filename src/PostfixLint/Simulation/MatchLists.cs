@@ -215,7 +215,25 @@ internal static class MatchLists
 
     /// <summary>The patterns of a list, with <c>/file</c> entries replaced by the file's patterns, stopping at a <c>#</c> comment.</summary>
     private static List<(string Text, int Negations)> Patterns(TableSet tables, string value, string parameter) =>
-        tables.Patterns(value, v => [.. ReadPatterns(tables, v, parameter)]);
+        tables.Patterns(value, v => Distinct(ReadPatterns(tables, v, parameter)));
+
+    // Each pattern's test depends only on the pattern and the input, and a list returns at the first pattern that
+    // decides, so a repeated pattern (and its negations) never decides: dropping it keeps every answer, and a list
+    // that names one domain 10^5 times (a doubling chain of parameters) is matched in one step per distinct pattern.
+    private static List<(string Text, int Negations)> Distinct(IEnumerable<(string Text, int Negations)> patterns)
+    {
+        var seen = new HashSet<(string Text, int Negations)>();
+        var result = new List<(string Text, int Negations)>();
+        foreach (var pattern in patterns)
+        {
+            if (seen.Add(pattern))
+            {
+                result.Add(pattern);
+            }
+        }
+
+        return result;
+    }
 
     private static IEnumerable<(string Text, int Negations)> ReadPatterns(TableSet tables, string value, string parameter, int depth = 0)
     {

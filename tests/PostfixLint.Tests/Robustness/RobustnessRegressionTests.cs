@@ -249,6 +249,50 @@ public sealed class RobustnessRegressionTests
         run.Error.Should().Contain($"takes more than {InputLimits.MaxExpansionSteps} macro calls or {InputLimits.MaxExpansionLength} characters");
     }
 
+    // Fuzz finding (f7013): a doubling chain under the expansion limit (2^17 copies of "1", or of nothing) built its
+    // text with 2^18 macro calls again for each value that names it (343 MiB to 1.1 GiB for check). Each parameter of
+    // the chain is now expanded once per name space, with the same text and the same messages.
+    [TestCase("1")]
+    [TestCase("")]
+    public void A_doubling_chain_under_the_expansion_limit_is_expanded_once_per_parameter(string leaf)
+    {
+        var text = new StringBuilder($"e9 = {leaf}\n");
+        for (var i = 10; i <= 26; i++)
+        {
+            text.Append($"e{i} = $e{i - 1} $e{i - 1}\n");
+        }
+
+        var config = PostfixConfig.FromPostconfOutput(text.Append("myhostname = $e26\n").ToString(), "postconf.txt");
+        _ = config.IsUsable;
+        var expected = string.Join(' ', Enumerable.Repeat(leaf, 1 << 17));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 6; i++)
+        {
+            config.ExpanderOf(null).Expand("$myhostname").Value.Should().Be(expected);
+            config.Expand("myhostname").Should().Be(expected);
+        }
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(32 << 20);
+    }
+
+    // Fuzz finding (f7013): the empty-leaf chain as myhostname stays far under the harness's bounds for check.
+    [Test]
+    public void Check_of_a_doubling_chain_of_empty_values_stays_within_the_fuzz_bounds()
+    {
+        var text = new StringBuilder("mynetworks = 127.0.0.0/8\ne9 =\n");
+        for (var i = 10; i <= 26; i++)
+        {
+            text.Append($"e{i} = $e{i - 1} $e{i - 1}\n");
+        }
+
+        var config = PostfixConfig.FromPostconfOutput(text.Append("myhostname = $e26\n").ToString(), "postconf.txt");
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        _ = Linter.Check(config, new LintOptions());
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(64 << 20);
+    }
+
     // Fuzz finding (seed 42): a 256 KiB unknown parameter name built a 256 KiB "name + s" string for each of the
     // ~1,000 known names it was compared with (420 MiB) to look for a plural slip.
     [Test]

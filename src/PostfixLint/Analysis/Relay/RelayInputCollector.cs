@@ -46,6 +46,7 @@ internal sealed class RelayInputCollector
     private readonly HashSet<InputRole> _countIsLowerBound = [];
     private readonly List<string> _uncovered = [];
     private readonly HashSet<string> _visitedTables = new(StringComparer.Ordinal);
+    private readonly HashSet<(InputRole Role, string Key)> _visitedKeys = [];
     private readonly HashSet<string> _recipientMapDomains = new(StringComparer.OrdinalIgnoreCase);
 
     private RelayInputCollector(
@@ -212,8 +213,10 @@ internal sealed class RelayInputCollector
             {
                 VisitNameList(file, role, depth + 1);
             }
-            else
+            else if (_visitedKeys.Add((role, text)))
             {
+                // A key met again adds nothing (every collection it feeds ignores repeats): a list that names the same
+                // key 10^5 times (a doubling chain of parameters) is read once per distinct key.
                 AddKey(role, text);
             }
         }

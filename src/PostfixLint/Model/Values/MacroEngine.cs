@@ -27,6 +27,7 @@ internal sealed class MacroEngine
     private readonly MacroExpanderOptions _options;
     private readonly bool _scan;
     private readonly ExpansionLimitMemo? _overLimit;
+    private readonly ExpansionValueMemo? _values;
     private readonly ImmutableArray<MacroMessage>.Builder _messages = ImmutableArray.CreateBuilder<MacroMessage>();
     private readonly ImmutableArray<MacroReference>.Builder _references = ImmutableArray.CreateBuilder<MacroReference>();
     private string? _fatal;
@@ -34,12 +35,24 @@ internal sealed class MacroEngine
     private int _operandDepth;
     private int _steps;
 
-    public MacroEngine(Func<string, string?> lookup, MacroExpanderOptions options, bool scan, ExpansionLimitMemo? overLimit = null)
+    // What an entry of the value memo must know (see ExpansionValueMemo): the deepest nesting level checked, how many
+    // undefined names and comparisons were met.
+    private int _maxLevel;
+    private int _undefined;
+    private int _comparisons;
+
+    public MacroEngine(
+        Func<string, string?> lookup,
+        MacroExpanderOptions options,
+        bool scan,
+        ExpansionLimitMemo? overLimit = null,
+        ExpansionValueMemo? values = null)
     {
         _lookup = lookup;
         _options = options;
         _scan = scan;
         _overLimit = overLimit;
+        _values = scan ? null : values;
     }
 
     public ImmutableArray<MacroMessage>.Builder Messages => _messages;
@@ -204,6 +217,7 @@ internal sealed class MacroEngine
         }
 
         // mac_expand_callback(): "if (mc->level++ > 100)" - the check happens before the status test.
+        _maxLevel = Math.Max(_maxLevel, context.Level);
         if (context.Level++ > _options.MaxNesting)
         {
             ParseError(context, $"unreasonable macro call nesting: \"{text}\"");
@@ -418,6 +432,7 @@ internal sealed class MacroEngine
                 if (lookup == null)
                 {
                     context.Status |= StatusUndef;
+                    _undefined++;
                 }
                 else if (lookup.Length == 0 || _scan)
                 {
@@ -430,10 +445,30 @@ internal sealed class MacroEngine
                     _fatal ??= known;
                     context.Status |= StatusError;
                 }
+                else if (_options.Recursive && name is not null && context.Recorder is null && _values?.Find(name) is { } memo
+                    && _fatal is null
+                    && context.Level + memo.Depth <= _options.MaxNesting
+                    && _steps + memo.Steps <= InputLimits.MaxExpansionSteps
+                    && context.Result.Length + memo.Text.Length <= InputLimits.MaxExpansionLength)
+                {
+                    // Expanding the value again would make the same calls, reach no limit and build the same text.
+                    _steps += memo.Steps;
+                    _maxLevel = Math.Max(_maxLevel, context.Level + memo.Depth);
+                    if (memo.UsedUndefined)
+                    {
+                        context.Status |= StatusUndef;
+                        _undefined++;
+                    }
+
+                    context.Result.Append(memo.Text);
+                }
                 else if (_options.Recursive)
                 {
                     // Expanding "$name" by itself costs this callback's step plus what the value costs here.
                     var (startLength, startSteps) = (context.Result.Length, _steps - 1);
+                    var (startLevel, startMaxLevel, startMessages) = (context.Level, _maxLevel, _messages.Count);
+                    var (startUndefined, startComparisons) = (_undefined, _comparisons);
+                    _maxLevel = startLevel;
                     context.Recorder?.Enter(name, reference);
                     context.Status |= Parse(lookup, 0, lookup.Length, context);
                     context.Recorder?.Leave();
@@ -442,6 +477,18 @@ internal sealed class MacroEngine
                     {
                         _overLimit.Add(name, _fatal!);
                     }
+
+                    // Only a value that expanded without a message or a comparison, and came back to its level, is kept.
+                    var steps = _steps - startSteps - 1;
+                    if (_values is not null && name is not null && context.Recorder is null && steps >= MemoMinSteps
+                        && _fatal is null && (context.Status & StatusError) == 0 && _messages.Count == startMessages
+                        && _comparisons == startComparisons && context.Level == startLevel)
+                    {
+                        var text = context.Result.ToString(startLength, context.Result.Length - startLength);
+                        _values.Add(name, new ExpansionValueMemo.Entry(text, steps, _maxLevel - startLevel, _undefined != startUndefined));
+                    }
+
+                    _maxLevel = Math.Max(startMaxLevel, _maxLevel);
                 }
                 else
                 {
@@ -495,6 +542,9 @@ internal sealed class MacroEngine
         return true;
     }
 
+    // A value that makes fewer macro calls is cheaper to expand again than to keep.
+    private const int MemoMinSteps = 16;
+
     private static readonly string[] s_operators = ["==", "!=", "<", "<=", ">=", ">"];
 
     private const string OperatorChars = "<>!=?+-*/~&|%";
@@ -503,6 +553,7 @@ internal sealed class MacroEngine
     private bool ParseRelational(Context context, string s, ref int cp, int bufEnd, out string? lookup)
     {
         lookup = null;
+        _comparisons++;
         if (!ExtractCurly(context, s, ref cp, bufEnd, out var leftStart, out var leftEnd))
         {
             return false;

@@ -21,6 +21,7 @@ internal sealed class MacroExpander
 
     // The lookup is a function of the configuration, which does not change: what passed the limit once always will.
     private readonly ExpansionLimitMemo _overLimit = new();
+    private readonly ExpansionValueMemo _values = new();
 
     /// <summary>Creates an expander over a parameter lookup.</summary>
     /// <param name="lookup">Raw value of a parameter, or null when it has neither a setting nor a default.</param>
@@ -39,7 +40,7 @@ internal sealed class MacroExpander
     internal MacroResult Expand(string value, ExpansionRecorder? recorder)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var engine = new MacroEngine(_lookup, _options, scan: false, _overLimit);
+        var engine = new MacroEngine(_lookup, _options, scan: false, _overLimit, _values);
         var result = new StringBuilder();
         var status = engine.Expand(value, 0, value.Length, result, recorder);
         var failed = (status & MacroEngine.StatusError) != 0;

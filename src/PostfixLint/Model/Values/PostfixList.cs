@@ -14,52 +14,67 @@ internal static class PostfixList
     public static ImmutableArray<ListElement> Split(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var result = ImmutableArray.CreateBuilder<ListElement>();
-        var i = 0;
-        while (i < value.Length)
-        {
-            while (i < value.Length && Separators.Contains(value[i]))
-            {
-                i++;
-            }
 
-            if (i >= value.Length)
+        // Two passes: the first counts and bounds the elements, so the array is built once, at its size, and each
+        // element knows its neighbours' bounds (a value may hold 10^5 elements).
+        var bounds = new List<(int Start, int End)>();
+        var i = 0;
+        while (Next(value, ref i, out var start))
+        {
+            bounds.Add((start, i));
+        }
+
+        var result = ImmutableArray.CreateBuilder<ListElement>(bounds.Count);
+        string? previous = null;
+        for (var n = 0; n < bounds.Count; n++)
+        {
+            var (start, end) = bounds[n];
+
+            // A repeated element shares the previous one's text (a doubling chain names one domain 10^5 times).
+            var text = previous is not null && value.AsSpan(start, end - start).SequenceEqual(previous) ? previous : value[start..end];
+            previous = text;
+            result.Add(new ListElement(text, TextSpan.FromBounds(start, end))
+            {
+                SeparatorBefore = n == 0 ? new TextSpan(start, 0) : TextSpan.FromBounds(bounds[n - 1].End, start),
+                SeparatorAfter = n == bounds.Count - 1 ? new TextSpan(end, 0) : TextSpan.FromBounds(end, bounds[n + 1].Start),
+            });
+        }
+
+        return result.MoveToImmutable();
+    }
+
+    // One element from i on: false at the end of the value; otherwise its start, with i at its end.
+    private static bool Next(string value, ref int i, out int start)
+    {
+        while (i < value.Length && Separators.Contains(value[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        if (i >= value.Length)
+        {
+            return false;
+        }
+
+        var level = 0;
+        for (; i < value.Length; i++)
+        {
+            var ch = value[i];
+            if (ch == '{')
+            {
+                level++;
+            }
+            else if (level > 0 && ch == '}')
+            {
+                level--;
+            }
+            else if (level == 0 && Separators.Contains(ch))
             {
                 break;
             }
-
-            var start = i;
-            var level = 0;
-            for (; i < value.Length; i++)
-            {
-                var ch = value[i];
-                if (ch == '{')
-                {
-                    level++;
-                }
-                else if (level > 0 && ch == '}')
-                {
-                    level--;
-                }
-                else if (level == 0 && Separators.Contains(ch))
-                {
-                    break;
-                }
-            }
-
-            result.Add(new ListElement(value[start..i], TextSpan.FromBounds(start, i)));
         }
 
-        for (var n = 0; n < result.Count; n++)
-        {
-            var span = result[n].Span;
-            result[n] = result[n] with
-            {
-                SeparatorBefore = n == 0 ? new TextSpan(span.Start, 0) : TextSpan.FromBounds(result[n - 1].Span.End, span.Start),
-                SeparatorAfter = n == result.Count - 1 ? new TextSpan(span.End, 0) : TextSpan.FromBounds(span.End, result[n + 1].Span.Start),
-            };
-        }
-
-        return result.ToImmutable();
+        return true;
     }
 }
