@@ -84,12 +84,12 @@ public sealed class ClientAddressSpace
         {
             var first = list[i];
             var last = i + 1 < list.Count ? list[i + 1] - 1 : AddressMath.Max(family);
-            var representative = Representative(first, last, family);
+            var representative = AddressMath.FromUInt128(Representative(first, last, family), family);
             classes.Add(new ClientClass(
                 AddressMath.FromUInt128(first, family),
                 AddressMath.FromUInt128(last, family),
-                AddressMath.FromUInt128(representative, family),
-                SpecialPurposeRanges.Find(representative, family)));
+                representative,
+                SpecialPurposeRanges.Find(representative)));
         }
 
         return classes.MoveToImmutable();

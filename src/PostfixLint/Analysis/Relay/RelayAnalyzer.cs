@@ -469,6 +469,8 @@ public sealed class RelayAnalyzer
     /// <summary>The starts of the regions the configuration's boundaries cut each address family into.</summary>
     private sealed class ConfigRegionMap
     {
+        private static readonly System.Net.IPNetwork s_ipv4Mapped = System.Net.IPNetwork.Parse("::ffff:0:0/96");
+
         private readonly UInt128[] _ipv4;
         private readonly UInt128[] _ipv6;
 
@@ -476,7 +478,11 @@ public sealed class RelayAnalyzer
         {
             var ipv4 = new List<UInt128> { 0 };
             var ipv6 = new List<UInt128> { 0 };
-            foreach (var network in boundaries)
+
+            // smtpd reads an IPv4-mapped client (::ffff:a.b.c.d) as the IPv4 address a.b.c.d when IPv4 is enabled
+            // (src/smtpd/smtpd_peer.c), so an IPv6 network such as ::/0 does not match it: such clients never share a
+            // region with native IPv6 ones.
+            foreach (var network in boundaries.Append(s_ipv4Mapped))
             {
                 var family = network.BaseAddress.AddressFamily;
                 var starts = family == AddressFamily.InterNetwork ? ipv4 : ipv6;

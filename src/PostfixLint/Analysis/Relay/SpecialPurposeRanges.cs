@@ -53,20 +53,14 @@ internal static class SpecialPurposeRanges
     public static string? Find(IPAddress address)
     {
         ArgumentNullException.ThrowIfNull(address);
-        return Find(AddressMath.ToUInt128(address), address.AddressFamily);
-    }
-
-    /// <summary>The name of the most specific special-purpose block holding the address <paramref name="value"/> of <paramref name="family"/>, or null.</summary>
-    public static string? Find(UInt128 value, System.Net.Sockets.AddressFamily family)
-    {
         string? name = null;
         var longest = -1;
-        foreach (var (blockFamily, first, last, prefixLength, blockName) in Bounds)
+        foreach (var (network, blockName) in All)
         {
-            if (prefixLength > longest && blockFamily == family && value >= first && value <= last)
+            if (network.PrefixLength > longest && network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address))
             {
                 name = blockName;
-                longest = prefixLength;
+                longest = network.PrefixLength;
             }
         }
 
