@@ -43,16 +43,16 @@ public sealed class ClientAddressSpace
         ArgumentNullException.ThrowIfNull(boundaries);
         var ipv4 = new SortedSet<UInt128> { 0 };
         var ipv6 = new SortedSet<UInt128> { 0 };
-        foreach (var network in boundaries.Concat(SpecialPurposeRanges.All.Select(s => s.Network)))
+        foreach (var network in boundaries)
         {
             var family = network.BaseAddress.AddressFamily;
-            var starts = family == AddressFamily.InterNetwork ? ipv4 : ipv6;
             var (first, last) = AddressMath.Bounds(network);
-            starts.Add(first);
-            if (last < AddressMath.Max(family))
-            {
-                starts.Add(last + 1);
-            }
+            AddRange(family == AddressFamily.InterNetwork ? ipv4 : ipv6, family, first, last);
+        }
+
+        foreach (var (family, first, last, _, _) in SpecialPurposeRanges.Bounds)
+        {
+            AddRange(family == AddressFamily.InterNetwork ? ipv4 : ipv6, family, first, last);
         }
 
         return new ClientAddressSpace(Build(ipv4, AddressFamily.InterNetwork), Build(ipv6, AddressFamily.InterNetworkV6));
@@ -65,6 +65,15 @@ public sealed class ClientAddressSpace
         var (starts, classes) = address.AddressFamily == AddressFamily.InterNetwork ? (_ipv4Starts, _ipv4) : (_ipv6Starts, _ipv6);
         var index = Array.BinarySearch(starts, AddressMath.ToUInt128(address));
         return classes[index >= 0 ? index : ~index - 1];
+    }
+
+    private static void AddRange(SortedSet<UInt128> starts, AddressFamily family, UInt128 first, UInt128 last)
+    {
+        starts.Add(first);
+        if (last < AddressMath.Max(family))
+        {
+            starts.Add(last + 1);
+        }
     }
 
     private static ImmutableArray<ClientClass> Build(SortedSet<UInt128> starts, AddressFamily family)

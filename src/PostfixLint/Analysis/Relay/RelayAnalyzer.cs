@@ -82,10 +82,12 @@ public sealed class RelayAnalyzer
         var counterexamples = ImmutableArray.CreateBuilder<OpenRelayCounterexample>();
         var dns = ImmutableArray.CreateBuilder<DnsDependentRelay>();
         var errors = ImmutableArray.CreateBuilder<ListenerError>();
+        var regions = ConfigRegions();
         foreach (var listener in Listeners)
         {
             var found = new List<(ClientClass Class, Probe Probe, SimulationResult Result, string? Spoofed)>();
             var listenerErrors = new HashSet<string>(StringComparer.Ordinal);
+            var closedRegions = new HashSet<(AddressFamily, int)>();
             foreach (var clientClass in Inputs.Clients.Classes)
             {
                 if (IsTrusted(clientClass))
@@ -93,7 +95,19 @@ public sealed class RelayAnalyzer
                     continue;
                 }
 
+                // A class that shares its region with a class found closed is closed too: see ConfigRegions.
+                var region = regions?.RegionOf(clientClass);
+                if (region is { } known && closedRegions.Contains(known))
+                {
+                    continue;
+                }
+
                 var outcome = ProbeClass(listener, clientClass, listener.Service);
+                if (outcome.Kind == ClassOutcomeKind.Closed && region is { } closed)
+                {
+                    closedRegions.Add(closed);
+                }
+
                 switch (outcome.Kind)
                 {
                     case ClassOutcomeKind.Relays:
@@ -374,6 +388,22 @@ public sealed class RelayAnalyzer
     private static bool SameService(SmtpdListener listener, string service) =>
         listener.Service == service || listener.Port == new SmtpdListener(service, null).Port;
 
+    /// <summary>
+    /// The address space split at the configuration's own boundaries only (without the special-purpose blocks that
+    /// <see cref="ClientAddressSpace"/> adds to tell trusted from untrusted space); null when some table pattern has no
+    /// witness (its keys drew no boundary, so the split may miss one).
+    /// </summary>
+    /// <remarks>
+    /// Two client classes in one region lie inside exactly the same networks the configuration names, so every
+    /// restriction that looks at the client address answers them alike, and so does smtpd as a whole: the same argument
+    /// that lets one representative stand for a class. The proof therefore probes one closed class per region (with
+    /// every other input varied as usual) instead of each slice the special-purpose registry cuts out of it; a class
+    /// whose region is not known to be closed is probed on its own as before, so every counterexample still names its
+    /// own class and probe.
+    /// </remarks>
+    private ConfigRegionMap? ConfigRegions() =>
+        Inputs.UncoveredPatterns.IsEmpty ? new ConfigRegionMap(Inputs.Boundaries) : null;
+
     /// <summary>Untrusted classes that relay and lie in a contiguous relaying run wider than a /24 (IPv4) or /48 (IPv6).</summary>
     private static HashSet<ClientClass> WideClasses(IEnumerable<ClientClass> relaying)
     {
@@ -434,6 +464,49 @@ public sealed class RelayAnalyzer
         Relays,
         DependsOnDns,
         Error,
+    }
+
+    /// <summary>The starts of the regions the configuration's boundaries cut each address family into.</summary>
+    private sealed class ConfigRegionMap
+    {
+        private static readonly System.Net.IPNetwork s_ipv4Mapped = System.Net.IPNetwork.Parse("::ffff:0:0/96");
+
+        private readonly UInt128[] _ipv4;
+        private readonly UInt128[] _ipv6;
+
+        public ConfigRegionMap(ImmutableArray<System.Net.IPNetwork> boundaries)
+        {
+            var ipv4 = new List<UInt128> { 0 };
+            var ipv6 = new List<UInt128> { 0 };
+
+            // smtpd reads an IPv4-mapped client (::ffff:a.b.c.d) as the IPv4 address a.b.c.d when IPv4 is enabled
+            // (src/smtpd/smtpd_peer.c), so an IPv6 network such as ::/0 does not match it: such clients never share a
+            // region with native IPv6 ones.
+            foreach (var network in boundaries.Append(s_ipv4Mapped))
+            {
+                var family = network.BaseAddress.AddressFamily;
+                var starts = family == AddressFamily.InterNetwork ? ipv4 : ipv6;
+                var (first, last) = AddressMath.Bounds(network);
+                starts.Add(first);
+                if (last < AddressMath.Max(family))
+                {
+                    starts.Add(last + 1);
+                }
+            }
+
+            ipv4.Sort();
+            ipv6.Sort();
+            _ipv4 = [.. ipv4.Distinct()];
+            _ipv6 = [.. ipv6.Distinct()];
+        }
+
+        /// <summary>The region holding the whole of <paramref name="clientClass"/> (classes never cross a configuration boundary).</summary>
+        public (AddressFamily, int) RegionOf(ClientClass clientClass)
+        {
+            var starts = clientClass.Family == AddressFamily.InterNetwork ? _ipv4 : _ipv6;
+            var index = Array.BinarySearch(starts, AddressMath.ToUInt128(clientClass.First));
+            return (clientClass.Family, index >= 0 ? index : ~index - 1);
+        }
     }
 
     private sealed record ClassOutcome(ClassOutcomeKind Kind, Probe Probe, SimulationResult Result, string? Spoofed, string? Reason);

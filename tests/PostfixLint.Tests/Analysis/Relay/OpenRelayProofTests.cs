@@ -51,6 +51,22 @@ public sealed class OpenRelayProofTests
     }
 
     [Test]
+    public void An_ipv6_permit_of_everyone_opens_every_native_ipv6_class_even_when_an_ipv4_mapped_class_is_closed()
+    {
+        // smtpd reads an IPv4-mapped client as IPv4, so ::/0 does not match it: the proof must not let a closed mapped
+        // class stand for the native IPv6 classes that share the configuration's boundaries with it.
+        var analyzer = RelayFixture.Analyzer(
+            "mynetworks = 127.0.0.0/8 [::ffff:127.0.0.0]/104 [::1]/128\nsmtpd_relay_restrictions = permit_mynetworks, check_client_access cidr:/etc/postfix/clients.cidr, reject_unauth_destination",
+            files: new Dictionary<string, string> { ["clients.cidr"] = "::/0 OK\n" });
+        var proof = analyzer.ProveNoOpenRelay();
+
+        var nativeUntrusted = analyzer.Inputs.Clients.IPv6Classes.Where(c => !analyzer.IsTrusted(c) && !c.First.IsIPv4MappedToIPv6).ToList();
+        nativeUntrusted.Should().NotBeEmpty();
+        proof.Counterexamples.Select(c => c.ClientClass).Should().Contain(nativeUntrusted);
+        proof.Counterexamples.Should().OnlyContain(c => c.ClientClass.Family == System.Net.Sockets.AddressFamily.InterNetworkV6 && !c.ClientClass.First.IsIPv4MappedToIPv6);
+    }
+
+    [Test]
     public void A_cidr_client_access_table_that_says_ok_to_everyone_is_an_open_relay()
     {
         var proof = RelayFixture.Analyzer(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using PostfixLint.Analysis.Relay;
 
 namespace PostfixLint.Analysis.Rules.Networks;
@@ -8,6 +9,8 @@ namespace PostfixLint.Analysis.Rules.Networks;
 /// <summary>What a mynetworks network covers, in terms of the special-purpose registry and the policy.</summary>
 internal static class AddressSpaceFacts
 {
+    private static readonly ConditionalWeakTable<RuleContext, Dictionary<IPNetwork, (IReadOnlyList<ClientClass>, BigInteger)>> s_untrustedPublic = new();
+
     /// <summary>The private-use blocks: RFC 1918 for IPv4 and unique local fc00::/7 for IPv6, from <see cref="SpecialPurposeRanges"/>.</summary>
     public static IEnumerable<IPNetwork> PrivateBlocks =>
         SpecialPurposeRanges.All.Where(r => r.Name.StartsWith("private use", StringComparison.Ordinal) || r.Name.StartsWith("unique local", StringComparison.Ordinal))
@@ -20,7 +23,20 @@ internal static class AddressSpaceFacts
     /// The globally routable addresses of <paramref name="network"/> that the relay analysis does not trust (outside
     /// the policy's <c>mayRelay</c>, or all of them without a policy): the classes and their total size.
     /// </summary>
+    /// <remarks>Computed once per network and run: PFL102 and PFL103 ask it for the same entries.</remarks>
     public static (IReadOnlyList<ClientClass> Classes, BigInteger Count) UntrustedPublic(RuleContext context, IPNetwork network)
+    {
+        var cache = s_untrustedPublic.GetOrCreateValue(context);
+        if (!cache.TryGetValue(network, out var result))
+        {
+            result = ComputeUntrustedPublic(context, network);
+            cache[network] = result;
+        }
+
+        return result;
+    }
+
+    private static (IReadOnlyList<ClientClass> Classes, BigInteger Count) ComputeUntrustedPublic(RuleContext context, IPNetwork network)
     {
         var boundaries = new List<IPNetwork> { network };
         if (context.Policy is { } policy)

@@ -18,15 +18,23 @@ internal sealed record MynetworksScope(MasterService? Service, TypedValue<Networ
     public bool IsDefault => Service is null && List.Parameter.IsDefault;
 
     /// <summary>Each scope of <c>mynetworks</c>: main.cf, then every smtpd listener that overrides it with <c>-o</c>.</summary>
-    public static IEnumerable<MynetworksScope> All(RuleContext context)
+    /// <remarks>Read once per run: most network rules walk the same scopes.</remarks>
+    public static IEnumerable<MynetworksScope> All(RuleContext context) => s_scopes.GetValue(context, Read);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RuleContext, IReadOnlyList<MynetworksScope>> s_scopes = new();
+
+    private static IReadOnlyList<MynetworksScope> Read(RuleContext context)
     {
+        var scopes = new List<MynetworksScope>();
         foreach (var service in RuleScopes.ParameterScopes(context, "mynetworks"))
         {
             if (context.Config.GetNetworkList("mynetworks", service) is { } list)
             {
-                yield return new MynetworksScope(service, list);
+                scopes.Add(new MynetworksScope(service, list));
             }
         }
+
+        return scopes;
     }
 
     /// <summary>The smtpd listeners that read this value: the overriding one, or every listener without its own <c>-o mynetworks</c>.</summary>
