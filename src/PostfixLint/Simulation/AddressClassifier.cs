@@ -319,7 +319,13 @@ internal sealed class AddressClassifier
         return colon < 0 ? (value, domain) : (value[..colon], colon + 1 < value.Length ? value[(colon + 1)..] : domain);
     }
 
-    /// <summary>The internal form of an address: quotes around the local part removed, a source route dropped.</summary>
+    /// <summary>
+    /// The internal form of an envelope address as smtpd.c extract_addr() makes it: a source route dropped, then
+    /// tok822_parse() and tok822_internalize(): quoted strings lose their quotes, a backslash quotes the next character
+    /// (inside and outside quotes, so <c>ro\ot</c> and <c>"ro\ot"</c> are <c>root</c>), and comments are moved out of
+    /// the address (so <c>root(comment)@example.com</c> is <c>root@example.com</c>; strict_rfc821_envelopes refuses
+    /// them as text outside the address before this runs).
+    /// </summary>
     internal static string Internalize(string address)
     {
         var text = address.Trim();
@@ -328,22 +334,62 @@ internal sealed class AddressClassifier
             text = text[1..^1];
         }
 
-        // RFC 821 source route "@a,@b:user@domain": rewrite_clnt strips it.
+        // RFC 821 source route "@a,@b:user@domain": extract_addr() truncates it before tok822_parse().
         if (text.StartsWith('@') && text.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
         {
             text = text[(colon + 1)..];
         }
 
-        if (text.StartsWith('"'))
+        if (text.AsSpan().IndexOfAny("\\\"(") < 0)
         {
-            var close = text.LastIndexOf('"');
-            if (close > 0)
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length);
+        var quoted = false;
+        var comment = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (ch == '\\')
             {
-                text = text[1..close].Replace("\\\"", "\"", StringComparison.Ordinal) + text[(close + 1)..];
+                // tok822_parse.c COLLECT(): the backslash is dropped and the next character taken as is (a trailing
+                // backslash ends the token); white space in a token becomes a space.
+                if (++i < text.Length && comment == 0)
+                {
+                    result.Append(text[i] is '\t' or '\r' or '\n' ? ' ' : text[i]);
+                }
+            }
+            else if (comment > 0)
+            {
+                comment += ch == '(' ? 1 : ch == ')' ? -1 : 0;
+            }
+            else if (quoted)
+            {
+                if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    result.Append(ch is '\t' or '\r' or '\n' ? ' ' : ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == '(')
+            {
+                comment = 1;
+            }
+            else
+            {
+                result.Append(ch);
             }
         }
 
-        return text;
+        return result.ToString();
     }
 
     /// <summary>rewrite_clnt "local" context: append <c>@$myorigin</c> and <c>.$mydomain</c> as configured.</summary>

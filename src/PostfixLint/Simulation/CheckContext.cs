@@ -82,6 +82,44 @@ internal sealed class CheckContext
     /// <summary>smtpd_check_reject() for a restriction's own reply.</summary>
     public int Reject(int code, string dsn, string text) => SmtpdCheckReject(software: false, code, dsn, text);
 
+    /// <summary>
+    /// util/printable.c printable(text, ' '): a byte that is not printable ASCII becomes a space, except that a UTF-8
+    /// sequence is kept when util_utf8_enable is on (smtpd sets it from smtputf8_enable); without it every byte of a
+    /// non-ASCII character becomes a space (<c>jörg</c> is <c>j  rg</c>, two bytes).
+    /// </summary>
+    internal static string Printable(string text, bool utf8)
+    {
+        var result = new System.Text.StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= ' ' and <= '~')
+            {
+                result.Append(c);
+            }
+            else if (c < 0x80)
+            {
+                result.Append(' ');
+            }
+            else if (char.IsSurrogatePair(text, i))
+            {
+                result.Append(utf8 ? text.AsSpan(i, 2) : "    ");
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                // A lone surrogate is no UTF-8 character: its replacement character's three bytes each become a space.
+                result.Append("   ");
+            }
+            else
+            {
+                result.Append(utf8 ? c.ToString() : new string(' ', c < 0x800 ? 2 : 3));
+            }
+        }
+
+        return result.ToString();
+    }
+
     /// <summary>smtpd_check_reject(): format, validate and fix a reply; honours warn_if_reject and a pending defer_if_reject.</summary>
     public int SmtpdCheckReject(bool software, int code, string dsn, string text)
     {
@@ -106,7 +144,7 @@ internal sealed class CheckContext
 
         if (reply.AsSpan().IndexOfAnyExceptInRange(' ', '~') >= 0)
         {
-            reply = new string(reply.Select(c => c < ' ' || c > '~' ? ' ' : c).ToArray());
+            reply = Printable(reply, Settings.GetBool("smtputf8_enable"));
         }
 
         if (!warnOnly && DeferIfReject.Active && reply[0] == '5')

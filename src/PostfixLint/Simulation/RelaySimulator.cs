@@ -27,6 +27,7 @@ public sealed class RelaySimulator
 
     // smtpd.c rcpt_cmd(): Postfix 3.7's reply to "RCPT TO:<>" (checked on the real instance).
     private const string EmptyRecipientReply = "501 5.1.3 Bad recipient address syntax";
+    private const string Smtputf8Required = "553 5.6.7 Must declare SMTPUTF8 to send unicode address";
 
     /// <summary>Creates a simulator over <paramref name="config"/>.</summary>
     public RelaySimulator(PostfixConfig config, SimulatorOptions? options = null)
@@ -286,6 +287,16 @@ public sealed class RelaySimulator
                 notes.Add(illegalSender);
                 mailReply = "501 5.1.7 Bad sender address syntax";
             }
+            else if (NonAsciiDomain(probe.Sender) is { } eightBitSender)
+            {
+                notes.Add(eightBitSender);
+                mailReply = "501 5.1.7 Bad sender address syntax";
+            }
+            else if (MustDeclareSmtputf8(probe.Sender, settings) is { } undeclaredSender)
+            {
+                notes.Add(undeclaredSender);
+                mailReply = Smtputf8Required;
+            }
             else if (!delayReject)
             {
                 mailReply = evaluator.CheckMail(AddressClassifier.Internalize(probe.Sender));
@@ -310,6 +321,18 @@ public sealed class RelaySimulator
             {
                 notes.Add(illegal);
                 return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+            }
+
+            if (NonAsciiDomain(probe.Recipient) is { } eightBit)
+            {
+                notes.Add(eightBit);
+                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+            }
+
+            if (MustDeclareSmtputf8(probe.Recipient, settings) is { } undeclared)
+            {
+                notes.Add(undeclared);
+                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = Smtputf8Required, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
             }
 
             var rcptReply = evaluator.CheckRcpt(recipient, delayReject) ?? "250 2.1.5 Ok";
@@ -375,6 +398,32 @@ public sealed class RelaySimulator
                 $"strict_rfc821_envelopes = yes ({settings.Origin("strict_rfc821_envelopes")}): \"{other}\" in <{address}> is not RFC 821 address syntax (\"Illegal address syntax\")",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// smtpd_check.c smtpd_check_addr(), called by extract_addr(): a client that did not send the SMTPUTF8 parameter
+    /// (probes never do) may not use a non-ASCII domain ("Postfix &lt; 3.0 trivial-rewrite" compatibility), whatever
+    /// smtputf8_enable says; the local part may be 8-bit. Null when the domain is ASCII.
+    /// </summary>
+    private static string? NonAsciiDomain(string address)
+    {
+        var internalForm = AddressClassifier.Internalize(address);
+        var at = internalForm.LastIndexOf('@');
+        return at >= 0 && at + 1 < internalForm.Length && !System.Text.Ascii.IsValid(internalForm.AsSpan(at + 1))
+            ? $"the domain of <{internalForm}> is not ASCII and the client did not send MAIL FROM ... SMTPUTF8: smtpd refuses it (\"Illegal address syntax\")"
+            : null;
+    }
+
+    /// <summary>
+    /// smtpd.c mail_cmd() / rcpt_cmd(): with strict_smtputf8 = yes an 8-bit address (a UTF-8 local part) from a client
+    /// that did not send the SMTPUTF8 parameter gets <c>553 5.6.7</c> before the restrictions run. Null otherwise.
+    /// </summary>
+    private static string? MustDeclareSmtputf8(string address, ListenerSettings settings)
+    {
+        var internalForm = AddressClassifier.Internalize(address);
+        return internalForm.Length > 0 && !System.Text.Ascii.IsValid(internalForm) && settings.GetBool("strict_smtputf8")
+            ? $"strict_smtputf8 = yes ({settings.Origin("strict_smtputf8")}): <{internalForm}> is not ASCII and the client did not send the SMTPUTF8 parameter"
+            : null;
     }
 
     /// <summary>The first unquoted character that is not address syntax (white space as <c>' '</c>, or <c>( &lt; &gt;</c>); null when none.</summary>
