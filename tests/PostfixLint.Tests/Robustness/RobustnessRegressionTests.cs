@@ -390,4 +390,47 @@ public sealed class RobustnessRegressionTests
         process.WaitForExit();
         process.ExitCode.Should().Be(0);
     }
+
+    // Fuzz table.regexp-cd44a8b88120682e: a 66 KB pattern of spaces, each written "\ ", cost .NET's parser 4 GiB.
+    [Test]
+    public void A_long_run_of_one_escaped_literal_in_a_regexp_pattern_compiles_in_linear_memory()
+    {
+        var spaces = new string(' ', 66_000);
+        var path = Path.Combine(_directory, "re.map");
+        File.WriteAllText(path, $"/^a{spaces}b$/ OK spaces\n/^c{spaces.Replace(' ', '#')}d$/ OK hashes\n");
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "");
+        var config = PostfixConfig.Load(_directory);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var table = new PostfixLint.Model.Tables.LookupTableFactory(config).Open("regexp:" + path);
+        var hit = table.Lookup("a" + spaces + "b");
+        var hashes = table.Lookup("c" + spaces.Replace(' ', '#') + "d");
+        var miss = table.Lookup("a" + spaces[1..] + "b");
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(64L << 20);
+        hit.Value.Should().Be("OK spaces");
+        hashes.Value.Should().Be("OK hashes");
+        miss.Value.Should().BeNull();
+    }
+
+    // A quantifier after a run still applies to the run's last character only (POSIX); checked with postmap -q.
+    [TestCase("/^a        *b$/", "a       b", "OK")]
+    [TestCase("/^a        *b$/", "a                b", "OK")]
+    [TestCase("/^a        *b$/", "a      b", null)]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x........", "OK")]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x...........", "OK")]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x.......", null)]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x........y", null)]
+    [TestCase("/^y########?$/", "y#######", "OK")]
+    [TestCase("/^y########?$/", "y########", "OK")]
+    [TestCase("/^y########?$/", "y#########", null)]
+    public void A_quantifier_after_a_run_of_escaped_literals_applies_to_its_last_character(string pattern, string key, string? expected)
+    {
+        var path = Path.Combine(_directory, "re.map");
+        File.WriteAllText(path, pattern + " OK\n");
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "");
+        var table = new PostfixLint.Model.Tables.LookupTableFactory(PostfixConfig.Load(_directory)).Open("regexp:" + path);
+
+        table.Lookup(key).Value.Should().Be(expected);
+    }
 }
