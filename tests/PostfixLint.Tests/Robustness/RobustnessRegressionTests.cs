@@ -433,4 +433,30 @@ public sealed class RobustnessRegressionTests
 
         table.Lookup(key).Value.Should().Be(expected);
     }
+
+    // Fuzz postconf+simulate+check-c5c4735c728988fb: each probe's notes quoted the whole 131 KB mynetworks element
+    // (permit_mynetworks) and table name (match list lookups): 334 MiB for one check; long quotes are now clipped.
+    [Test]
+    public void A_huge_mynetworks_element_is_clipped_in_the_trace_text_and_check_stays_in_bounds()
+    {
+        var element = "127.0." + new string('{', 131_000) + "0.0/8";
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), $"compatibility_level = 3.6\ninet_interfaces = all\nmynetworks = {element} [::1]/128 192.168.1.0/24\n");
+        var config = PostfixConfig.Load(_directory);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        _ = Linter.Check(config);
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(200L << 20);
+    }
+
+    [Test]
+    public void Trace_text_quotes_normal_values_whole_and_cuts_long_ones_with_an_ellipsis()
+    {
+        var normal = new string('a', TraceText.MaxLength);
+        var clipped = TraceText.Clip(normal + "b");
+
+        TraceText.Clip(normal).Should().BeSameAs(normal);
+        clipped.Should().Be(normal + "…");
+        TraceText.ClipOrNull(null).Should().BeNull();
+    }
 }
