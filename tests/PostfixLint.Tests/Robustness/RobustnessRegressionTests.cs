@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using PostfixLint.Analysis;
+using PostfixLint.Diagnostics;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 using PostfixLint.Syntax;
@@ -458,5 +459,31 @@ public sealed class RobustnessRegressionTests
         TraceText.Clip(normal).Should().BeSameAs(normal);
         clipped.Should().Be(normal + "…");
         TraceText.ClipOrNull(null).Should().BeNull();
+    }
+
+    // Issue 10 class 7: postconf -n prints the raw values of a doubling chain (it does not expand them); show -n did
+    // nothing but the limit message. Only what needs the expanded value stops: -x, check and simulate.
+    [Test]
+    public void Show_n_prints_the_raw_values_of_a_doubling_chain_past_the_expansion_limit()
+    {
+        var text = new StringBuilder("e0 = x\n");
+        for (var n = 1; n <= 26; n++)
+        {
+            text.Append($"e{n} = $e{n - 1} $e{n - 1}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), text.Append("myhostname = $e26\n").ToString());
+        var config = PostfixConfig.Load(_directory);
+
+        var raw = PostconfPrinter.Print(config, new PostconfQuery { NonDefaultOnly = true });
+        var expanded = PostconfPrinter.Print(config, new PostconfQuery { NonDefaultOnly = true, Expand = true });
+
+        raw.Failed.Should().BeFalse();
+        raw.Lines.Should().Contain(["e0 = x", "e26 = $e25 $e25", "myhostname = $e26"]).And.HaveCount(29);
+        raw.Messages.Should().NotContain(m => m.Severity == DiagnosticSeverity.Fatal);
+        expanded.Failed.Should().BeTrue();
+        expanded.Lines.Should().BeEmpty();
+        config.IsUsable.Should().BeFalse();
+        config.Messages.Should().Contain(m => m.Severity == DiagnosticSeverity.Fatal && m.Message.Contains("macro calls", StringComparison.Ordinal));
     }
 }
