@@ -96,7 +96,17 @@ public sealed class PostfixConfig
     /// Every warning and fatal error <c>postconf</c> would give for this configuration, worded as postconf words
     /// them: reading problems, read-only assignments, undefined and unused parameters.
     /// </summary>
-    public ImmutableArray<Diagnostic> Messages => PostconfPrinter.Print(this, new PostconfQuery { NonDefaultOnly = true }).Messages;
+    public ImmutableArray<Diagnostic> Messages
+    {
+        get
+        {
+            // postconf -n prints despite our own expansion limit (it does not expand); the limit is still an error here.
+            var messages = PostconfPrinter.Print(this, new PostconfQuery { NonDefaultOnly = true }).Messages;
+            return !ReadFailed && Engine.OwnLimitFatal is { } limit && !messages.Any(m => m.Severity == DiagnosticSeverity.Fatal)
+                ? messages.Add(limit with { Message = PostconfPrinter.Printable(limit.Message) })
+                : messages;
+        }
+    }
 
     /// <summary>Messages from reading master.cf alone (what <c>postconf -d</c> reports).</summary>
     public ImmutableArray<Diagnostic> MasterReadMessages { get; private init; } = [];

@@ -204,11 +204,18 @@ internal static class MatchLists
     private static MatchListResult LookupOne(ILookupTable table, string key)
     {
         var lookup = table.Lookup(key);
+        if (lookup.Status is not (TableLookupStatus.Found or TableLookupStatus.Error or TableLookupStatus.Unknown))
+        {
+            return MatchListResult.None;
+        }
+
+        var spec = TraceText.Clip(table.Spec);
+        key = TraceText.Clip(key);
         return lookup.Status switch
         {
-            TableLookupStatus.Found => new MatchListResult(MatchOutcome.Match, null, lookup.Line > 0 ? $"{table.Spec} has \"{key}\" ({lookup.Source}:{lookup.Line})" : $"{table.Spec} has \"{key}\""),
-            TableLookupStatus.Error => new MatchListResult(MatchOutcome.Error, null, $"{table.UnavailableReason ?? table.Spec + " is unavailable"}; {table.Spec}: table lookup problem"),
-            TableLookupStatus.Unknown => new MatchListResult(MatchOutcome.Unknown, null, $"the contents of {table.Spec} are not known (looked up \"{key}\")"),
+            TableLookupStatus.Found => new MatchListResult(MatchOutcome.Match, null, lookup.Line > 0 ? $"{spec} has \"{key}\" ({lookup.Source}:{lookup.Line})" : $"{spec} has \"{key}\""),
+            TableLookupStatus.Error => new MatchListResult(MatchOutcome.Error, null, $"{TraceText.ClipOrNull(table.UnavailableReason) ?? spec + " is unavailable"}; {spec}: table lookup problem"),
+            TableLookupStatus.Unknown => new MatchListResult(MatchOutcome.Unknown, null, $"the contents of {spec} are not known (looked up \"{key}\")"),
             _ => MatchListResult.None,
         };
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using PostfixLint.Analysis;
+using PostfixLint.Diagnostics;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 using PostfixLint.Syntax;
@@ -389,5 +390,100 @@ public sealed class RobustnessRegressionTests
         using var process = Process.Start(new ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
         process.WaitForExit();
         process.ExitCode.Should().Be(0);
+    }
+
+    // Fuzz table.regexp-cd44a8b88120682e: a 66 KB pattern of spaces, each written "\ ", cost .NET's parser 4 GiB.
+    [Test]
+    public void A_long_run_of_one_escaped_literal_in_a_regexp_pattern_compiles_in_linear_memory()
+    {
+        var spaces = new string(' ', 66_000);
+        var path = Path.Combine(_directory, "re.map");
+        File.WriteAllText(path, $"/^a{spaces}b$/ OK spaces\n/^c{spaces.Replace(' ', '#')}d$/ OK hashes\n");
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "");
+        var config = PostfixConfig.Load(_directory);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var table = new PostfixLint.Model.Tables.LookupTableFactory(config).Open("regexp:" + path);
+        var hit = table.Lookup("a" + spaces + "b");
+        var hashes = table.Lookup("c" + spaces.Replace(' ', '#') + "d");
+        var miss = table.Lookup("a" + spaces[1..] + "b");
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(64L << 20);
+        hit.Value.Should().Be("OK spaces");
+        hashes.Value.Should().Be("OK hashes");
+        miss.Value.Should().BeNull();
+    }
+
+    // A quantifier after a run still applies to the run's last character only (POSIX); checked with postmap -q.
+    [TestCase("/^a        *b$/", "a       b", "OK")]
+    [TestCase("/^a        *b$/", "a                b", "OK")]
+    [TestCase("/^a        *b$/", "a      b", null)]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x........", "OK")]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x...........", "OK")]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x.......", null)]
+    [TestCase("/^x\\.\\.\\.\\.\\.\\.\\.\\.+$/", "x........y", null)]
+    [TestCase("/^y########?$/", "y#######", "OK")]
+    [TestCase("/^y########?$/", "y########", "OK")]
+    [TestCase("/^y########?$/", "y#########", null)]
+    public void A_quantifier_after_a_run_of_escaped_literals_applies_to_its_last_character(string pattern, string key, string? expected)
+    {
+        var path = Path.Combine(_directory, "re.map");
+        File.WriteAllText(path, pattern + " OK\n");
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), "");
+        var table = new PostfixLint.Model.Tables.LookupTableFactory(PostfixConfig.Load(_directory)).Open("regexp:" + path);
+
+        table.Lookup(key).Value.Should().Be(expected);
+    }
+
+    // Fuzz postconf+simulate+check-c5c4735c728988fb: each probe's notes quoted the whole 131 KB mynetworks element
+    // (permit_mynetworks) and table name (match list lookups): 334 MiB for one check; long quotes are now clipped.
+    [Test]
+    public void A_huge_mynetworks_element_is_clipped_in_the_trace_text_and_check_stays_in_bounds()
+    {
+        var element = "127.0." + new string('{', 131_000) + "0.0/8";
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), $"compatibility_level = 3.6\ninet_interfaces = all\nmynetworks = {element} [::1]/128 192.168.1.0/24\n");
+        var config = PostfixConfig.Load(_directory);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        _ = Linter.Check(config);
+
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(200L << 20);
+    }
+
+    [Test]
+    public void Trace_text_quotes_normal_values_whole_and_cuts_long_ones_with_an_ellipsis()
+    {
+        var normal = new string('a', TraceText.MaxLength);
+        var clipped = TraceText.Clip(normal + "b");
+
+        TraceText.Clip(normal).Should().BeSameAs(normal);
+        clipped.Should().Be(normal + "…");
+        TraceText.ClipOrNull(null).Should().BeNull();
+    }
+
+    // Issue 10 class 7: postconf -n prints the raw values of a doubling chain (it does not expand them); show -n did
+    // nothing but the limit message. Only what needs the expanded value stops: -x, check and simulate.
+    [Test]
+    public void Show_n_prints_the_raw_values_of_a_doubling_chain_past_the_expansion_limit()
+    {
+        var text = new StringBuilder("e0 = x\n");
+        for (var n = 1; n <= 26; n++)
+        {
+            text.Append($"e{n} = $e{n - 1} $e{n - 1}\n");
+        }
+
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), text.Append("myhostname = $e26\n").ToString());
+        var config = PostfixConfig.Load(_directory);
+
+        var raw = PostconfPrinter.Print(config, new PostconfQuery { NonDefaultOnly = true });
+        var expanded = PostconfPrinter.Print(config, new PostconfQuery { NonDefaultOnly = true, Expand = true });
+
+        raw.Failed.Should().BeFalse();
+        raw.Lines.Should().Contain(["e0 = x", "e26 = $e25 $e25", "myhostname = $e26"]).And.HaveCount(29);
+        raw.Messages.Should().NotContain(m => m.Severity == DiagnosticSeverity.Fatal);
+        expanded.Failed.Should().BeTrue();
+        expanded.Lines.Should().BeEmpty();
+        config.IsUsable.Should().BeFalse();
+        config.Messages.Should().Contain(m => m.Severity == DiagnosticSeverity.Fatal && m.Message.Contains("macro calls", StringComparison.Ordinal));
     }
 }

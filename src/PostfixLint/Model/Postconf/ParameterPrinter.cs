@@ -12,7 +12,9 @@ internal sealed class ParameterPrinter(PostconfState state, PostconfValues value
     public PostconfOutput Print(PostconfQuery query)
     {
         var lines = ImmutableArray.CreateBuilder<string>();
-        if (state.Failed)
+        // A set-up stopped only at our own expansion limit still prints raw values (postconf -n does not expand).
+        var rawDespiteLimit = state.OwnLimitFatal is not null && !query.Expand;
+        if (state.Failed && !rawDespiteLimit)
         {
             return new PostconfOutput(lines.ToImmutable(), [.. state.Messages.Items], true);
         }
@@ -54,7 +56,7 @@ internal sealed class ParameterPrinter(PostconfState state, PostconfValues value
             return new PostconfOutput(lines.ToImmutable(), [.. failed], true);
         }
 
-        List<Diagnostic> messages = [.. state.Messages.Items, .. queryMessages];
+        List<Diagnostic> messages = [.. state.Messages.Items.Where(m => !ReferenceEquals(m, state.OwnLimitFatal)), .. queryMessages];
         if (!state.DefaultsOnly)
         {
             messages.AddRange(unused.Warnings(includeMainCf: true));

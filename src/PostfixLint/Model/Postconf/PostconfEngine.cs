@@ -42,6 +42,9 @@ internal sealed class PostconfEngine
     /// <summary>True when postconf stopped with a fatal error before it could print.</summary>
     public bool Failed => _state.Failed;
 
+    /// <summary>The fatal message when the set-up stopped only at postfix-lint's own expansion limit.</summary>
+    public Diagnostic? OwnLimitFatal => _state.OwnLimitFatal;
+
     /// <summary>Builds the name table for normal operation (<paramref name="defaultsOnly"/> false) or for <c>-d</c>.</summary>
     public static PostconfEngine Create(PostfixConfig config, bool defaultsOnly)
     {
@@ -59,10 +62,18 @@ internal sealed class PostconfEngine
         catch (PostconfFatalException fatal)
         {
             state.Failed = true;
+            state.OwnLimitFatal = null;
             if (!fatal.AlreadyReported)
             {
                 state.Messages.Fatal(fatal.Id, fatal.Message);
             }
+        }
+
+        if (!state.Failed && state.OwnLimitFatal is { } limit)
+        {
+            // The answer for check, simulate and -x stays the limit's fatal message; see ParameterPrinter.Print.
+            state.Failed = true;
+            state.Messages.Add(limit);
         }
 
         state.Messages.EndSetup();

@@ -1,3 +1,4 @@
+using PostfixLint.Diagnostics;
 using PostfixLint.Model.Catalog;
 using PostfixLint.Syntax;
 
@@ -43,6 +44,12 @@ internal sealed class PostconfState
 
     /// <summary>True when postconf stopped with a fatal error while setting up.</summary>
     public bool Failed { get; set; }
+
+    /// <summary>
+    /// The fatal message when the set-up stopped only at postfix-lint's own expansion limit (a value that doubles
+    /// at each step): printing without <c>-x</c> still works then, as postconf <c>-n</c> does not expand values.
+    /// </summary>
+    public Diagnostic? OwnLimitFatal { get; set; }
 
     /// <summary>The configuration directory, as postconf prints it in messages.</summary>
     public string ConfigDirectory => Config.ConfigDirectory;

@@ -112,7 +112,8 @@ internal sealed class PostconfValues(PostconfState state)
             var fatal = result.Messages.LastOrDefault(m => m.Severity == DiagnosticSeverity.Fatal);
             throw new PostconfFatalException(
                 DiagnosticIds.MacroExpansionFailed,
-                fatal?.Message is { } text && text != MacroExpander.PostconfFailureText ? text : failureText);
+                fatal?.Message is { } text && text != MacroExpander.PostconfFailureText ? text : failureText,
+                ownLimit: result.LimitHit);
         }
 
         return result.Value;

@@ -49,7 +49,19 @@ internal sealed class UserParameterScanner
                 continue;
             }
 
-            ScanValue(node.DefaultValue(), PostconfNodeFlags.User, null, null);
+            string value;
+            try
+            {
+                value = node.DefaultValue();
+            }
+            catch (PostconfFatalException fatal) when (fatal.OwnLimit)
+            {
+                // A computed default (mydomain from a doubling myhostname) stopped at our limit.
+                NoteOwnLimit(fatal);
+                continue;
+            }
+
+            ScanValue(value, PostconfNodeFlags.User, null, null);
         }
 
         ScanNamespace(null);
@@ -119,13 +131,27 @@ internal sealed class UserParameterScanner
         if (known && (node.Flags & (PostconfNodeFlags.BuiltIn | PostconfNodeFlags.Service)) != 0)
         {
             // Without '$' the value expands to itself (and cannot fail); without ':' it names no table.
-            var expanded = value.Contains('$') ? _values.Expand(value, scopeIndex) : value;
+            string expanded;
+            try
+            {
+                expanded = value.Contains('$') ? _values.Expand(value, scopeIndex) : value;
+            }
+            catch (PostconfFatalException fatal) when (fatal.OwnLimit)
+            {
+                // Not Postfix: our limit stops only what needs the expanded value; the scan goes on (see PostconfEngine.Create).
+                NoteOwnLimit(fatal);
+                return;
+            }
+
             if (expanded.Contains(':'))
             {
                 _databaseClients.RegisterDatabaseParameters(expanded, scopeIndex, name);
             }
         }
     }
+
+    private void NoteOwnLimit(PostconfFatalException fatal) =>
+        _state.OwnLimitFatal ??= new Diagnostic(fatal.Id, DiagnosticSeverity.Fatal, null, null, fatal.Message);
 
     // The value of `site` (null: a default) is scanned for $name references.
     private void ScanValue(string value, PostconfNodeFlags parameterClass, int? scopeIndex, string? site)

@@ -57,7 +57,7 @@ internal sealed class MacroExpander
         // Text cut off at the limit is no value at all: a caller that reads a failed expansion's text (a daemon's view
         // of a setting) must not get megabytes of it.
         var text = engine.LimitHit ? string.Empty : result.ToString();
-        return new MacroResult(text, MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0);
+        return new MacroResult(text, MacroMessage.ToDiagnostics(messages), failed, (status & MacroEngine.StatusUndef) != 0, engine.LimitHit);
     }
 
     /// <summary>What <c>postconf -x name</c> prints for a parameter: its expanded value, or its raw value for a raw parameter; null when undefined.</summary>

@@ -21,15 +21,15 @@ internal static class ClientRestrictions
         var session = c.Session;
         var value = settings.Get("mynetworks");
         var result = MatchLists.MatchNamadr(c.Tables, "mynetworks", value, session.Name, session.Address, c.Classifier.ParentStyle("mynetworks"));
-        var shown = $"mynetworks ({value}; {settings.Origin("mynetworks")})";
+        var shown = $"mynetworks ({TraceText.Clip(value)}; {settings.Origin("mynetworks")})";
         switch (result.Outcome)
         {
             case MatchOutcome.Match:
-                c.Notes.Add($"{session.Address} is in {shown}: pattern {result.Pattern}");
+                c.Notes.Add($"{session.Address} is in {shown}: pattern {TraceText.ClipOrNull(result.Pattern)}");
                 return CheckStatus.Ok;
             case MatchOutcome.Error:
                 c.Warn(result.Detail ?? "mynetworks: table lookup problem");
-                c.Notes.Add($"matching {session.Address} against mynetworks fails at {result.Pattern}");
+                c.Notes.Add($"matching {session.Address} against mynetworks fails at {TraceText.ClipOrNull(result.Pattern)}");
                 return CheckStatus.DictRetry;
             case MatchOutcome.Unknown:
                 throw new UnknownOutcome($"mynetworks: {result.Detail}");
@@ -37,7 +37,7 @@ internal static class ClientRestrictions
 
         c.Notes.Add(result.Pattern is null
             ? $"{session.Address} is not in {shown}"
-            : $"{session.Address} is excluded from mynetworks by {result.Pattern} ({settings.Origin("mynetworks")})");
+            : $"{session.Address} is excluded from mynetworks by {TraceText.ClipOrNull(result.Pattern)} ({settings.Origin("mynetworks")})");
         return CheckStatus.Dunno;
     }
 

@@ -256,7 +256,7 @@ internal static class RegexTranslator
                     continue;
                 }
 
-                output.Append(next switch
+                var translated = next switch
                 {
                     '<' => "\\b(?=\\w)",
                     '>' => "\\b(?<=\\w)",
@@ -264,8 +264,25 @@ internal static class RegexTranslator
                     '\'' => "\\z",
                     'w' or 'W' or 's' or 'S' or 'b' or 'B' => "\\" + next,
                     >= '1' and <= '9' => "\\" + next,
-                    _ => Regex.Escape(next.ToString()),
-                });
+                    _ => null,
+                };
+                if (translated is null)
+                {
+                    // A run of the same escaped literal ("\.\.\." …) is counted like a run of ' ' below.
+                    var run = 1;
+                    while (i + 1 < body.Length && body[i] == '\\' && body[i + 1] == next)
+                    {
+                        run++;
+                        i += 2;
+                    }
+
+                    AppendLiteralRun(output, Regex.Escape(next.ToString()), run);
+                }
+                else
+                {
+                    output.Append(translated);
+                }
+
                 atStart = false;
                 continue;
             }
@@ -289,8 +306,17 @@ internal static class RegexTranslator
                     output.Append("\\*");
                     break;
                 case ' ' or '#':
-                    output.Append('\\').Append(c);
+                {
+                    var run = 1;
+                    while (i < body.Length && body[i] == c)
+                    {
+                        run++;
+                        i++;
+                    }
+
+                    AppendLiteralRun(output, "\\" + c, run);
                     break;
+                }
                 default:
                     output.Append(c);
                     break;
@@ -300,6 +326,28 @@ internal static class RegexTranslator
         }
 
         return output.ToString();
+    }
+
+    /// <summary>Shortest run of one escaped literal written as a counted repeat instead of one escape per character.</summary>
+    internal const int LiteralRunRepeatThreshold = 8;
+
+    // .NET's parser turns each escaped character into its own node and folds it into the preceding literal by
+    // copying that literal, so a 66 KB line of "\ \ \ …" costs gigabytes. A run of n is written "\ {n-1}\ ": one
+    // loop node plus one character, the same strings matched, and a quantifier that follows the run (written after
+    // it, as in the source) still applies to its last character only, as in POSIX.
+    private static void AppendLiteralRun(StringBuilder output, string escaped, int run)
+    {
+        if (run < LiteralRunRepeatThreshold)
+        {
+            for (var k = 0; k < run; k++)
+            {
+                output.Append(escaped);
+            }
+
+            return;
+        }
+
+        output.Append(escaped).Append('{').Append(run - 1).Append('}').Append(escaped);
     }
 
     // A POSIX bracket expression: backslash is literal, [:class:] names a class, ']' first is literal.
