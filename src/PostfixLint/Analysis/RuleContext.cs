@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Relay;
 using PostfixLint.Diagnostics;
 using PostfixLint.Model;
+using PostfixLint.Model.Tables;
 using PostfixLint.Simulation;
 using PostfixLint.Syntax;
 
@@ -39,10 +41,26 @@ internal sealed class RuleContext
             };
         }
 
+        if (relayOptions.Simulator.OpenTable is null)
+        {
+            // The proof, the policy, the rules' simulator and their table sets all look up the same tables: open each
+            // once per run (a 10^6-line sender_login_maps indexed once, not once per simulator).
+            var factory = new LookupTableFactory(config, new LookupTableOptions { AsDeployed = relayOptions.Simulator.AsDeployed });
+            var opened = new ConcurrentDictionary<string, ILookupTable>(StringComparer.Ordinal);
+            relayOptions = relayOptions with
+            {
+                Simulator = relayOptions.Simulator with { OpenTable = spec => opened.TryGetValue(spec, out var table) ? table : opened.GetOrAdd(spec, factory.Open) },
+            };
+        }
+
+        SimulatorOptions = relayOptions.Simulator;
         _relay = new Lazy<RelayAnalyzer>(() => new RelayAnalyzer(config, options.Policy, relayOptions));
         _simulator = new Lazy<RelaySimulator>(() => new RelaySimulator(config, relayOptions.Simulator));
         _listeners = new Lazy<ImmutableArray<SmtpdListener>>(() => SmtpdListener.Find(config));
     }
+
+    /// <summary>The simulator options of this run: every simulator and table set a rule builds opens its tables through them.</summary>
+    public SimulatorOptions SimulatorOptions { get; }
 
     /// <summary>The configuration being checked.</summary>
     public PostfixConfig Config { get; }

@@ -186,6 +186,6 @@ internal static class RestrictionLists
         public ScopedList[]? WithoutClasses { get; set; }
 
         public TableSet Tables(RuleContext context) =>
-            _tables ??= new TableSet(context.Config, context.Options.Relay?.Simulator ?? new SimulatorOptions());
+            _tables ??= new TableSet(context.Config, context.SimulatorOptions);
     }
 }

@@ -44,7 +44,7 @@ internal sealed class SaslLocalDomainMismatchesLoginMaps : Rule
                 continue;
             }
 
-            tables ??= new TableSet(context.Config, context.Options.Relay?.Simulator ?? new SimulatorOptions());
+            tables ??= new TableSet(context.Config, context.SimulatorOptions);
             var bare = new List<string>();
             var count = 0;
             foreach (var map in maps.Value)
