@@ -130,20 +130,7 @@ internal sealed class LogicalLineParser
         var start = 0;
         while (start < text.Length)
         {
-            var newline = text.IndexOf('\n', start);
-            var dataEnd = newline < 0 ? text.Length : newline;
-            var end = newline < 0 ? text.Length : newline + 1;
-            var contentEnd = newline > start && text[newline - 1] == '\r' ? newline - 1 : dataEnd;
-            var p = start;
-            while (p < dataEnd && CharClass.IsSpace(text[p]))
-            {
-                p++;
-            }
-
-            var kind = p == dataEnd ? PhysicalLineKind.Blank
-                : text[p] == '#' ? PhysicalLineKind.Comment
-                : p > start ? PhysicalLineKind.Continuation
-                : PhysicalLineKind.Start;
+            var (dataEnd, end, contentEnd, kind) = PhysicalLines.Classify(text.AsSpan(), start);
             if (_lineCount == _lines.Length)
             {
                 Array.Resize(ref _lines, _lines.Length * 2);

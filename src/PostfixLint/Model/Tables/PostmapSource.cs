@@ -270,7 +270,7 @@ internal sealed class PostmapSource
     {
         while (pos < data.Length)
         {
-            var (dataEnd, end, contentEnd, kind) = Classify(data, pos);
+            var (dataEnd, end, contentEnd, kind) = PhysicalLines.Classify(data, pos);
             lineNumber++;
             if (kind is PhysicalLineKind.Blank or PhysicalLineKind.Comment)
             {
@@ -291,7 +291,7 @@ internal sealed class PostmapSource
             while (scan < data.Length && (ByteKeyIndex.IsSpace(data[scan]) || data[scan] == '#'))
             {
                 // (A line that starts with text starts the next logical line: the loop stops without reading it.)
-                var (_, nextEnd, nextContentEnd, nextKind) = Classify(data, scan);
+                var (_, nextEnd, nextContentEnd, nextKind) = PhysicalLines.Classify(data, scan);
                 if (nextKind == PhysicalLineKind.Start)
                 {
                     break;
@@ -315,26 +315,6 @@ internal sealed class PostmapSource
 
         logical = default;
         return false;
-    }
-
-    // LogicalLineParser.SplitLines() over bytes: the same kinds, the same content end (a CR before the LF excluded).
-    private static (int DataEnd, int End, int ContentEnd, PhysicalLineKind Kind) Classify(ReadOnlySpan<byte> data, int start)
-    {
-        var newline = data[start..].IndexOf((byte)'\n');
-        var dataEnd = newline < 0 ? data.Length : start + newline;
-        var end = newline < 0 ? data.Length : dataEnd + 1;
-        var contentEnd = newline >= 0 && dataEnd > start && data[dataEnd - 1] == '\r' ? dataEnd - 1 : dataEnd;
-        var p = start;
-        while (p < dataEnd && ByteKeyIndex.IsSpace(data[p]))
-        {
-            p++;
-        }
-
-        var kind = p == dataEnd ? PhysicalLineKind.Blank
-            : data[p] == '#' ? PhysicalLineKind.Comment
-            : p > start ? PhysicalLineKind.Continuation
-            : PhysicalLineKind.Start;
-        return (dataEnd, end, contentEnd, kind);
     }
 
     // A line that can give no warning but a duplicate key: one physical line, ASCII without NUL, the key ended by
