@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using PostfixLint.Analysis;
 using PostfixLint.Analysis.Relay;
+using PostfixLint.Cli.Reporting;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 
@@ -167,11 +168,7 @@ internal static class RelayMatrixCommand
                     foreach (var cell in row.Cells)
                     {
                         writer.WriteStartObject();
-                        writer.WriteString("decision", cell.Decision.ToString().ToLowerInvariant());
-                        writer.WriteString("reply", cell.Reply);
-                        writer.WriteString("restriction", cell.Deciding?.Restriction);
-                        writer.WriteString("source", cell.Deciding is { } d ? TraceReading.Short(d.Source) : null);
-                        writer.WriteString("detail", cell.Detail);
+                        RelayDiffReport.WriteCellFields(writer, cell);
                         writer.WriteEndObject();
                     }
 

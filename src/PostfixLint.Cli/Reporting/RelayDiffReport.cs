@@ -104,12 +104,18 @@ internal static class RelayDiffReport
     private static void WriteCell(Utf8JsonWriter writer, string name, RelayMatrixCell cell)
     {
         writer.WriteStartObject(name);
+        WriteCellFields(writer, cell);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A relay-matrix cell's fields in JSON, the same in <c>relay-matrix</c> and <c>diff</c> output.</summary>
+    internal static void WriteCellFields(Utf8JsonWriter writer, RelayMatrixCell cell)
+    {
         writer.WriteString("decision", cell.Decision.ToString().ToLowerInvariant());
         writer.WriteString("reply", cell.Reply);
         writer.WriteString("restriction", cell.Deciding?.Restriction);
         writer.WriteString("source", cell.Deciding is { } deciding ? TraceReading.Short(deciding.Source) : null);
         writer.WriteString("detail", cell.Detail);
-        writer.WriteEndObject();
     }
 
     private static IEnumerable<IGrouping<(string Service, string? Login, string Recipient), RelayDiffChange>> Groups(RelayDiffResult diff) =>
