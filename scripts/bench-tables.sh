@@ -11,21 +11,30 @@ cd "$(dirname "$0")/.."
 LINES=${LINES:-1000000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-command -v postmap >/dev/null || { echo "postmap not found: install Debian's postfix + postfix-lmdb" >&2; exit 2; }
-[ -x /usr/bin/time ] || { echo "/usr/bin/time not found (apt-get install time)" >&2; exit 2; }
+# shellcheck source=scripts/lib/packages.sh
+source scripts/lib/packages.sh
+ensure_packages postfix postfix-lmdb time
 
 dotnet build -c Release tests/PostfixLint.Benchmarks -v q -nologo >/dev/null
 dll=tests/PostfixLint.Benchmarks/bin/Release/net10.0/PostfixLint.Benchmarks.dll
 # The table is a sender login map that a restriction uses, so check reads it, proves the relay and runs the map rules.
 printf 'compatibility_level = 3.6\nsmtpd_sender_login_maps = lmdb:%s/sender_login_maps\nsmtpd_sender_restrictions = reject_sender_login_mismatch\n' "$work" > "$work/main.cf"
 cp testdata/examples/debian-default/master.cf "$work/master.cf"
-touch -d '-1 min' "$work/main.cf" "$work/master.cf"
+# The same with SASL on, the usual setting for a sender login map: the relay proof's probes then look the map up.
+mkdir "$work/sasl"
+printf 'compatibility_level = 3.6\nsmtpd_sasl_auth_enable = yes\nsmtpd_sender_login_maps = lmdb:%s/sasl/sender_login_maps\nsmtpd_sender_restrictions = reject_sender_login_mismatch\n' "$work" > "$work/sasl/main.cf"
+cp "$work/master.cf" "$work/sasl/master.cf"
+ln -s ../sender_login_maps "$work/sasl/sender_login_maps"
+ln -s ../sender_login_maps.lmdb "$work/sasl/sender_login_maps.lmdb"
+touch -d '-1 min' "$work/main.cf" "$work/master.cf" "$work/sasl/main.cf" "$work/sasl/master.cf"
 tool=${POSTFIXLINT_BIN:-artifacts/tool/postfix-lint}
 if [[ -x $tool ]]; then
   check_cmd=("$tool" check -c "$work")
+  sasl_cmd=("$tool" check -c "$work/sasl")
 else
   dotnet build -c Release src/PostfixLint.Cli -v q -nologo >/dev/null
   check_cmd=(dotnet src/PostfixLint.Cli/bin/Release/net10.0/postfix-lint.dll check -c "$work")
+  sasl_cmd=(dotnet src/PostfixLint.Cli/bin/Release/net10.0/postfix-lint.dll check -c "$work/sasl")
 fi
 echo "check: ${check_cmd[*]}"
 dotnet "$dll" gen-table "$work/sender_login_maps" "$LINES"
@@ -44,7 +53,7 @@ measure() { # label, command...
 
 # RUNS alternating pairs (fresh processes each time); the ratios of the medians are reported: the machine is shared.
 RUNS=${RUNS:-3}
-: >"$work/pm"; : >"$work/us"; : >"$work/ck"; : >"$work/cb"
+: >"$work/pm"; : >"$work/us"; : >"$work/ck"; : >"$work/cs"; : >"$work/cb"
 for _ in $(seq "$RUNS"); do
   measure "postmap lmdb" postmap -c "$work" "lmdb:$work/sender_login_maps" >>"$work/pm"
   measure "postfix-lint load+index" dotnet "$dll" load-table "$work/sender_login_maps" >>"$work/us"
@@ -52,6 +61,7 @@ for _ in $(seq "$RUNS"); do
   # The database postmap just built is newer than its source, as on a server.
   measure "postfix-lint check" "${check_cmd[@]}" >>"$work/ck"
   tail -n 1 "$work/out"
+  measure "postfix-lint check (SASL on)" "${sasl_cmd[@]}" >>"$work/cs"
   if [[ -n ${BEFORE_BIN:-} ]]; then
     measure "postfix-lint check (before)" "$BEFORE_BIN" check -c "$work" >>"$work/cb"
   fi
@@ -66,6 +76,10 @@ ck_wall=$(cut -d' ' -f1 "$work/ck" | median); ck_rss=$(cut -d' ' -f2 "$work/ck" 
 echo "medians over $RUNS runs: postfix-lint check ${ck_wall}s ${ck_rss} KiB"
 awk -v a="$ck_wall" -v b="$pm_wall" -v c="$ck_rss" -v d="$pm_rss" 'BEGIN {
   printf "ratio check wall (check/postmap): %.3f (target <= 0.2)\nratio check peak RSS (check/postmap): %.3f (target < 1.0)\n", a/b, c/d }'
+cs_wall=$(cut -d' ' -f1 "$work/cs" | median); cs_rss=$(cut -d' ' -f2 "$work/cs" | median)
+echo "medians over $RUNS runs: postfix-lint check (SASL on) ${cs_wall}s ${cs_rss} KiB"
+awk -v a="$cs_wall" -v b="$pm_wall" -v c="$cs_rss" -v d="$pm_rss" 'BEGIN {
+  printf "ratio check (SASL on) wall (check/postmap): %.3f (target <= 0.2)\nratio check (SASL on) peak RSS (check/postmap): %.3f (target < 1.0)\n", a/b, c/d }'
 if [[ -n ${BEFORE_BIN:-} ]]; then
   cb_wall=$(cut -d' ' -f1 "$work/cb" | median); cb_rss=$(cut -d' ' -f2 "$work/cb" | median)
   echo "medians over $RUNS runs: postfix-lint check (before) ${cb_wall}s ${cb_rss} KiB"
