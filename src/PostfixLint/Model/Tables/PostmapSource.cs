@@ -57,9 +57,12 @@ internal sealed class PostmapSource
 
     /// <summary>Scans the source file <paramref name="actualPath"/>; <paramref name="name"/> is the path as the configuration writes it (for messages).</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static PostmapSource Scan(string actualPath, string name, bool utf8)
+    public static PostmapSource Scan(string actualPath, string name, bool utf8) => Scan(TableBytes.Open(actualPath), name, utf8);
+
+    /// <summary>Scans a source file's <paramref name="bytes"/> (which it never writes, so other readers may share them); <paramref name="name"/> is the path as the configuration writes it.</summary>
+    public static PostmapSource Scan(TableBytes bytes, string name, bool utf8)
     {
-        var bytes = TableBytes.Open(actualPath);
+        ArgumentNullException.ThrowIfNull(bytes);
         var data = bytes.Span;
         var index = new ByteKeyIndex(bytes, data.Count((byte)'\n') + 1);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
