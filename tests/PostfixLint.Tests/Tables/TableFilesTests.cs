@@ -35,6 +35,36 @@ public sealed class TableFilesTests
         new TableSourceLines(shared).LineSpan(2).Should().Be(new TextSpan(22, 11), "the trace reads the lines as written");
     }
 
+    [TestCase("a@example.com one\nB@Example.com two\n# comment\n\n   \nb@example.COM three\r\nx:y colon inside\nA@EXAMPLE.COM four", true)]
+    [TestCase("k v\r\nk2 v2\r\nK v3\r\n", true)]
+    [TestCase("", true)]
+    [TestCase("k v\nkey: aliases style\nk w\n", false)]
+    [TestCase("k v\n  continued\nk w\n", false)]
+    [TestCase("\"quoted key\" v\nk w\nk x\n", false)]
+    [TestCase("caf\u00c3\u00a9 utf8\nk w\n", false)]
+    [TestCase("novalue\nk w\n", false)]
+    public void A_table_built_from_the_runs_scan_answers_exactly_like_one_loaded_on_its_own(string text, bool reused)
+    {
+        using var support = new TableTestSupport();
+        var path = support.Write("t", text);
+        var files = new TableFiles();
+
+        var scan = files.Scan(path, "t", utf8: true);
+        var table = IndexedTable.LoadFile("hash:t", "t", path, files: files);
+        var alone = IndexedTable.LoadFile("hash:t", "t", path);
+
+        (scan.EntryIndex is not null).Should().Be(reused);
+        table.Count.Should().Be(alone.Count);
+        (table.DuplicateLine, table.DuplicateKey).Should().Be((alone.DuplicateLine, alone.DuplicateKey));
+        table.GetEntries().Should().BeEquivalentTo(alone.GetEntries());
+        foreach (var (key, _, _) in alone.GetEntries())
+        {
+            table.Lookup(key.ToUpperInvariant()).Should().Be(alone.Lookup(key.ToUpperInvariant()));
+        }
+
+        table.Lookup("missing").Should().Be(TableLookup.NotFound);
+    }
+
     [Test]
     public void An_unreadable_source_fails_every_reader_alike()
     {

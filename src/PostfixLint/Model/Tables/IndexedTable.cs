@@ -77,8 +77,30 @@ internal sealed class IndexedTable : ILookupTable
     /// <param name="path">The file to read (the file itself is never written).</param>
     /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
     /// <param name="files">The run's open table files: the table reads their shared bytes (and a private copy only when it must join continuation lines).</param>
-    public static IndexedTable LoadFile(string spec, string source, string path, bool utf8 = true, TableFiles? files = null) =>
-        files is null ? Load(spec, source, TableBytes.Open(path), utf8) : Load(spec, source, files.Open(path), utf8, path);
+    public static IndexedTable LoadFile(string spec, string source, string path, bool utf8 = true, TableFiles? files = null)
+    {
+        if (files is null)
+        {
+            return Load(spec, source, TableBytes.Open(path), utf8);
+        }
+
+        var bytes = files.Open(path);
+        if (files.IndexedScan(path) is { EntryIndex: { } index } scan)
+        {
+            // Every logical line of the file is a plain one-line ASCII entry, which this loader would index exactly as
+            // the scan did (same lines, same keys, same order, same hash): no second pass over the file, no second index.
+            string? duplicateKey = null;
+            if (scan.FirstDuplicate is { } first)
+            {
+                var (key, _) = index.GetKeyAndValue(first);
+                duplicateKey = bytes.GetString(key.Offset, key.Length);
+            }
+
+            return new IndexedTable(spec, source, bytes, index, null, scan.FirstDuplicate?.Line ?? 0, duplicateKey);
+        }
+
+        return Load(spec, source, bytes, utf8, path);
+    }
 
     /// <inheritdoc />
     public TableLookup Lookup(string key)

@@ -80,7 +80,7 @@ internal static class ReferencedTables
             // A postmap source may have 10^6 lines: scanned, not parsed into a tree (same warnings, same spans).
             var utf8 = !string.Equals(config.Expand("smtputf8_enable"), "no", StringComparison.OrdinalIgnoreCase);
             source = format == TableSourceFormat.Postmap
-                ? new TableSource(PostmapSource.Scan(files.Open(actual), name, utf8))
+                ? new TableSource(files.Scan(actual, name, utf8))
                 : new TableSource(LookupTableSyntax.Parse(SourceFile.Read(actual), format, name, utf8));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
