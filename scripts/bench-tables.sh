@@ -4,7 +4,7 @@
 # whose smtpd_sender_login_maps is that table (target <= 0.2x postmap's wall time, peak RSS below postmap's).
 # Wall time and peak RSS from /usr/bin/time -v, RUNS (3) alternating fresh processes of each, medians compared.
 # check runs the installed Native AOT tool (POSTFIXLINT_BIN, else artifacts/tool/postfix-lint, else the JIT build).
-# BEFORE_BIN=PATH also measures that tool's check in the same runs (an older build, to compare before/after).
+# BEFORE_BIN=PATH also measures that tool's check (SASL off and on) in the same runs (an older build, to compare before/after).
 # Then (unless --no-bdn) the BenchmarkDotNet in-process numbers (TableBenchmarks).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,7 +53,7 @@ measure() { # label, command...
 
 # RUNS alternating pairs (fresh processes each time); the ratios of the medians are reported: the machine is shared.
 RUNS=${RUNS:-3}
-: >"$work/pm"; : >"$work/us"; : >"$work/ck"; : >"$work/cs"; : >"$work/cb"
+: >"$work/pm"; : >"$work/us"; : >"$work/ck"; : >"$work/cs"; : >"$work/cb"; : >"$work/csb"
 for _ in $(seq "$RUNS"); do
   measure "postmap lmdb" postmap -c "$work" "lmdb:$work/sender_login_maps" >>"$work/pm"
   measure "postfix-lint load+index" dotnet "$dll" load-table "$work/sender_login_maps" >>"$work/us"
@@ -64,6 +64,7 @@ for _ in $(seq "$RUNS"); do
   measure "postfix-lint check (SASL on)" "${sasl_cmd[@]}" >>"$work/cs"
   if [[ -n ${BEFORE_BIN:-} ]]; then
     measure "postfix-lint check (before)" "$BEFORE_BIN" check -c "$work" >>"$work/cb"
+    measure "postfix-lint check (SASL on, before)" "$BEFORE_BIN" check -c "$work/sasl" >>"$work/csb"
   fi
 done
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -85,6 +86,10 @@ if [[ -n ${BEFORE_BIN:-} ]]; then
   echo "medians over $RUNS runs: postfix-lint check (before) ${cb_wall}s ${cb_rss} KiB"
   awk -v a="$cb_wall" -v b="$pm_wall" -v c="$cb_rss" -v d="$pm_rss" 'BEGIN {
     printf "ratio check-before wall (check/postmap): %.3f\nratio check-before peak RSS (check/postmap): %.3f\n", a/b, c/d }'
+  csb_wall=$(cut -d' ' -f1 "$work/csb" | median); csb_rss=$(cut -d' ' -f2 "$work/csb" | median)
+  echo "medians over $RUNS runs: postfix-lint check (SASL on, before) ${csb_wall}s ${csb_rss} KiB"
+  awk -v a="$csb_wall" -v b="$pm_wall" -v c="$csb_rss" -v d="$pm_rss" 'BEGIN {
+    printf "ratio check-before (SASL on) wall (check/postmap): %.3f\nratio check-before (SASL on) peak RSS (check/postmap): %.3f\n", a/b, c/d }'
 fi
 
 if [ "${1:-}" != "--no-bdn" ]; then

@@ -41,11 +41,15 @@ internal sealed class RuleContext
             };
         }
 
+        // The map rules' scans, the tables and the trace's line spans read each source file once per run (a 10^6-line
+        // sender_login_maps is mapped and resident once, not once per reader).
+        TableFiles = relayOptions.Simulator.Files ?? new TableFiles();
+        relayOptions = relayOptions with { Simulator = relayOptions.Simulator with { Files = TableFiles } };
         if (relayOptions.Simulator.OpenTable is null)
         {
             // The proof, the policy, the rules' simulator and their table sets all look up the same tables: open each
             // once per run (a 10^6-line sender_login_maps indexed once, not once per simulator).
-            var factory = new LookupTableFactory(config, new LookupTableOptions { AsDeployed = relayOptions.Simulator.AsDeployed });
+            var factory = new LookupTableFactory(config, new LookupTableOptions { AsDeployed = relayOptions.Simulator.AsDeployed, Files = TableFiles });
             var opened = new ConcurrentDictionary<string, ILookupTable>(StringComparer.Ordinal);
             relayOptions = relayOptions with
             {
@@ -58,6 +62,9 @@ internal sealed class RuleContext
         _simulator = new Lazy<RelaySimulator>(() => new RelaySimulator(config, relayOptions.Simulator));
         _listeners = new Lazy<ImmutableArray<SmtpdListener>>(() => SmtpdListener.Find(config));
     }
+
+    /// <summary>The table source files of this run, shared by the map rules' scans and every table the simulators open.</summary>
+    public TableFiles TableFiles { get; }
 
     /// <summary>The simulator options of this run: every simulator and table set a rule builds opens its tables through them.</summary>
     public SimulatorOptions SimulatorOptions { get; }

@@ -29,4 +29,10 @@ public sealed record SimulatorOptions
     /// loopback addresses only is unreachable for non-loopback clients.
     /// </summary>
     public string? ServerAddress { get; init; }
+
+    /// <summary>
+    /// The run's open table files, shared by every table set and table factory built with these options (and by the
+    /// map rules' scans); null gives each table set its own.
+    /// </summary>
+    internal TableFiles? Files { get; init; }
 }

@@ -10,8 +10,9 @@ namespace PostfixLint.Simulation;
 /// <summary>Opens and caches the lookup tables one simulator needs, plus the passwd file behind <c>unix:passwd.byname</c>.</summary>
 /// <remarks>
 /// Every cache here is bounded by the configuration, not by the probes: the tables and <c>/file</c> match lists it
-/// names, the CIDR patterns written in its match lists, and the line index of each table source the trace points into.
-/// All of them are safe under concurrent readers.
+/// names, the CIDR patterns written in its match lists, and a sparse line index of each table source the trace points
+/// into (over the bytes its table reads: <see cref="SimulatorOptions.Files"/>). All of them are safe under concurrent
+/// readers.
 /// </remarks>
 internal sealed class TableSet
 {
@@ -21,7 +22,8 @@ internal sealed class TableSet
     private readonly SimulatorOptions _options;
     private readonly ConcurrentDictionary<string, List<(string Text, int Negations)>> _patterns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string? Error, IPNetwork Network)> _cidrs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, (string Text, LineIndex Lines)?> _sources = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TableSourceLines?> _sources = new(StringComparer.Ordinal);
+    private readonly TableFiles _files;
     private readonly Lazy<HashSet<string>?> _users;
 
     public TableSet(PostfixConfig config, SimulatorOptions options)
@@ -29,13 +31,14 @@ internal sealed class TableSet
         _config = config;
         _options = options;
         _users = new Lazy<HashSet<string>?>(ReadUsers);
+        _files = options.Files ?? new TableFiles();
         if (options.OpenTable is { } open)
         {
             _open = open;
         }
         else
         {
-            var factory = new LookupTableFactory(config, new LookupTableOptions { AsDeployed = options.AsDeployed });
+            var factory = new LookupTableFactory(config, new LookupTableOptions { AsDeployed = options.AsDeployed, Files = _files });
             _open = factory.Open;
         }
     }
@@ -64,14 +67,7 @@ internal sealed class TableSet
             return null;
         }
 
-        if (_sources.GetOrAdd(path, ReadSource) is not { } source || line > source.Lines.LineCount)
-        {
-            return null;
-        }
-
-        var start = source.Lines.GetLineStart(line);
-        var end = source.Text.AsSpan(start).IndexOfAny('\r', '\n');
-        return new TextSpan(start, end < 0 ? source.Text.Length - start : end);
+        return _sources.GetOrAdd(path, ReadSource)?.LineSpan(line);
     }
 
     /// <summary>The text of a <c>/file</c> named in a match list, or null when it cannot be read.</summary>
@@ -93,15 +89,21 @@ internal sealed class TableSet
         return inner == "unix:passwd.byname" ? new PasswdTable(spec, _users.Value, PasswdPath) : _open(spec);
     }
 
-    private (string Text, LineIndex Lines)? ReadSource(string path)
+    private TableSourceLines? ReadSource(string path)
     {
         if (!path.StartsWith('/'))
         {
             return null;
         }
 
-        var text = ReadListFile(path);
-        return text is null ? null : (text, new LineIndex(text));
+        try
+        {
+            return new TableSourceLines(_files.Open(_config.Paths.Map(path)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private HashSet<string>? ReadUsers()

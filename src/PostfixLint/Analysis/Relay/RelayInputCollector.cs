@@ -357,7 +357,7 @@ internal sealed class RelayInputCollector
                     "pcre" => TableSourceFormat.Pcre,
                     _ => TableSourceFormat.Postmap,
                 };
-                var entries = _tableEntries?.Invoke(map.Name, format, skip) ?? (ReadFile(map.Name) is { } text ? LookupTableSyntax.Parse(text, format, map.Name).Entries : null);
+                var entries = _tableEntries?.Invoke(map.Name, format, skip) ?? ReadEntries(map.Name, format, skip);
                 foreach (var entry in entries ?? [])
                 {
                     if (entry.Kind == TableEntryKind.Entry || (entry.Kind == TableEntryKind.If && format == TableSourceFormat.Cidr))
@@ -371,6 +371,33 @@ internal sealed class RelayInputCollector
                 }
 
                 break;
+        }
+    }
+
+    // A table no shared parse has (the map rules' scans): a postmap source is scanned rather than parsed into a tree
+    // (the same entries, PostmapSource.Entries), so a 10^6-line source outside the checked directory, or read with
+    // smtputf8_enable = no, costs what the map rules' scan costs.
+    private IEnumerable<TableEntrySyntax>? ReadEntries(string path, TableSourceFormat format, PostmapSource.FastKeyFilter? skip)
+    {
+        if (format != TableSourceFormat.Postmap)
+        {
+            return ReadFile(path) is { } text ? LookupTableSyntax.Parse(text, format, path).Entries : null;
+        }
+
+        try
+        {
+            var actual = _config.Paths.Map(path);
+            if (!File.Exists(actual))
+            {
+                return null;
+            }
+
+            var source = _options.Files is { } files ? files.Scan(actual, path, utf8: true) : PostmapSource.Scan(actual, path, utf8: true);
+            return source.Entries(skip: skip);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

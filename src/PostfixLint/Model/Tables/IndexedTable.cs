@@ -13,7 +13,7 @@ namespace PostfixLint.Model.Tables;
 /// <remarks>
 /// The hot path for large sources: the file stays one block of bytes (mapped copy-on-write, see
 /// <see cref="TableBytes"/>; Latin-1: a byte is a character), one pass finds the lines, continuation lines are joined
-/// in place, and a sorted hash index (<see cref="ByteKeyIndex"/>) keeps only where each logical line starts; ASCII
+/// in place (in a private copy when the bytes are shared, see <see cref="TableFiles"/>), and a sorted hash index (<see cref="ByteKeyIndex"/>) keeps only where each logical line starts; ASCII
 /// keys are folded while hashing and comparing, so the bytes stay as written. No per-line strings, regexes or parser
 /// combinators. Keys with non-ASCII bytes go to a small string dictionary.
 /// </remarks>
@@ -76,8 +76,31 @@ internal sealed class IndexedTable : ILookupTable
     /// <param name="source">The file name reported in lookups' <see cref="TableLookup.Source"/>.</param>
     /// <param name="path">The file to read (the file itself is never written).</param>
     /// <param name="utf8">True when <c>smtputf8_enable</c> is on: lines that are not valid UTF-8 are ignored.</param>
-    public static IndexedTable LoadFile(string spec, string source, string path, bool utf8 = true) =>
-        Load(spec, source, TableBytes.Open(path), utf8);
+    /// <param name="files">The run's open table files: the table reads their shared bytes (and a private copy only when it must join continuation lines).</param>
+    public static IndexedTable LoadFile(string spec, string source, string path, bool utf8 = true, TableFiles? files = null)
+    {
+        if (files is null)
+        {
+            return Load(spec, source, TableBytes.Open(path), utf8);
+        }
+
+        var bytes = files.Open(path);
+        if (files.IndexedScan(path) is { EntryIndex: { } index } scan)
+        {
+            // Every logical line of the file is a plain one-line ASCII entry, which this loader would index exactly as
+            // the scan did (same lines, same keys, same order, same hash): no second pass over the file, no second index.
+            string? duplicateKey = null;
+            if (scan.FirstDuplicate is { } first)
+            {
+                var (key, _) = index.GetKeyAndValue(first);
+                duplicateKey = bytes.GetString(key.Offset, key.Length);
+            }
+
+            return new IndexedTable(spec, source, bytes, index, null, scan.FirstDuplicate?.Line ?? 0, duplicateKey);
+        }
+
+        return Load(spec, source, bytes, utf8, path);
+    }
 
     /// <inheritdoc />
     public TableLookup Lookup(string key)
@@ -137,7 +160,7 @@ internal sealed class IndexedTable : ILookupTable
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static IndexedTable Load(string spec, string source, TableBytes bytes, bool utf8)
+    private static IndexedTable Load(string spec, string source, TableBytes bytes, bool utf8, string? sharedPath = null)
     {
         var data = bytes.Span;
         var loader = new Loader(bytes, data.Count((byte)'\n') + 1, utf8);
@@ -179,6 +202,14 @@ internal sealed class IndexedTable : ILookupTable
                 // the current one, keeping its leading whitespace.
                 if (p < end && data[p] != '#' && p != pos && logicalEnd >= 0)
                 {
+                    if (sharedPath is not null)
+                    {
+                        // Other readers of the file see these bytes (TableFiles): join in a private copy instead. Rare
+                        // in large tables, and nothing has been written yet.
+                        GC.KeepAlive(bytes);
+                        return Load(spec, source, TableBytes.Open(sharedPath), utf8);
+                    }
+
                     var piece = end - pos;
                     data.Slice(pos, piece).CopyTo(data[logicalEnd..]);
                     logicalEnd += piece;

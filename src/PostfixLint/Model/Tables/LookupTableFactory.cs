@@ -142,7 +142,7 @@ public sealed class LookupTableFactory
         }
         else
         {
-            var indexed = IndexedTable.LoadFile(spec, path, actual, _utf8);
+            var indexed = IndexedTable.LoadFile(spec, path, actual, _utf8, _options.Files);
             if (suffix is null && indexed.DuplicateLine > 0)
             {
                 // dict_thash.c: smtpd opens texthash without DICT_FLAG_DUP_*, so a duplicate makes the whole table a surrogate.

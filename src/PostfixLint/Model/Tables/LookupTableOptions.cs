@@ -16,4 +16,7 @@ public sealed record LookupTableOptions
     /// come from the source: the database's own contents are not read).
     /// </summary>
     public bool AsDeployed { get; init; }
+
+    /// <summary>The run's open table files, shared with its other readers; null opens each file for the table alone.</summary>
+    internal TableFiles? Files { get; init; }
 }

@@ -19,7 +19,8 @@ namespace PostfixLint.Model.Tables;
 /// duplicate key, so only where it starts goes into a <see cref="ByteKeyIndex"/>, which finds every duplicate when it
 /// sorts. Any other logical line (continued, quoted, escaped, non-ASCII, no value, <c>key:</c>, before the first
 /// unindented line) is parsed by <see cref="LookupTableSyntax"/> as an excerpt of the file, so its warnings are the
-/// tree's, word for word. Memory: 16 bytes a line while scanning, nothing per line afterwards.
+/// tree's, word for word. Memory: 16 bytes a line while scanning; afterwards nothing per line, or, when every line took the
+/// fast path, the index itself, which <see cref="IndexedTable"/> then reuses instead of building its own.
 /// </remarks>
 internal sealed class PostmapSource
 {
@@ -38,9 +39,11 @@ internal sealed class PostmapSource
 
     private PostmapSource(
         TableBytes bytes, string name, bool utf8, ImmutableArray<Diagnostic> diagnostics, int entryCount, List<LogicalLine> slashCandidates,
-        List<LogicalLine> notPlainNames)
+        List<LogicalLine> notPlainNames, ByteKeyIndex? entryIndex, ByteKeyIndex.Entry? firstDuplicate)
     {
         _bytes = bytes;
+        EntryIndex = entryIndex;
+        FirstDuplicate = firstDuplicate;
         _slashCandidates = slashCandidates;
         _notPlainNames = notPlainNames;
         _name = name;
@@ -55,11 +58,24 @@ internal sealed class PostmapSource
     /// <summary>The number of lines postmap turns into a record (duplicates included).</summary>
     public int EntryCount { get; }
 
+    /// <summary>
+    /// The built index of every entry when every logical line of the source is a plain one-line entry (nearly every
+    /// large table): it is then exactly the index <see cref="IndexedTable"/> builds from the same bytes, which reuses it
+    /// (<see cref="TableFiles"/>). Null when some line needed the excerpt parser.
+    /// </summary>
+    public ByteKeyIndex? EntryIndex { get; }
+
+    /// <summary>With <see cref="EntryIndex"/>: the earliest entry (by line) whose key an earlier entry already has, if any.</summary>
+    public ByteKeyIndex.Entry? FirstDuplicate { get; }
+
     /// <summary>Scans the source file <paramref name="actualPath"/>; <paramref name="name"/> is the path as the configuration writes it (for messages).</summary>
     /// <exception cref="IOException">The file cannot be read.</exception>
-    public static PostmapSource Scan(string actualPath, string name, bool utf8)
+    public static PostmapSource Scan(string actualPath, string name, bool utf8) => Scan(TableBytes.Open(actualPath), name, utf8);
+
+    /// <summary>Scans a source file's <paramref name="bytes"/> (which it never writes, so other readers may share them); <paramref name="name"/> is the path as the configuration writes it.</summary>
+    public static PostmapSource Scan(TableBytes bytes, string name, bool utf8)
     {
-        var bytes = TableBytes.Open(actualPath);
+        ArgumentNullException.ThrowIfNull(bytes);
         var data = bytes.Span;
         var index = new ByteKeyIndex(bytes, data.Count((byte)'\n') + 1);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
@@ -67,6 +83,7 @@ internal sealed class PostmapSource
         var entryCount = 0;
         var slashCandidates = new List<LogicalLine>();
         var notPlainNames = new List<LogicalLine>();
+        var allFast = true;
         var pos = 0;
         var lineNumber = 0;
         while (NextLogicalLine(data, ref pos, ref lineNumber, out var logical))
@@ -89,6 +106,7 @@ internal sealed class PostmapSource
                 continue;
             }
 
+            allFast = false;
             slashCandidates.Add(logical);
             notPlainNames.Add(logical);
             var (entries, found) = ParseExcerpt(data, logical, name, utf8);
@@ -104,7 +122,7 @@ internal sealed class PostmapSource
         }
 
         var duplicates = new List<ByteKeyIndex.Entry>();
-        index.Build(duplicates);
+        var firstDuplicate = index.Build(duplicates);
         foreach (var duplicate in duplicates)
         {
             diagnostics.Add(FastDuplicate(bytes, index, duplicate, name));
@@ -112,7 +130,8 @@ internal sealed class PostmapSource
 
         AddExcerptDuplicates(bytes, index, excerptEntries, name, diagnostics);
         GC.KeepAlive(bytes);
-        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount, slashCandidates, notPlainNames);
+        return new PostmapSource(bytes, name, utf8, diagnostics.ToImmutable(), entryCount, slashCandidates, notPlainNames,
+            allFast ? index : null, allFast ? firstDuplicate : null);
     }
 
     /// <summary>

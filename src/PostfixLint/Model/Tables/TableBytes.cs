@@ -9,9 +9,10 @@ namespace PostfixLint.Model.Tables;
 /// </summary>
 /// <remarks>
 /// Mapping instead of reading matters for large tables: the file's pages are already in the page cache, so the
-/// kernel maps them in 64 KiB batches instead of faulting in and copying a fresh anonymous buffer page by page. The
-/// loader writes only where it joins continuation lines, and copy-on-write keeps those writes out of the file. The
-/// mapping lives as long as this object (its handles unmap on finalization).
+/// kernel maps them in 64 KiB batches instead of faulting in and copying a fresh anonymous buffer page by page. Only
+/// <see cref="IndexedTable"/> writes, where it joins continuation lines, and only to bytes no other reader shares
+/// (<see cref="TableFiles"/>); copy-on-write keeps those writes out of the file. The mapping lives as long as this
+/// object (its handles unmap on finalization).
 /// </remarks>
 internal sealed class TableBytes
 {

@@ -46,14 +46,14 @@ internal static class ReferencedTables
 
     /// <summary>The source file <paramref name="name"/> (as the configuration writes it) read as <paramref name="format"/>, once per run.</summary>
     public static TableFile FileOf(RuleContext context, string name, TableSourceFormat format) =>
-        StateOf(context).Files.GetOrAdd((name, format), key => Read(context.Config, key.Name, key.Format));
+        StateOf(context).Files.GetOrAdd((name, format), key => Read(context.Config, context.TableFiles, key.Name, key.Format));
 
     /// <summary>Where the reference is written, for a finding; null when it is a default.</summary>
     public static SourceLocation? Location(TableReference reference) => reference.Origin?.Location;
 
     private static State StateOf(RuleContext context) => s_states.GetValue(context, c => new State(c));
 
-    private static TableFile Read(PostfixConfig config, string name, TableSourceFormat format)
+    private static TableFile Read(PostfixConfig config, TableFiles files, string name, TableSourceFormat format)
     {
         if (!name.StartsWith('/'))
         {
@@ -80,7 +80,7 @@ internal static class ReferencedTables
             // A postmap source may have 10^6 lines: scanned, not parsed into a tree (same warnings, same spans).
             var utf8 = !string.Equals(config.Expand("smtputf8_enable"), "no", StringComparison.OrdinalIgnoreCase);
             source = format == TableSourceFormat.Postmap
-                ? new TableSource(PostmapSource.Scan(actual, name, utf8))
+                ? new TableSource(files.Scan(actual, name, utf8))
                 : new TableSource(LookupTableSyntax.Parse(SourceFile.Read(actual), format, name, utf8));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
