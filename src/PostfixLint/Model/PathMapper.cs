@@ -34,6 +34,46 @@ internal sealed class PathMapper
     /// <summary>The directory that stands for <c>/</c>, or null.</summary>
     public string? Root { get; }
 
+    /// <summary>
+    /// Whether <paramref name="located"/> (a result of <see cref="Locate"/>) is a file in the directory being read, or
+    /// that directory is the configuration's own <c>config_directory</c> (checking <c>/etc/postfix</c> in place).
+    /// Both sides are compared as absolute, normalised names, so <c>-c sasl</c>, <c>-c dir/.</c> and a configuration
+    /// that names the checked directory by its absolute path all agree.
+    /// </summary>
+    public bool IsInCheckedDirectory(string located)
+    {
+        var actual = Full(ActualDirectory);
+        if (actual is null)
+        {
+            return false;
+        }
+
+        if (string.Equals(actual, Full(ConfiguredDirectory), StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var file = Full(located);
+        return file is not null && file.StartsWith(actual.TrimEnd('/') + "/", StringComparison.Ordinal);
+    }
+
+    private static string? Full(string path)
+    {
+        if (path.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The file on this machine that <paramref name="path"/> (as written in the configuration) refers to.</summary>
     public string Map(string path) => Overlaid(Locate(path));
 

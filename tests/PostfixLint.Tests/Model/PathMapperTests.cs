@@ -18,4 +18,22 @@ public sealed class PathMapperTests
     [Test]
     public void Without_a_root_other_paths_stay_as_written() =>
         new PathMapper("/etc/postfix", "/repo/postfix", null).Map("/etc/aliases").Should().Be("/etc/aliases");
+
+    [Test]
+    public void A_relative_checked_directory_contains_the_files_named_by_its_absolute_path()
+    {
+        var absolute = Path.Combine(Environment.CurrentDirectory, "sasl");
+        foreach (var given in new[] { "sasl", "sasl/", "sasl/.", "./sasl", absolute })
+        {
+            var mapper = new PathMapper("/etc/postfix", given, null);
+            mapper.IsInCheckedDirectory(mapper.Locate(absolute + "/sender_login_maps")).Should().BeTrue(given);
+            mapper.IsInCheckedDirectory(mapper.Locate("/etc/postfix/access")).Should().BeTrue(given);
+            mapper.IsInCheckedDirectory(mapper.Locate(absolute + "x/sender_login_maps")).Should().BeFalse(given);
+            mapper.IsInCheckedDirectory(mapper.Locate("/etc/aliases")).Should().BeFalse(given);
+        }
+    }
+
+    [Test]
+    public void Checking_the_configured_directory_in_place_vouches_for_every_file() =>
+        new PathMapper("/etc/postfix", "/etc/postfix/.", null).IsInCheckedDirectory("/etc/aliases").Should().BeTrue();
 }

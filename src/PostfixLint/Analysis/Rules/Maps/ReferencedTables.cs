@@ -66,9 +66,7 @@ internal static class ReferencedTables
         var paths = config.Paths;
         var located = paths.Locate(name);
         var actual = paths.Overlaid(located);
-        var verifiable = paths.Root is not null
-                         || located.StartsWith(paths.ActualDirectory + "/", StringComparison.Ordinal)
-                         || string.Equals(paths.ActualDirectory, paths.ConfiguredDirectory, StringComparison.Ordinal);
+        var verifiable = paths.Root is not null || paths.IsInCheckedDirectory(located);
         if (!verifiable || !File.Exists(actual))
         {
             return new TableFile(name, actual, false, verifiable, null, null);
