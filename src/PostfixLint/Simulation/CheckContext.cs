@@ -38,6 +38,9 @@ internal sealed class CheckContext
 
     public string? Recipient { get; set; }
 
+    /// <summary>smtpd's <c>SMTPD_FLAG_SMTPUTF8</c>: MAIL FROM carried an accepted SMTPUTF8 parameter.</summary>
+    public bool Smtputf8 { get; set; }
+
     /// <summary>The notes of the restriction being evaluated (the walker swaps this list per trace entry).</summary>
     public List<string> Notes { get; set; } = [];
 
@@ -83,11 +86,11 @@ internal sealed class CheckContext
     public int Reject(int code, string dsn, string text) => SmtpdCheckReject(software: false, code, dsn, text);
 
     /// <summary>
-    /// util/printable.c printable(text, ' '): a byte that is not printable ASCII becomes a space, except that a UTF-8
+    /// util/printable.c printable(text, replacement): a byte that is not printable ASCII becomes the replacement (a space), except that a UTF-8
     /// sequence is kept when util_utf8_enable is on (smtpd sets it from smtputf8_enable); without it every byte of a
     /// non-ASCII character becomes a space (<c>jörg</c> is <c>j  rg</c>, two bytes).
     /// </summary>
-    internal static string Printable(string text, bool utf8)
+    internal static string Printable(string text, bool utf8, char replacement = ' ')
     {
         var result = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -99,21 +102,21 @@ internal sealed class CheckContext
             }
             else if (c < 0x80)
             {
-                result.Append(' ');
+                result.Append(replacement);
             }
             else if (char.IsSurrogatePair(text, i))
             {
-                result.Append(utf8 ? text.AsSpan(i, 2) : "    ");
+                result.Append(utf8 ? text.AsSpan(i, 2) : new string(replacement, 4));
                 i++;
             }
             else if (char.IsSurrogate(c))
             {
                 // A lone surrogate is no UTF-8 character: its replacement character's three bytes each become a space.
-                result.Append("   ");
+                result.Append(replacement, 3);
             }
             else
             {
-                result.Append(utf8 ? c.ToString() : new string(' ', c < 0x800 ? 2 : 3));
+                result.Append(utf8 ? c.ToString() : new string(replacement, c < 0x800 ? 2 : 3));
             }
         }
 
