@@ -41,6 +41,10 @@ public sealed class Smtputf8DifferentialTests
         new(Client, "app@example.com", "x@\u0308a.example") { Id = "idna-leading-combining-mark" },
         new(Client, "app@example.com", "x@b\u00fc\u00a0cher.example") { Id = "idna-no-break-space" },
         new(Client, "app@example.com", "x@\uff45x\u00e4mple.org") { Id = "idna-fullwidth" },
+        new(Client, "app@example.com", "x@ab--\u00fc.example") { Id = "idna-hyphen-3-4" },
+        new(Client, "app@example.com", "x@a\u200db\u00fc.example") { Id = "idna-zwj" },
+        new(Client, "app@example.com", "x@a\u05d0.example") { Id = "idna-mixed-bidi" },
+        new(Client, "app@example.com", "x@\u00fc.123") { Id = "idna-numeric-tld" },
         new(Client, "app@example.com", "root@mail.example.com") { Id = "utf8-helo", Helo = "b\u00fccher.example" },
     ];
 
