@@ -464,8 +464,7 @@ public sealed class RelaySimulator
 
         // resolve.c: one trailing dot is stripped before the domain is checked (as it is for ASCII names).
         var domain = HostSyntax.DupIfTruncate(internalForm[(at + 1)..]);
-        var rewriteUtf8 = PostfixBoolean.TryParse(_config.Expand("smtputf8_enable") ?? "", out var enabled) && enabled;
-        if (!rewriteUtf8)
+        if (!_tables.Utf8)
         {
             return $"trivial-rewrite runs with smtputf8_enable = no (main.cf): the domain of <{internalForm}> is not a valid host name, so the address does not resolve (\"Illegal address syntax\")";
         }
