@@ -67,6 +67,18 @@ internal sealed class LogExplainer
         return warnings.IsDefaultOrEmpty ? explanation : explanation with { LoggedWarnings = warnings };
     }
 
+    /// <summary>Text logged as UTF-8 bytes (one char per byte, as a log file is read) decoded; other text as it is.</summary>
+    private static string? Decoded(string? text)
+    {
+        if (text is null || System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAnyExceptInRange('\u0000', '\u00ff') >= 0)
+        {
+            return text;
+        }
+
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : text;
+    }
+
     private static bool HasNonAsciiDomain(string? address)
     {
         var at = address?.LastIndexOf('@') ?? -1;
@@ -79,6 +91,16 @@ internal sealed class LogExplainer
 
     private LogExplanation ExplainCore(LoggedReject reject, string service)
     {
+        // A log file is read one char per byte; the simulator takes addresses as text (a UTF-8 address decoded).
+        reject = reject with
+        {
+            Reply = Decoded(reject.Reply)!,
+            From = Decoded(reject.From),
+            To = Decoded(reject.To),
+            Helo = Decoded(reject.Helo),
+            ClientName = Decoded(reject.ClientName),
+        };
+
         // smtpd logs no trace of the SMTPUTF8 parameter (proto= stays ESMTP), but it refuses a non-ASCII domain without it
         // before any restriction runs (smtpd_check_addr(): 501, no reject line), so a logged reject naming one implies it.
         var probe = new Probe(reject.ClientAddress, reject.From ?? "", reject.To ?? UnusedRecipient)
