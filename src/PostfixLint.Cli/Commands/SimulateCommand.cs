@@ -102,7 +102,7 @@ internal static class SimulateCommand
                 Smtputf8 = parseResult.GetValue(smtputf8),
             };
             var result = simulator.Simulate(probe);
-            streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result));
+            streams.Out.Write(Utf8Output.Encode(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result)));
             return result.Decision == Decision.Accept ? ExitCode.Success : ExitCode.Findings;
         });
         return command;
@@ -113,7 +113,8 @@ internal static class SimulateCommand
         IEnumerable<string> lines;
         try
         {
-            lines = path == "-" ? ReadAll(streams.In) : File.ReadLines(path, Encoding.UTF8);
+            // Both read one char per byte, as the CLI reads everything; a UTF-8 line is decoded before it is parsed.
+            lines = path == "-" ? ReadAll(streams.In) : File.ReadLines(path, Encoding.Latin1);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -133,7 +134,7 @@ internal static class SimulateCommand
                     continue;
                 }
 
-                var probe = ProbeJson.Parse(line, out var error);
+                var probe = ProbeJson.Parse(Utf8Output.Decode(line), out var error);
                 if (probe is null)
                 {
                     streams.Error.WriteLine($"postfix-lint: fatal: {path}, line {number}: {error}");
@@ -142,7 +143,7 @@ internal static class SimulateCommand
 
                 var result = simulator.Simulate(probe);
                 allAccepted &= result.Decision == Decision.Accept;
-                streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result) + "\n");
+                streams.Out.Write(Utf8Output.Encode(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result) + "\n"));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -65,7 +65,17 @@ public sealed class Smtputf8DifferentialTests
             .SetArgDisplayNames("enable-strict-no-delay");
         yield return new TestCaseData(Domains + "smtputf8_enable = no\n", "smtp      inet  n       -       y       -       -       smtpd\n  -o smtputf8_enable=yes\n")
             .SetArgDisplayNames("listener-enable-rewrite-disable");
+        yield return new TestCaseData(Domains + Access, null).SetArgDisplayNames("enable-utf8-access");
+        yield return new TestCaseData(Domains + Access + "smtputf8_enable = no\n", null).SetArgDisplayNames("disable-utf8-access");
     }
+
+    // An access table with UTF-8 keys and UTF-8 reply text, consulted before the relay decision.
+    private const string Access = "smtpd_relay_restrictions = check_recipient_access hash:/etc/postfix/utf8_access, permit_mynetworks, reject_unauth_destination\n";
+
+    private static readonly Dictionary<string, string> s_tables = new()
+    {
+        ["utf8_access"] = "j\u00f6rg@mail.example.com REJECT f\u00fcr dich nicht\nex\u00e4mple.org 550 5.7.1 Dom\u00e4ne gesperrt\nstrasse.example REJECT folded\n",
+    };
 
     [TestCaseSource(nameof(Cases))]
     public async Task Smtputf8_outcomes_equal_real_Postfix(string fragment, string? masterCf)
@@ -75,7 +85,8 @@ public sealed class Smtputf8DifferentialTests
         // With smtpd_delay_reject = no a refused EHLO is the harness's decision (stage helo) although the session goes on
         // and RCPT may get 250; the simulator decides by RCPT. That difference is not SMTPUTF8's: leave the UTF-8 EHLO out.
         var probes = fragment.Contains("smtpd_delay_reject = no", StringComparison.Ordinal) ? [.. Probes().Where(p => p.Helo == Helo)] : Probes();
-        var scenario = Scenario.FromFragment("smtputf8", utf8, probes, masterCf);
+        var tables = s_tables.ToDictionary(t => t.Key, t => System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(t.Value)));
+        var scenario = Scenario.FromFragment("smtputf8", utf8, probes, masterCf, tables);
         var root = Path.Combine(Path.GetTempPath(), "pfl-smtputf8-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
