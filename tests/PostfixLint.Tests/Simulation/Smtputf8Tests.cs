@@ -123,6 +123,25 @@ public sealed class Smtputf8Tests
             .RcptReply.Should().Be("504 5.5.2 <b??cher.example>: Helo command rejected: need fully-qualified hostname");
     }
 
+    [TestCase("", "554 5.7.1 <j\u00f6rg@mail.example.com>: Recipient address rejected: f\u00fcr dich nicht")]
+    [TestCase("smtputf8_enable = no", "554 5.7.1 <j  rg@mail.example.com>: Recipient address rejected: f  r dich nicht")]
+    public void Utf8_access_table_keys_match_utf8_addresses_and_their_reply_text_is_printable(string extra, string reply)
+    {
+        var access = "smtpd_relay_restrictions = check_recipient_access hash:/etc/postfix/access, permit_mynetworks, reject_unauth_destination\n" + extra;
+        var files = new Dictionary<string, string> { ["access"] = "j\u00f6rg@mail.example.com REJECT f\u00fcr dich nicht\nstrasse.example REJECT folded\n" };
+
+        SimulatorFixture.Run(access, SimulatorFixture.Remote("j\u00f6rg@mail.example.com"), files: files).RcptReply.Should().Be(reply);
+    }
+
+    [Test]
+    public void A_utf8_key_that_casefolds_to_ascii_finds_the_ascii_table_entry()
+    {
+        var access = "smtpd_relay_restrictions = check_recipient_access hash:/etc/postfix/access, permit_mynetworks, reject_unauth_destination\n";
+        var files = new Dictionary<string, string> { ["access"] = "strasse.example REJECT folded\n" };
+
+        SimulatorFixture.Run(access, SimulatorFixture.Remote("x@stra\u00dfe.example"), files: files).RcptReply.Should().Be("554 5.7.1 <x@stra\u00dfe.example>: Recipient address rejected: folded");
+    }
+
     [TestCase("b\u00fccher.example", "xn--bcher-kva.example")]
     [TestCase("B\u00dcCHER.example", "xn--bcher-kva.example")]
     [TestCase("stra\u00dfe.example", "xn--strae-oqa.example")]
