@@ -69,7 +69,7 @@ internal static class ExplainCommand
             }
 
             allReproduced &= explanation.Reproduced;
-            streams.Out.Write(json ? ExplanationJson.Format(explanation) + "\n" : ExplanationText.Format(explanation) + "\n");
+            streams.Out.Write(Utf8Output.Encode(json ? ExplanationJson.Format(explanation) + "\n" : ExplanationText.Format(explanation) + "\n"));
         }
 
         if (summary.Rejects == 0)
@@ -101,7 +101,7 @@ internal static class ExplainCommand
         }
 
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        streams.Out.Write(json ? ExplanationJson.FormatSummary(summary, seconds) + "\n" : ExplanationText.FormatSummary(summary, seconds));
+        streams.Out.Write(Utf8Output.Encode(json ? ExplanationJson.FormatSummary(summary, seconds) + "\n" : ExplanationText.FormatSummary(summary, seconds)));
         return summary.Reproduced == summary.Rejects ? ExitCode.Success : ExitCode.Findings;
     }
 

@@ -25,6 +25,7 @@ internal static class SimulateCommand
         var clientCertPkey = new Option<string>("--client-cert-pkey") { Description = "The fingerprint of the client certificate's public key (same digest).", HelpName = "FINGERPRINT" };
         var clientCertCn = new Option<string>("--client-cert-cn") { Description = "The client certificate's subject CommonName.", HelpName = "NAME" };
         var clientCertVerified = new Option<bool>("--client-cert-verified") { Description = "The client certificate verifies against smtpd's trusted CAs." };
+        var smtputf8 = new Option<bool>("--smtputf8") { Description = "The client sends MAIL FROM:<ADDR> SMTPUTF8 (RFC 6531: UTF-8 addresses)." };
         var sender = new Option<string>("--sender") { Description = "The MAIL FROM address (\"\" for the null sender).", HelpName = "ADDR" };
         var recipient = new Option<string>("--recipient") { Description = "The RCPT TO address.", HelpName = "ADDR" };
         var service = new Option<string>("--service") { Description = "The master.cf listener: smtp, submission, smtps or host:port (default: smtp).", HelpName = "NAME" };
@@ -39,13 +40,13 @@ internal static class SimulateCommand
 
         var command = new Command("simulate", "Show the exact SMTP replies Postfix would give to a client, and why.")
         {
-            configDirectory, root, client, clientName, helo, noHelo, saslLogin, tls, clientCert, clientCertPkey, clientCertCn, clientCertVerified, sender, recipient, service, passwd, asDeployed, noPasswd, assumeReachable, serverAddress, probes, format,
+            configDirectory, root, client, clientName, helo, noHelo, saslLogin, tls, clientCert, clientCertPkey, clientCertCn, clientCertVerified, smtputf8, sender, recipient, service, passwd, asDeployed, noPasswd, assumeReachable, serverAddress, probes, format,
         };
         command.Validators.Add(result =>
         {
             if (result.GetResult(probes) is not null)
             {
-                foreach (var single in new Option[] { client, clientName, helo, saslLogin, tls, clientCert, clientCertPkey, clientCertCn, clientCertVerified, sender, recipient })
+                foreach (var single in new Option[] { client, clientName, helo, saslLogin, tls, clientCert, clientCertPkey, clientCertCn, clientCertVerified, smtputf8, sender, recipient })
                 {
                     if (result.GetResult(single) is not null)
                     {
@@ -98,9 +99,10 @@ internal static class SimulateCommand
                 ClientCertPkey = parseResult.GetValue(clientCertPkey),
                 ClientCertCommonName = parseResult.GetValue(clientCertCn),
                 ClientCertVerified = parseResult.GetValue(clientCertVerified),
+                Smtputf8 = parseResult.GetValue(smtputf8),
             };
             var result = simulator.Simulate(probe);
-            streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result));
+            streams.Out.Write(Utf8Output.Encode(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result)));
             return result.Decision == Decision.Accept ? ExitCode.Success : ExitCode.Findings;
         });
         return command;
@@ -111,7 +113,8 @@ internal static class SimulateCommand
         IEnumerable<string> lines;
         try
         {
-            lines = path == "-" ? ReadAll(streams.In) : File.ReadLines(path, Encoding.UTF8);
+            // Both read one char per byte, as the CLI reads everything; a UTF-8 line is decoded before it is parsed.
+            lines = path == "-" ? ReadAll(streams.In) : File.ReadLines(path, Encoding.Latin1);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -131,7 +134,7 @@ internal static class SimulateCommand
                     continue;
                 }
 
-                var probe = ProbeJson.Parse(line, out var error);
+                var probe = ProbeJson.Parse(Utf8Output.Decode(line), out var error);
                 if (probe is null)
                 {
                     streams.Error.WriteLine($"postfix-lint: fatal: {path}, line {number}: {error}");
@@ -140,7 +143,7 @@ internal static class SimulateCommand
 
                 var result = simulator.Simulate(probe);
                 allAccepted &= result.Decision == Decision.Accept;
-                streams.Out.Write(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result) + "\n");
+                streams.Out.Write(Utf8Output.Encode(json ? ProbeJson.Format(result) + "\n" : SimulationText.Format(result) + "\n"));
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

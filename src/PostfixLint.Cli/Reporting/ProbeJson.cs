@@ -14,7 +14,7 @@ internal static class ProbeJson
     private static readonly HashSet<string> s_known = new(StringComparer.Ordinal)
     {
         "client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls",
-        "client_cert", "client_cert_pkey", "client_cert_cn", "client_cert_verified",
+        "client_cert", "client_cert_pkey", "client_cert_cn", "client_cert_verified", "smtputf8",
     };
 
     private static readonly HashSet<string> s_output = new(StringComparer.Ordinal)
@@ -93,6 +93,7 @@ internal static class ProbeJson
             var helo = root.TryGetProperty("helo", out _) ? Text("helo", false) : DefaultHelo;
             bool? tls = root.TryGetProperty("tls", out var tlsValue) && tlsValue.ValueKind is JsonValueKind.True or JsonValueKind.False ? tlsValue.GetBoolean() : null;
             var certVerified = root.TryGetProperty("client_cert_verified", out var verifiedValue) && verifiedValue.ValueKind == JsonValueKind.True;
+            var smtputf8 = root.TryGetProperty("smtputf8", out var smtputf8Value) && smtputf8Value.ValueKind == JsonValueKind.True;
             var id = root.TryGetProperty("id", out var idValue) && idValue.ValueKind != JsonValueKind.Null
                 ? idValue.ValueKind == JsonValueKind.String ? idValue.GetString() : idValue.GetRawText()
                 : null;
@@ -122,6 +123,7 @@ internal static class ProbeJson
                 ClientCertPkey = Text("client_cert_pkey", false),
                 ClientCertCommonName = Text("client_cert_cn", false),
                 ClientCertVerified = certVerified,
+                Smtputf8 = smtputf8,
                 Id = id,
                 Extra = extra.ToImmutable(),
                 RawJson = line,
@@ -234,6 +236,11 @@ internal static class ProbeJson
                 WriteNullable(writer, "client_cert_pkey", probe.ClientCertPkey);
                 WriteNullable(writer, "client_cert_cn", probe.ClientCertCommonName);
                 writer.WriteBoolean("client_cert_verified", probe.ClientCertVerified);
+            }
+
+            if (probe.Smtputf8)
+            {
+                writer.WriteBoolean("smtputf8", true);
             }
         }
     }

@@ -36,7 +36,8 @@ internal static class AccessLookup
                 continue;
             }
 
-            var lookup = table.Lookup(key);
+            // Tables hold one char per byte: a UTF-8 key (a probe's address is decoded text) is looked up as its bytes.
+            var lookup = table.Lookup(Syntax.Tables.TableText.Utf8Chars(key));
             if (lookup.Status == TableLookupStatus.NotFound)
             {
                 continue;

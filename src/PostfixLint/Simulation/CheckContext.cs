@@ -38,6 +38,9 @@ internal sealed class CheckContext
 
     public string? Recipient { get; set; }
 
+    /// <summary>smtpd's <c>SMTPD_FLAG_SMTPUTF8</c>: MAIL FROM carried an accepted SMTPUTF8 parameter.</summary>
+    public bool Smtputf8 { get; set; }
+
     /// <summary>The notes of the restriction being evaluated (the walker swaps this list per trace entry).</summary>
     public List<string> Notes { get; set; } = [];
 
@@ -83,11 +86,11 @@ internal sealed class CheckContext
     public int Reject(int code, string dsn, string text) => SmtpdCheckReject(software: false, code, dsn, text);
 
     /// <summary>
-    /// util/printable.c printable(text, ' '): a byte that is not printable ASCII becomes a space, except that a UTF-8
+    /// util/printable.c printable(text, replacement): a byte that is not printable ASCII becomes the replacement (a space), except that a UTF-8
     /// sequence is kept when util_utf8_enable is on (smtpd sets it from smtputf8_enable); without it every byte of a
     /// non-ASCII character becomes a space (<c>jörg</c> is <c>j  rg</c>, two bytes).
     /// </summary>
-    internal static string Printable(string text, bool utf8)
+    internal static string Printable(string text, bool utf8, char replacement = ' ')
     {
         var result = new System.Text.StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
@@ -99,25 +102,50 @@ internal sealed class CheckContext
             }
             else if (c < 0x80)
             {
-                result.Append(' ');
+                result.Append(replacement);
+            }
+            else if (c <= 0xff && Utf8BytesAt(text, i) is { } decoded)
+            {
+                // Text from the configuration or a table (one char per byte) that is a UTF-8 sequence: one character.
+                result.Append(utf8 ? decoded.Text : new string(replacement, decoded.Length));
+                i += decoded.Length - 1;
             }
             else if (char.IsSurrogatePair(text, i))
             {
-                result.Append(utf8 ? text.AsSpan(i, 2) : "    ");
+                result.Append(utf8 ? text.AsSpan(i, 2) : new string(replacement, 4));
                 i++;
             }
             else if (char.IsSurrogate(c))
             {
                 // A lone surrogate is no UTF-8 character: its replacement character's three bytes each become a space.
-                result.Append("   ");
+                result.Append(replacement, 3);
             }
             else
             {
-                result.Append(utf8 ? c.ToString() : new string(' ', c < 0x800 ? 2 : 3));
+                result.Append(utf8 ? c.ToString() : new string(replacement, c < 0x800 ? 2 : 3));
             }
         }
 
         return result.ToString();
+    }
+
+    /// <summary>The UTF-8 sequence of one-char-per-byte text starting at <paramref name="start"/>, decoded; null when there is none.</summary>
+    private static (string Text, int Length)? Utf8BytesAt(string text, int start)
+    {
+        var length = text[start] switch
+        {
+            >= '\u00c2' and <= '\u00df' => 2,
+            >= '\u00e0' and <= '\u00ef' => 3,
+            >= '\u00f0' and <= '\u00f4' => 4,
+            _ => 0,
+        };
+        if (length == 0 || start + length > text.Length || text.AsSpan(start, length).IndexOfAnyExceptInRange('\u0080', '\u00ff') >= 0)
+        {
+            return null;
+        }
+
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text.Substring(start, length));
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? (System.Text.Encoding.UTF8.GetString(bytes), length) : null;
     }
 
     /// <summary>smtpd_check_reject(): format, validate and fix a reply; honours warn_if_reject and a pending defer_if_reject.</summary>

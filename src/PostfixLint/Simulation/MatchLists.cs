@@ -1,6 +1,7 @@
 using System.Net;
 using PostfixLint.Model.Tables;
 using PostfixLint.Model.Values;
+using PostfixLint.Syntax.Tables;
 
 namespace PostfixLint.Simulation;
 
@@ -21,12 +22,24 @@ internal static class MatchLists
     }
 
     /// <summary>string_list_match(): exact, case-insensitive; tables get the string itself as key.</summary>
+    /// <remarks>
+    /// match_list.c casefolds the patterns when the list is built and the input at each match; a UTF-8 domain (from a
+    /// client that sent SMTPUTF8) is compared as its UTF-8 bytes, folded as ICU folds them (<c>straße</c> matches
+    /// <c>STRASSE</c>), with no IDNA conversion: a U-label never matches its <c>xn--</c> A-label.
+    /// </remarks>
     public static MatchListResult MatchString(TableSet tables, string parameter, string value, string input) =>
-        Match(tables, parameter, value, input.ToLowerInvariant(), Kind.String, parentStyle: false);
+        Match(tables, parameter, value, FoldInput(tables, input), Kind.String, parentStyle: false);
 
     /// <summary>domain_list_match(): hostname matching with parent domains per <c>parent_domain_matches_subdomains</c>.</summary>
     public static MatchListResult MatchDomain(TableSet tables, string parameter, string value, string input, bool parentStyle) =>
-        Match(tables, parameter, value, input.ToLowerInvariant(), Kind.Hostname, parentStyle);
+        Match(tables, parameter, value, FoldInput(tables, input), Kind.Hostname, parentStyle);
+
+    /// <summary>The input of a string or domain list (decoded text) as the list's folded bytes.</summary>
+    private static string FoldInput(TableSet tables, string input) =>
+        System.Text.Ascii.IsValid(input) ? input.ToLowerInvariant() : FoldPattern(tables, TableText.Utf8Chars(input));
+
+    /// <summary>casefold() of a list pattern or input (bytes): with ICU under util_utf8_enable, else A-Z only.</summary>
+    private static string FoldPattern(TableSet tables, string bytes) => tables.Utf8 ? TableText.FoldKey(bytes) : TableText.LowerAscii(bytes);
 
     /// <summary>namadr_list_match() for <c>mynetworks</c>-style lists: for each pattern, the client name first, then its address.</summary>
     public static MatchListResult MatchNamadr(TableSet tables, string parameter, string value, string name, string address, bool parentStyle)
@@ -135,7 +148,7 @@ internal static class MatchLists
             }
             else
             {
-                var pattern = text.ToLowerInvariant();
+                var pattern = FoldPattern(tables, text);
                 var matched = kind == Kind.String ? input == pattern : HostnameMatches(input, pattern, parentStyle);
                 result = matched ? new MatchListResult(MatchOutcome.Match, null, null) : MatchListResult.None;
             }
@@ -158,7 +171,6 @@ internal static class MatchLists
     /// <summary>match_hostname() for a literal pattern.</summary>
     private static bool HostnameMatches(string name, string pattern, bool parentStyle)
     {
-        pattern = pattern.ToLowerInvariant();
         if (name == pattern)
         {
             return true;

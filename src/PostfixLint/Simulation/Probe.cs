@@ -39,6 +39,14 @@ public sealed record Probe(string Client, string Sender, string Recipient)
     /// <summary>True when smtpd verifies the client certificate against its trusted CAs (<c>permit_tls_all_clientcerts</c> needs that).</summary>
     public bool ClientCertVerified { get; init; }
 
+    /// <summary>
+    /// True when the client sends the SMTPUTF8 parameter with MAIL FROM (RFC 6531): it may then use UTF-8 domains,
+    /// and <c>strict_smtputf8</c> lets its UTF-8 addresses through. smtpd refuses the parameter
+    /// (<c>555 5.5.4 Unsupported option: SMTPUTF8</c>) when <c>smtputf8_enable = no</c> or SMTPUTF8 is a discarded
+    /// EHLO keyword.
+    /// </summary>
+    public bool Smtputf8 { get; init; }
+
     /// <summary>An identifier copied to the output.</summary>
     public string? Id { get; init; }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using PostfixLint.Model;
 using PostfixLint.Model.Values;
+using PostfixLint.Simulation.Checks;
 
 namespace PostfixLint.Simulation;
 
@@ -248,7 +249,9 @@ public sealed class RelaySimulator
         var delayReject = settings.GetBool("smtpd_delay_reject");
         string? connectReply = null;
         string? heloReply = null;
-        var helo = probe.Helo;
+
+        // smtpd.c ehlo_cmd(): the name smtpd keeps (and restrictions and replies show) is printable(name, '?').
+        var helo = probe.Helo is null ? null : CheckContext.Printable(probe.Helo, settings.GetBool("smtputf8_enable"), '?');
         using var tableWarnings = Model.Tables.TableWarnings.Collect(evaluator.TableWarnings);
         try
         {
@@ -267,6 +270,8 @@ public sealed class RelaySimulator
             }
 
             evaluator.HeloName = helo;
+            var smtputf8 = Smtputf8Session(probe, settings, notes);
+            evaluator.Smtputf8 = smtputf8;
             result = result with { AuthReply = AuthReply(probe, settings, session, connectReply, heloReply) };
             string? mailReply = null;
             if (connectReply is not null)
@@ -287,19 +292,26 @@ public sealed class RelaySimulator
                 notes.Add(illegalSender);
                 mailReply = "501 5.1.7 Bad sender address syntax";
             }
-            else if (NonAsciiDomain(probe.Sender) is { } eightBitSender)
+            else if (BadDomain(probe.Sender, settings, smtputf8) is { } eightBitSender)
             {
                 notes.Add(eightBitSender);
                 mailReply = "501 5.1.7 Bad sender address syntax";
             }
-            else if (MustDeclareSmtputf8(probe.Sender, settings) is { } undeclaredSender)
+            else if (probe.Smtputf8 && !smtputf8)
             {
-                notes.Add(undeclaredSender);
-                mailReply = Smtputf8Required;
+                // smtpd.c mail_cmd(): the parameter loop runs after extract_addr(); SMTPUTF8 is only known while enabled.
+                mailReply = "555 5.5.4 Unsupported option: SMTPUTF8";
             }
             else if (!delayReject)
             {
                 mailReply = evaluator.CheckMail(AddressClassifier.Internalize(probe.Sender));
+            }
+
+            // smtpd.c mail_cmd(): the strict_smtputf8 test comes after smtpd_check_mail() (smtpd_delay_reject = no).
+            if (mailReply is null && MustDeclareSmtputf8(probe.Sender, settings, smtputf8) is { } undeclaredSender)
+            {
+                notes.Add(undeclaredSender);
+                mailReply = Smtputf8Required;
             }
 
             if (mailReply is not null)
@@ -323,13 +335,13 @@ public sealed class RelaySimulator
                 return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
             }
 
-            if (NonAsciiDomain(probe.Recipient) is { } eightBit)
+            if (BadDomain(probe.Recipient, settings, smtputf8) is { } eightBit)
             {
                 notes.Add(eightBit);
                 return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
             }
 
-            if (MustDeclareSmtputf8(probe.Recipient, settings) is { } undeclared)
+            if (MustDeclareSmtputf8(probe.Recipient, settings, smtputf8) is { } undeclared)
             {
                 notes.Add(undeclared);
                 return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = Smtputf8Required, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
@@ -401,27 +413,86 @@ public sealed class RelaySimulator
     }
 
     /// <summary>
-    /// smtpd_check.c smtpd_check_addr(), called by extract_addr(): a client that did not send the SMTPUTF8 parameter
-    /// (probes never do) may not use a non-ASCII domain ("Postfix &lt; 3.0 trivial-rewrite" compatibility), whatever
-    /// smtputf8_enable says; the local part may be 8-bit. Null when the domain is ASCII.
+    /// smtpd.c mail_cmd(): the SMTPUTF8 parameter counts only while <c>smtputf8_enable</c> is on and SMTPUTF8 is not a
+    /// discarded EHLO keyword (<c>ehlo_discard_mask</c>); otherwise it is an unknown parameter, refused with 555.
     /// </summary>
-    private static string? NonAsciiDomain(string address)
+    private static bool Smtputf8Session(Probe probe, ListenerSettings settings, List<string> notes)
+    {
+        if (!probe.Smtputf8)
+        {
+            return false;
+        }
+
+        if (!settings.GetBool("smtputf8_enable"))
+        {
+            notes.Add($"{settings.Describe("smtputf8_enable")}: EHLO does not offer SMTPUTF8 and smtpd refuses the MAIL FROM parameter (\"555 5.5.4 Unsupported option: SMTPUTF8\")");
+            return false;
+        }
+
+        // smtpd.c: ehlo_discard_mask comes from smtpd_discard_ehlo_keyword_address_maps (looked up with the client
+        // address at connect) or else smtpd_discard_ehlo_keywords; only the latter is modelled.
+        if (PostfixList.Split(settings.Get("smtpd_discard_ehlo_keywords")).Any(e => e.Text.Equals("smtputf8", StringComparison.OrdinalIgnoreCase)))
+        {
+            notes.Add($"{settings.Describe("smtpd_discard_ehlo_keywords")}: EHLO does not offer SMTPUTF8 and smtpd refuses the MAIL FROM parameter (\"555 5.5.4 Unsupported option: SMTPUTF8\")");
+            return false;
+        }
+
+        if (settings.Get("smtpd_discard_ehlo_keyword_address_maps").Trim().Length > 0)
+        {
+            notes.Add($"smtpd_discard_ehlo_keyword_address_maps is not looked up: assuming it does not discard SMTPUTF8 for {probe.Client}");
+        }
+
+        notes.Add("EHLO offers SMTPUTF8 and the client sends MAIL FROM ... SMTPUTF8: UTF-8 domains are allowed in this transaction");
+        return true;
+    }
+
+    /// <summary>
+    /// smtpd_check.c smtpd_check_addr(), called by extract_addr(), on an address with a non-ASCII domain. Without the
+    /// SMTPUTF8 parameter such a domain is refused ("Postfix &lt; 3.0 trivial-rewrite" compatibility), whatever
+    /// smtputf8_enable says. With it, trivial-rewrite's resolve.c must accept the domain:
+    /// <c>valid_utf8_hostname(var_smtputf8_enable, domain)</c> with trivial-rewrite's own (main.cf) smtputf8_enable,
+    /// which converts the name with midna_domain_to_ascii(). The local part may be 8-bit. Null when the domain passes.
+    /// </summary>
+    private string? BadDomain(string address, ListenerSettings settings, bool smtputf8)
     {
         var internalForm = AddressClassifier.Internalize(address);
         var at = internalForm.LastIndexOf('@');
-        return at >= 0 && at + 1 < internalForm.Length && !System.Text.Ascii.IsValid(internalForm.AsSpan(at + 1))
-            ? $"the domain of <{internalForm}> is not ASCII and the client did not send MAIL FROM ... SMTPUTF8: smtpd refuses it (\"Illegal address syntax\")"
-            : null;
+        if (at < 0 || at + 1 >= internalForm.Length || System.Text.Ascii.IsValid(internalForm.AsSpan(at + 1)))
+        {
+            return null;
+        }
+
+        // resolve.c: one trailing dot is stripped before the domain is checked (as it is for ASCII names).
+        var domain = HostSyntax.DupIfTruncate(internalForm[(at + 1)..]);
+        if (!_tables.Utf8)
+        {
+            return $"trivial-rewrite runs with smtputf8_enable = no (main.cf): the domain of <{internalForm}> is not a valid host name, so the address does not resolve (\"Illegal address syntax\")";
+        }
+
+        if (MidnaDomain.ToAscii(domain) is null)
+        {
+            return $"the domain of <{internalForm}> does not convert to an ASCII (IDNA) name, so trivial-rewrite does not resolve it (\"Illegal address syntax\")";
+        }
+
+        // smtpd_resolve.c resolve_pagein() casefolds the resolved address (with ICU while smtpd's smtputf8_enable is on),
+        // and smtpd_check_addr() tests that form: a domain that folds to ASCII (straße → strasse) passes.
+        if (!smtputf8 && !(settings.GetBool("smtputf8_enable") && System.Text.Ascii.IsValid(Syntax.Tables.TableText.FoldUnicode(domain))))
+        {
+            return $"the domain of <{internalForm}> is not ASCII and the client did not send MAIL FROM ... SMTPUTF8: smtpd refuses it (\"Illegal address syntax\")";
+        }
+
+        return null;
     }
 
     /// <summary>
     /// smtpd.c mail_cmd() / rcpt_cmd(): with strict_smtputf8 = yes an 8-bit address (a UTF-8 local part) from a client
-    /// that did not send the SMTPUTF8 parameter gets <c>553 5.6.7</c> before the restrictions run. Null otherwise.
+    /// that did not send the SMTPUTF8 parameter gets <c>553 5.6.7</c> (after smtpd_check_mail() with
+    /// smtpd_delay_reject = no; before the recipient restrictions). Null otherwise.
     /// </summary>
-    private static string? MustDeclareSmtputf8(string address, ListenerSettings settings)
+    private static string? MustDeclareSmtputf8(string address, ListenerSettings settings, bool smtputf8)
     {
         var internalForm = AddressClassifier.Internalize(address);
-        return internalForm.Length > 0 && !System.Text.Ascii.IsValid(internalForm) && settings.GetBool("strict_smtputf8")
+        return !smtputf8 && internalForm.Length > 0 && !System.Text.Ascii.IsValid(internalForm) && settings.GetBool("strict_smtputf8")
             ? $"strict_smtputf8 = yes ({settings.Origin("strict_smtputf8")}): <{internalForm}> is not ASCII and the client did not send the SMTPUTF8 parameter"
             : null;
     }

@@ -41,6 +41,13 @@ internal sealed class RestrictionEvaluator
         set => _context.Recipient = value;
     }
 
+    /// <summary>True once MAIL FROM carried an accepted SMTPUTF8 parameter (smtpd's <c>SMTPD_FLAG_SMTPUTF8</c>).</summary>
+    public bool Smtputf8
+    {
+        get => _context.Smtputf8;
+        set => _context.Smtputf8 = value;
+    }
+
     public IReadOnlyList<TraceEntry> Trace => _walker.Trace;
 
     public IReadOnlyList<string> Warnings => _context.Warnings;

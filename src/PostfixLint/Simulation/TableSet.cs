@@ -32,6 +32,7 @@ internal sealed class TableSet
         _options = options;
         _users = new Lazy<HashSet<string>?>(ReadUsers);
         _files = options.Files ?? new TableFiles();
+        Utf8 = !PostfixBoolean.TryParse(config.Expand("smtputf8_enable") ?? "yes", out var utf8) || utf8;
         if (options.OpenTable is { } open)
         {
             _open = open;
@@ -42,6 +43,9 @@ internal sealed class TableSet
             _open = factory.Open;
         }
     }
+
+    /// <summary>util_utf8_enable of the daemons that read main.cf as it is (trivial-rewrite): its <c>smtputf8_enable</c>.</summary>
+    public bool Utf8 { get; }
 
     /// <summary>The passwd file in use, or null when local users are unknown.</summary>
     public string? PasswdPath => _options.NoPasswd ? null : _options.PasswdFile ?? (File.Exists("/etc/passwd") ? "/etc/passwd" : null);

@@ -20,6 +20,7 @@ public sealed class ExplainAgainstRealPostfixTests
         smtpd_helo_restrictions = reject_invalid_helo_hostname
         smtpd_sender_restrictions = check_sender_access hash:/etc/postfix/sender_access
         smtpd_recipient_restrictions = check_recipient_access hash:/etc/postfix/recipient_access
+        strict_smtputf8 = yes
         """;
 
     // submission logs as postfix/submission (master.cf -o syslog_name) and refuses at HELO and MAIL FROM itself.
@@ -51,6 +52,10 @@ public sealed class ExplainAgainstRealPostfixTests
         new("192.0.2.15", "app@example.com", "blocked@mail.example.com") { Id = "recipient-reject-text", Helo = "client.example.net" },
         new("192.0.2.16", "app@example.com", "root@mail.example.com") { Id = "invalid-helo", Helo = "bad_helo!" },
         new("192.0.2.17", "", "x@gmail.com") { Id = "null-sender-relay", Helo = "client.example.net" },
+
+        // The log line shows no SMTPUTF8, but a UTF-8 domain (or, under strict_smtputf8, any UTF-8 address) implies it.
+        new("192.0.2.18", "app@example.com", "x@ex\u00e4mple.org") { Id = "utf8-domain-relay", Helo = "client.example.net", Smtputf8 = true },
+        new("192.0.2.19", "j\u00f6rg@example.com", "x@gmail.com") { Id = "utf8-sender-strict-relay", Helo = "client.example.net", Smtputf8 = true },
         new("192.0.2.20", "app@example.com", "root@mail.example.com") { Id = "submission-helo", Helo = "nodots", Service = "submission" },
         new("192.0.2.21", "user@nodots", "root@mail.example.com") { Id = "submission-mail", Helo = "client.example.net", Service = "submission" },
         new("192.0.2.22", "app@example.com", "x@gmail.com") { Id = "submission-relay", Helo = "client.example.net", Service = "submission" },
@@ -84,6 +89,9 @@ public sealed class ExplainAgainstRealPostfixTests
         explanations.Where(e => e.Reject.ClientAddress.StartsWith("192.0.2.2", StringComparison.Ordinal))
             .Should().NotBeEmpty().And.OnlyContain(e => e.Result.Probe.Service == instance.Listeners.Single(l => l.Service == "submission").Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "postfix/submission is the master.cf service with -o syslog_name=postfix/submission");
+        explanations.Where(e => e.Reject.ClientAddress is "192.0.2.18" or "192.0.2.19" && !e.Reject.Warning)
+            .Should().HaveCount(2).And.OnlyContain(e => e.Result.Probe.Smtputf8, "the UTF-8 addresses imply MAIL FROM ... SMTPUTF8")
+            .And.Contain(e => e.Result.Probe.Recipient == "x@ex\u00e4mple.org", "the logged UTF-8 bytes are decoded");
         summary.Reproduced.Should().Be(summary.Rejects);
     }
 

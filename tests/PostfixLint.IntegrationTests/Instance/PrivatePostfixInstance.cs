@@ -635,7 +635,8 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             }
         }
 
-        var mail = await smtp.CommandAsync($"MAIL FROM:<{probe.Sender}>", token);
+        // SmtpConnection sends UTF-8 bytes, so a UTF-8 address reaches smtpd as RFC 6531 wants it, with or without SMTPUTF8.
+        var mail = await smtp.CommandAsync($"MAIL FROM:<{probe.Sender}>{(probe.Smtputf8 ? " SMTPUTF8" : "")}", token);
         if (mail is null)
         {
             return result with { Error = await LostConnectionAsync() };

@@ -30,6 +30,9 @@ public sealed record Probe(string Client, string Sender, string Recipient)
     /// </summary>
     public string? ClientCert { get; init; }
 
+    /// <summary>True when the client appends the SMTPUTF8 parameter to MAIL FROM (RFC 6531); the addresses go out as UTF-8 bytes.</summary>
+    public bool Smtputf8 { get; init; }
+
     /// <summary>An optional identifier, copied to the result.</summary>
     public string? Id { get; init; }
 
@@ -65,6 +68,11 @@ public sealed record Probe(string Client, string Sender, string Recipient)
         if (ClientCert is not null)
         {
             target["client_cert"] = ClientCert;
+        }
+
+        if (Smtputf8)
+        {
+            target["smtputf8"] = true;
         }
 
         foreach (var (key, raw) in Extra)

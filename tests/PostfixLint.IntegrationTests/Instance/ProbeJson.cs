@@ -8,7 +8,7 @@ namespace PostfixLint.IntegrationTests.Instance;
 /// <summary>Reads and writes probes and results as JSON lines (blank lines and <c>#</c> lines are skipped).</summary>
 public static class ProbeJson
 {
-    private static readonly HashSet<string> ProbeKeys = ["client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls", "client_cert"];
+    private static readonly HashSet<string> ProbeKeys = ["client", "client_name", "helo", "sasl_login", "sender", "recipient", "service", "id", "tls", "client_cert", "smtputf8"];
 
     private static readonly HashSet<string> ResultKeys = ["decision", "stage", "mail_from_reply", "rcpt_reply", "error", "trace", "connect_reply", "helo_reply", "auth_reply"];
 
@@ -34,6 +34,7 @@ public static class ProbeJson
             ClientCert = Optional(json, "client_cert"),
             Service = Optional(json, "service") ?? "smtp",
             Id = json["id"] is JsonValue id ? id.ToString() : null,
+            Smtputf8 = json["smtputf8"] is JsonValue smtputf8 && smtputf8.GetValueKind() == JsonValueKind.True,
             Tls = json["tls"] is JsonValue tls && tls.GetValueKind() is JsonValueKind.True or JsonValueKind.False ? tls.GetValue<bool>() : null,
             Extra = extra.ToImmutable(),
         };

@@ -17,7 +17,8 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// they were: STARTTLS for real (<c>tls</c>), smtpd_tls_auth_only, smtpd_tls_security_level = encrypt (main.cf or a
 /// submission <c>-o</c>), a wrapper-mode smtps listener, AUTH where it is not available, relocated_maps,
 /// strict_rfc821_envelopes, allow_untrusted_routing, source routes and other address syntax, and alias tables in a file
-/// not called <c>aliases</c>.
+/// not called <c>aliases</c>. SMTPUTF8 comes from a third stream: smtputf8_enable, strict_smtputf8, a U-label in
+/// mydestination, the MAIL FROM parameter and UTF-8 addresses.
 /// </remarks>
 public static class ConfigurationGenerator
 {
@@ -55,6 +56,16 @@ public static class ConfigurationGenerator
     ];
 
     private static readonly string[] DialogueSenderPool = ["a b@example.com", "\"a b\"@example.com", "@a.example:app@example.com", "moved@mail.example.com"];
+
+    // UTF-8 local parts, U-labels (one in mydestination when the case leaves mydestination alone), an A-label, a domain
+    // that casefolds to ASCII and one IDNA refuses.
+    private static readonly string[] Utf8RecipientPool =
+    [
+        "j\u00f6rg@mail.example.com", "root@b\u00fccher.example", "root@B\u00dcCHER.example", "root@xn--bcher-kva.example", "x@ex\u00e4mple.org",
+        "x@stra\u00dfe.example", "x@-b\u00fccher.example",
+    ];
+
+    private static readonly string[] Utf8SenderPool = ["j\u00f6rg@example.com", "app@ex\u00e4mple.org"];
 
     /// <summary>Generates <paramref name="count"/> cases from consecutive seeds starting at <paramref name="firstSeed"/>.</summary>
     public static ImmutableArray<GeneratedCase> GenerateMany(int firstSeed, int count, int probesPerCase = 10) =>
@@ -371,7 +382,60 @@ public static class ConfigurationGenerator
         }
 
         masterCf = AddDialogue(new Random(unchecked((seed * 7919) + 17)), main, tables, masterCf, probes, features);
+        AddSmtputf8(new Random(unchecked((seed * 104729) + 31)), main, probes, features);
         return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, masterCf, tables), features);
+    }
+
+    /// <summary>
+    /// SMTPUTF8 (issue 9 §3), from a third stream so the older dimensions of a seed stay as they were: smtputf8_enable,
+    /// strict_smtputf8, a U-label in mydestination, and probes that send the MAIL FROM parameter and UTF-8 addresses.
+    /// </summary>
+    private static void AddSmtputf8(Random random, StringBuilder main, List<Probe> probes, List<string> features)
+    {
+        bool Chance(double p) => random.NextDouble() < p;
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        if (!Chance(0.25))
+        {
+            return;
+        }
+
+        features.Add("smtputf8");
+        if (Chance(0.25))
+        {
+            main.Append("smtputf8_enable = no\n");
+            features.Add("smtputf8-off");
+        }
+
+        if (Chance(0.3))
+        {
+            main.Append("strict_smtputf8 = yes\n");
+            features.Add("strict-smtputf8");
+        }
+
+        if (!main.ToString().Contains("mydestination", StringComparison.Ordinal) && Chance(0.6))
+        {
+            // main.cf is bytes (the scenario is written one byte per char): the U-label goes in as its UTF-8 encoding.
+            main.Append("mydestination = $myhostname, localhost.$mydomain, localhost, ")
+                .Append(Encoding.Latin1.GetString(Encoding.UTF8.GetBytes("b\u00fccher.example"))).Append('\n');
+            features.Add("utf8-mydestination");
+        }
+
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            if (Chance(0.25))
+            {
+                probe = probe with { Recipient = Pick(Utf8RecipientPool) };
+            }
+
+            if (Chance(0.1))
+            {
+                probe = probe with { Sender = Pick(Utf8SenderPool) };
+            }
+
+            probes[i] = probe with { Smtputf8 = Chance(0.5) };
+        }
     }
 
     /// <summary>TLS, AUTH availability, relocated, address syntax and alias tables, drawn from their own stream.</summary>

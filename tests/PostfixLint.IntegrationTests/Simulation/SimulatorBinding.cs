@@ -35,6 +35,7 @@ public static class SimulatorBinding
             ClientCert = probe.ClientCert,
             ClientCertPkey = probe.ClientCert is null ? null : TestClientCertificate.PkeyFingerprint,
             ClientCertCommonName = probe.ClientCert is null ? null : TestClientCertificate.CommonName,
+            Smtputf8 = probe.Smtputf8,
             Id = probe.Id,
         };
 

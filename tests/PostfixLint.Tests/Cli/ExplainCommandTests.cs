@@ -53,7 +53,8 @@ public sealed class ExplainCommandTests
 
         run.ExitCode.Should().Be(0, run.Out + run.Error);
         run.Out.Should().Contain("    check: PFL208 defer-unauth-destination\n");
-        var lines = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith(' ')).ToList();
+        // Standard output is bytes (one char per byte): the summary's × and → go out as UTF-8.
+        var lines = PostfixLint.Cli.Reporting.Utf8Output.Decode(run.Out).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith(' ')).ToList();
         lines[0].Should().StartWith("2 × 192.0.2.9 → Relay access denied: not in mynetworks");
         lines[1].Should().StartWith("1 × 192.0.2.117 → Relay access denied");
         lines[2].Should().MatchRegex(@"^4 lines in [0-9.]+ s \([0-9]+ lines/s\): 3 rejects, 3 reproduced exactly, 1 lines skipped$");

@@ -67,6 +67,33 @@ public sealed class SimulateCommandTests
     }
 
     [Test]
+    public void Smtputf8_option_and_probe_key_send_the_mail_from_parameter()
+    {
+        string[] single = ["simulate", "-c", RepositoryPaths.DebianDefault, "--assume-reachable", "--format", "json", "--client", "127.0.0.1", "--sender", "app@example.com", "--recipient", "x@ex\u00e4mple.org"];
+        using (var without = JsonDocument.Parse(CliRun.Of(single).Out))
+        {
+            without.RootElement.GetProperty("rcpt_reply").GetString().Should().Be("501 5.1.3 Bad recipient address syntax");
+            without.RootElement.TryGetProperty("smtputf8", out _).Should().BeFalse();
+        }
+
+        var run = CliRun.Of([.. single, "--smtputf8"]);
+        run.ExitCode.Should().Be(0, run.Error);
+        using (var with = JsonDocument.Parse(run.Out))
+        {
+            with.RootElement.GetProperty("smtputf8").GetBoolean().Should().BeTrue();
+            with.RootElement.GetProperty("rcpt_reply").GetString().Should().Be("250 2.1.5 Ok");
+        }
+
+        const string probes = """
+            {"id":"declared","client":"127.0.0.1","sender":"app@example.com","recipient":"x@ex\u00e4mple.org","smtputf8":true}
+            """;
+        var batch = CliRun.Of(["simulate", "-c", RepositoryPaths.DebianDefault, "--assume-reachable", "--probes", "-"], probes);
+        using var line = JsonDocument.Parse(batch.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+        line.RootElement.GetProperty("smtputf8").GetBoolean().Should().BeTrue();
+        line.RootElement.GetProperty("decision").GetString().Should().Be("accept");
+    }
+
+    [Test]
     public void Missing_recipient_is_a_usage_error()
     {
         CliRun.Of(["simulate", "--client", "127.0.0.1", "--sender", "a@b.example"]).ExitCode.Should().Be(2);

@@ -67,15 +67,58 @@ internal sealed class LogExplainer
         return warnings.IsDefaultOrEmpty ? explanation : explanation with { LoggedWarnings = warnings };
     }
 
+    /// <summary>Text logged as UTF-8 bytes (one char per byte, as a log file is read) decoded; other text as it is.</summary>
+    private static string? Decoded(string? text)
+    {
+        if (text is null || System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAnyExceptInRange('\u0000', '\u00ff') >= 0)
+        {
+            return text;
+        }
+
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : text;
+    }
+
+    private static bool HasNonAsciiDomain(string? address)
+    {
+        var at = address?.LastIndexOf('@') ?? -1;
+        return at >= 0 && !System.Text.Ascii.IsValid(address.AsSpan(at + 1));
+    }
+
+    private static bool Smtputf8Undeclared(SimulationResult result) =>
+        result.MailFromReply?.StartsWith("553 5.6.7 ", StringComparison.Ordinal) == true
+        || result.RcptReply?.StartsWith("553 5.6.7 ", StringComparison.Ordinal) == true;
+
     private LogExplanation ExplainCore(LoggedReject reject, string service)
     {
+        // A log file is read one char per byte; the simulator takes addresses as text (a UTF-8 address decoded).
+        reject = reject with
+        {
+            Reply = Decoded(reject.Reply)!,
+            From = Decoded(reject.From),
+            To = Decoded(reject.To),
+            Helo = Decoded(reject.Helo),
+            ClientName = Decoded(reject.ClientName),
+        };
+
+        // smtpd logs no trace of the SMTPUTF8 parameter (proto= stays ESMTP), but it refuses a non-ASCII domain without it
+        // before any restriction runs (smtpd_check_addr(): 501, no reject line), so a logged reject naming one implies it.
         var probe = new Probe(reject.ClientAddress, reject.From ?? "", reject.To ?? UnusedRecipient)
         {
             ClientName = reject.ClientName,
             Helo = reject.Helo,
             Service = service,
+            Smtputf8 = HasNonAsciiDomain(reject.From) || HasNonAsciiDomain(reject.To),
         };
         var result = _simulator.Simulate(probe);
+        if (!probe.Smtputf8 && Smtputf8Undeclared(result))
+        {
+            // strict_smtputf8 answers 553 to an undeclared UTF-8 address without a reject line: the logged reject came
+            // from a client that sent the parameter.
+            probe = probe with { Smtputf8 = true };
+            result = _simulator.Simulate(probe);
+        }
+
         var deciding = reject.Warning
             ? result.Trace.FirstOrDefault(t => t.Result == TraceResult.Warn && WarnedReply(t) == reject.Reply) ?? result.Trace.FirstOrDefault(t => t.Result == TraceResult.Warn)
             : TraceReading.Deciding(result);

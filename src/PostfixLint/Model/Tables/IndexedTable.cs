@@ -107,21 +107,20 @@ internal sealed class IndexedTable : ILookupTable
     {
         ArgumentNullException.ThrowIfNull(key);
         var folded = TableText.FoldKey(key);
-        var asciiKey = true;
-        foreach (var c in folded)
-        {
-            if (c > 0x7f)
-            {
-                asciiKey = false;
-                break;
-            }
-        }
 
-        if (!asciiKey)
+        // Non-ASCII keys were loaded into the UTF-8 dictionary by their folded form; one may fold to ASCII (straße is
+        // strasse), and then the same folded key written in ASCII counts too.
+        if (!System.Text.Ascii.IsValid(key))
         {
-            return _unicode is not null && _unicode.TryGetValue(folded, out var hit)
-                ? TableLookup.Found(hit.Value, _source, hit.Line)
-                : TableLookup.NotFound;
+            if (_unicode is not null && _unicode.TryGetValue(folded, out var hit))
+            {
+                return TableLookup.Found(hit.Value, _source, hit.Line);
+            }
+
+            if (!System.Text.Ascii.IsValid(folded))
+            {
+                return TableLookup.NotFound;
+            }
         }
 
         var bytes = folded.Length <= 512 ? stackalloc byte[folded.Length] : new byte[folded.Length];

@@ -60,7 +60,8 @@ internal static class AddressRestrictions
         }
 
         var test = HostSyntax.DupIfTruncate(domain);
-        if (test.Length == 0 || !HostSyntax.ValidHostname(test) || !test.Contains('.', StringComparison.Ordinal))
+        // smtpd_check.c reject_non_fqdn_address(): non-ASCII names pass only when the client requested SMTPUTF8.
+        if (test.Length == 0 || !MidnaDomain.ValidUtf8Hostname(c.Smtputf8, test) || !test.Contains('.', StringComparison.Ordinal))
         {
             return c.Reject(c.Settings.GetInt("non_fqdn_reject_code", 504), "4.5.2", $"<{address}>: {replyClass} rejected: need fully-qualified address");
         }

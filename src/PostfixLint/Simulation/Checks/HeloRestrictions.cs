@@ -56,7 +56,9 @@ internal static class HeloRestrictions
     private static int RejectNonFqdnHostname(CheckContext c, string helo)
     {
         var test = HostSyntax.DupIfTruncate(helo);
-        if (!HostSyntax.ValidHostname(test) || !test.Contains('.', StringComparison.Ordinal))
+        // smtpd_check.c reject_non_fqdn_hostname(): non-ASCII names pass only when the client requested SMTPUTF8 (at
+        // RCPT time with smtpd_delay_reject, after MAIL FROM set the flag).
+        if (!MidnaDomain.ValidUtf8Hostname(c.Smtputf8, test) || !test.Contains('.', StringComparison.Ordinal))
         {
             return c.Reject(c.Settings.GetInt("non_fqdn_reject_code", 504), "5.5.2", $"<{helo}>: {ReplyClasses.Helo} rejected: need fully-qualified hostname");
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 using System.Text;
 
@@ -76,8 +77,7 @@ internal static class TableText
     /// <summary>Key case folding of fixed-key tables under <c>DICT_FLAG_FOLD_FIX</c>.</summary>
     /// <remarks>
     /// ASCII keys are lowercased (<c>lowercase()</c>). Non-ASCII keys that are valid UTF-8 are case folded as
-    /// <c>casefold()</c> does with ICU when <c>smtputf8_enable</c> is on; .NET's invariant lowercase stands in for
-    /// ICU's full case folding, which differs only for a few characters (e.g. German sharp s).
+    /// <c>casefold()</c> does with ICU when <c>smtputf8_enable</c> is on (<see cref="FoldUnicode"/>).
     /// </remarks>
     public static string FoldKey(string key)
     {
@@ -112,9 +112,54 @@ internal static class TableText
             return LowerAscii(key);
         }
 
-        var folded = Encoding.UTF8.GetString(bytes).ToLowerInvariant();
+        var folded = FoldUnicode(Encoding.UTF8.GetString(bytes));
         return Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(folded));
     }
+
+    /// <summary>
+    /// Text from outside the configuration (a probe's address, decoded Unicode) in the configuration's form: one char per
+    /// byte of its UTF-8 encoding, as Postfix compares bytes. ASCII text is returned as it is.
+    /// </summary>
+    public static string Utf8Chars(string text) =>
+        System.Text.Ascii.IsValid(text) ? text : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text));
+
+    /// <summary>
+    /// util/casefold.c with ICU (<c>ucasemap_utf8FoldCase()</c>, full default folding) on decoded text: .NET's invariant
+    /// simple lowercase, plus the full foldings that differ from it (<c>ß</c> and <c>ẞ</c> to <c>ss</c>, long s to
+    /// <c>s</c>, final sigma to <c>σ</c>, the Latin ligatures <c>ﬀ</c>…<c>ﬆ</c>, <c>ŉ</c>). Other full foldings
+    /// (<c>İ</c>, a few Greek, Armenian and Cherokee letters) are left to simple lowercase.
+    /// </summary>
+    public static string FoldUnicode(string text)
+    {
+        var lower = text.ToLowerInvariant();
+        if (lower.AsSpan().IndexOfAny(s_fullFoldChars) < 0)
+        {
+            return lower;
+        }
+
+        var builder = new StringBuilder(lower.Length + 4);
+        foreach (var c in lower)
+        {
+            builder.Append(c switch
+            {
+                '\u00df' or '\u1e9e' => "ss",
+                '\u017f' => "s",
+                '\u03c2' => "\u03c3",
+                '\u0149' => "\u02bcn",
+                '\ufb00' => "ff",
+                '\ufb01' => "fi",
+                '\ufb02' => "fl",
+                '\ufb03' => "ffi",
+                '\ufb04' => "ffl",
+                '\ufb05' or '\ufb06' => "st",
+                _ => c.ToString(),
+            });
+        }
+
+        return builder.ToString();
+    }
+
+    private static readonly SearchValues<char> s_fullFoldChars = SearchValues.Create("\u00df\u1e9e\u017f\u03c2\u0149\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06");
 
     /// <summary>True when the Latin-1 chars (bytes) of <paramref name="text"/> are all ASCII or form valid UTF-8.</summary>
     public static bool IsValidUtf8(ReadOnlySpan<char> text)
@@ -143,7 +188,8 @@ internal static class TableText
         return System.Text.Unicode.Utf8.IsValid(bytes);
     }
 
-    private static string LowerAscii(string key)
+    /// <summary>lowercase(): A-Z only, the fold of casefold() without UTF-8 support (<c>smtputf8_enable = no</c>).</summary>
+    public static string LowerAscii(string key)
     {
         var chars = key.ToCharArray();
         for (var i = 0; i < chars.Length; i++)

@@ -148,6 +148,44 @@ public sealed class LogExplainerTests
         (after - before).Should().BeLessThan(64L * 1024 * 1024, "memory is bounded by the group limit and the explainer's cache, not by the log");
     }
 
+    [Test]
+    public void A_logged_utf8_domain_implies_the_smtputf8_parameter()
+    {
+        var explainer = Explainer(Base + "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n");
+
+        var explanation = Explain(explainer, "Dec  4 13:22:01 mail postfix/smtpd[812]: NOQUEUE: reject: RCPT from unknown[192.0.2.117]: 554 5.7.1 <x@ex\u00e4mple.org>: Relay access denied; from=<a@example.com> to=<x@ex\u00e4mple.org> proto=ESMTP helo=<pc.example.net>");
+
+        explanation.Result.Probe.Smtputf8.Should().BeTrue("without SMTPUTF8 smtpd refuses the domain before any restriction, with no reject line");
+        explanation.Reproduced.Should().BeTrue(explanation.Difference);
+    }
+
+    [Test]
+    public void A_log_file_read_one_char_per_byte_gives_decoded_utf8_addresses()
+    {
+        var explainer = Explainer(Base + "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n");
+        var bytes = System.Text.Encoding.Latin1.GetString(System.Text.Encoding.UTF8.GetBytes(
+            "Dec  4 13:22:01 mail postfix/smtpd[812]: NOQUEUE: reject: RCPT from unknown[192.0.2.117]: 554 5.7.1 <x@ex\u00e4mple.org>: Relay access denied; from=<j\u00f6rg@example.com> to=<x@ex\u00e4mple.org> proto=ESMTP helo=<pc.example.net>"));
+
+        var explanation = Explain(explainer, bytes);
+
+        explanation.Result.Probe.Recipient.Should().Be("x@ex\u00e4mple.org");
+        explanation.Result.Probe.Sender.Should().Be("j\u00f6rg@example.com");
+        explanation.Reproduced.Should().BeTrue(explanation.Difference);
+    }
+
+    [Test]
+    public void A_logged_utf8_local_part_under_strict_smtputf8_implies_the_smtputf8_parameter()
+    {
+        var explainer = Explainer(Base + "strict_smtputf8 = yes\nsmtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n");
+        const string line = "Dec  4 13:22:01 mail postfix/smtpd[812]: NOQUEUE: reject: RCPT from unknown[192.0.2.117]: 554 5.7.1 <x@gmail.com>: Relay access denied; from=<j\u00f6rg@example.com> to=<x@gmail.com> proto=ESMTP helo=<pc.example.net>";
+
+        var explanation = Explain(explainer, line);
+
+        explanation.Result.Probe.Smtputf8.Should().BeTrue("strict_smtputf8 answers 553 to an undeclared UTF-8 address, with no reject line");
+        explanation.Reproduced.Should().BeTrue(explanation.Difference);
+        Explain(Explainer(Base + "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n"), line).Result.Probe.Smtputf8.Should().BeFalse();
+    }
+
     private static LogExplanation Explain(LogExplainer explainer, string line)
     {
         var parsed = SmtpdLogParser.Parse(line);
