@@ -28,16 +28,24 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
             var text = token.Text;
             if (text.StartsWith('{'))
             {
-                RegisterDatabaseParameters(ExtractBraced(text, scopeIndex, site), scopeIndex, site, depth + 1);
+                RegisterDatabaseParameters(ExtractBraced(text, 0, scopeIndex, site), scopeIndex, site, depth + 1);
                 continue;
             }
 
-            var (type, rest) = SplitTableSpec(text);
-            if (rest is null || rest.StartsWith('.'))
+            var (type, start) = SplitTableSpec(text);
+            if (start < 0 || text.AsSpan(start).StartsWith('.'))
             {
                 continue;
             }
 
+            if (text.AsSpan(start).StartsWith('{'))
+            {
+                // Read from the token in place: one copy of a nested map's text per level, not two.
+                RegisterDatabaseParameters(ExtractBraced(text, start, scopeIndex, site), scopeIndex, site, depth + 1);
+                continue;
+            }
+
+            var rest = text[start..];
             if (rest.StartsWith('/'))
             {
                 if (DatabaseClientParameters.For(type) is { } known)
@@ -45,12 +53,6 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
                     CheckClientFile(type, rest, known);
                 }
 
-                continue;
-            }
-
-            if (rest.StartsWith('{'))
-            {
-                RegisterDatabaseParameters(ExtractBraced(rest, scopeIndex, site), scopeIndex, site, depth + 1);
                 continue;
             }
 
@@ -64,33 +66,32 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
         }
     }
 
-    // The type (after any proxy: prefixes) and the text after its ':', or null without one.
-    private static (string Type, string? Remainder) SplitTableSpec(string text)
+    // The type (after any proxy: prefixes) and where the text after its ':' starts in text, or -1 without one.
+    private static (string Type, int RemainderStart) SplitTableSpec(string text)
     {
-        var type = text;
+        var start = 0;
         while (true)
         {
-            var colon = type.IndexOf(':');
+            var colon = text.IndexOf(':', start);
             if (colon < 0)
             {
-                return (type, null);
+                return (text[start..], -1);
             }
 
-            var rest = type[(colon + 1)..];
-            if (type[..colon] != "proxy")
+            if (!text.AsSpan(start, colon - start).SequenceEqual("proxy"))
             {
-                return (type[..colon], rest);
+                return (text[start..colon], colon + 1);
             }
 
-            type = rest;
+            start = colon + 1;
         }
     }
 
     // src/util/extpar.c with EXTPAR_FLAG_NONE: drop the outer braces; complain about what follows the closing one.
-    private string ExtractBraced(string text, int? scopeIndex, string site)
+    private string ExtractBraced(string text, int start, int? scopeIndex, string site)
     {
         var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = start; i < text.Length; i++)
         {
             if (text[i] == '{')
             {
@@ -100,15 +101,15 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
             {
                 if (i + 1 < text.Length)
                 {
-                    Warn($"{WarningPrefix(scopeIndex)}syntax error after '}}' in \"{text[1..]}\"", scopeIndex, site);
+                    Warn($"{WarningPrefix(scopeIndex)}syntax error after '}}' in \"{text[(start + 1)..]}\"", scopeIndex, site);
                 }
 
-                return text[1..i];
+                return text[(start + 1)..i];
             }
         }
 
-        Warn($"{WarningPrefix(scopeIndex)}missing '}}' in \"{text[1..]}\"", scopeIndex, site);
-        return text[1..];
+        Warn($"{WarningPrefix(scopeIndex)}missing '}}' in \"{text[(start + 1)..]}\"", scopeIndex, site);
+        return text[(start + 1)..];
     }
 
     private void Warn(string text, int? scopeIndex, string site)
