@@ -540,4 +540,31 @@ public sealed class RobustnessRegressionTests
         local.Decision.Should().Be(Decision.Accept);
         findings.Select(f => f.Id).Should().Equal("PFL110");
     }
+
+    // Fuzz postconf+simulate+check-3128a678294a518d (seed 42): a doubling chain repeats one 22 KB map nested 2,048 deep
+    // 128 times in myhostname. postconf's database-client scan walked 100 nesting levels of each copy again (685 MiB
+    // for this input); a token scanned once without a warning is now skipped when met again no shallower.
+    [Test]
+    public void A_nested_map_repeated_by_a_doubling_chain_is_scanned_once()
+    {
+        var nested = string.Concat(Enumerable.Repeat("unionmap:{", 349)) + "u" + string.Concat(Enumerable.Repeat("nionmap:{", 1699)) + "a=b" + new string('}', 2048);
+        var text = new StringBuilder($"e15 = 24\ne16 = $e15 $e15\ne17 = $e16 $e16\ne18 ={nested} $e17 $e17\n");
+        for (var i = 19; i <= 25; i++)
+        {
+            text.Append($"e{i} = $e{i - 1} $e{i - 1}\n");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var config = PostfixConfig.FromPostconfOutput(text.Append("myhostname = $e25\n").ToString(), "postconf.txt");
+        _ = config.IsUsable;
+        var model = GC.GetAllocatedBytesForCurrentThread() - before;
+        var simulated = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+        var findings = Linter.Check(config).Findings;
+
+        model.Should().BeLessThan(96L << 20);
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(256L << 20);
+        config.Expand("myhostname")!.Length.Should().Be((128 * (nested.Length + " 24 24 24 24 24 24 24 24".Length)) + 127);
+        simulated.Decision.Should().Be(Decision.Error);
+        findings.Should().NotContain(f => f.Id == "PFL099");
+    }
 }

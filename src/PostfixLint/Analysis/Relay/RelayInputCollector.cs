@@ -227,7 +227,8 @@ internal sealed class RelayInputCollector
 
     private void VisitTable(string spec, InputRole role, Action<string>? visitValue, int depth, bool onePerDomain, bool valuesAreLogins = false)
     {
-        if (depth > MaxDepth || MapReference.Parse(spec) is not { } map || !_visitedTables.Add($"{role}\n{spec}"))
+        // Visited first: a spec met again (10^2 copies of one nested map in a doubling chain) is not parsed again.
+        if (depth > MaxDepth || !_visitedTables.Add($"{role}\n{spec}") || MapReference.Parse(spec) is not { } map)
         {
             return;
         }

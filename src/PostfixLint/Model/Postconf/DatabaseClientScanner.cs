@@ -14,6 +14,13 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
 {
     private readonly HashSet<string> _visitedClientFiles = new(StringComparer.Ordinal);
 
+    // Tokens already scanned without a warning, per scope: scanning one again flags the same names and checks the same
+    // files (both idempotent), so it is skipped. A doubling chain repeats one nested map 10^2 times in a value, and each
+    // copy cost a walk of 100 nesting levels (fuzz postconf+simulate+check-3128a678294a518d: 601 MiB).
+    // A token met again at a depth no shallower than its first scan reaches no deeper level, so nothing new.
+    private readonly Dictionary<(string Token, int? Scope), int> _quietTokens = [];
+    private int _warnings;
+
     /// <summary>pcf_register_dbms_helper(): walks the expanded value of <paramref name="site"/> in scope <paramref name="scopeIndex"/>.</summary>
     /// <remarks>Maps nested deeper than <see cref="InputLimits.MaxMapNesting"/> are not scanned (postconf would, to no end).</remarks>
     public void RegisterDatabaseParameters(string expandedValue, int? scopeIndex, string site, int depth = 0)
@@ -26,42 +33,57 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
         foreach (var token in PostfixList.Split(expandedValue))
         {
             var text = token.Text;
-            if (text.StartsWith('{'))
-            {
-                RegisterDatabaseParameters(ExtractBraced(text, 0, scopeIndex, site), scopeIndex, site, depth + 1);
-                continue;
-            }
-
-            var (type, start) = SplitTableSpec(text);
-            if (start < 0 || text.AsSpan(start).StartsWith('.'))
+            if (_quietTokens.TryGetValue((text, scopeIndex), out var scannedAt) && scannedAt <= depth)
             {
                 continue;
             }
 
-            if (text.AsSpan(start).StartsWith('{'))
+            var warnings = _warnings;
+            RegisterToken(text, scopeIndex, site, depth);
+            if (_warnings == warnings)
             {
-                // Read from the token in place: one copy of a nested map's text per level, not two.
-                RegisterDatabaseParameters(ExtractBraced(text, start, scopeIndex, site), scopeIndex, site, depth + 1);
-                continue;
+                _quietTokens[(text, scopeIndex)] = depth;
+            }
+        }
+    }
+
+    private void RegisterToken(string text, int? scopeIndex, string site, int depth)
+    {
+        if (text.StartsWith('{'))
+        {
+            RegisterDatabaseParameters(ExtractBraced(text, 0, scopeIndex, site), scopeIndex, site, depth + 1);
+            return;
+        }
+
+        var (type, start) = SplitTableSpec(text);
+        if (start < 0 || text.AsSpan(start).StartsWith('.'))
+        {
+            return;
+        }
+
+        if (text.AsSpan(start).StartsWith('{'))
+        {
+            // Read from the token in place: one copy of a nested map's text per level, not two.
+            RegisterDatabaseParameters(ExtractBraced(text, start, scopeIndex, site), scopeIndex, site, depth + 1);
+            return;
+        }
+
+        var rest = text[start..];
+        if (rest.StartsWith('/'))
+        {
+            if (DatabaseClientParameters.For(type) is { } known)
+            {
+                CheckClientFile(type, rest, known);
             }
 
-            var rest = text[start..];
-            if (rest.StartsWith('/'))
-            {
-                if (DatabaseClientParameters.For(type) is { } known)
-                {
-                    CheckClientFile(type, rest, known);
-                }
+            return;
+        }
 
-                continue;
-            }
-
-            if (DatabaseClientParameters.For(type) is { } suffixes)
+        if (DatabaseClientParameters.For(type) is { } suffixes)
+        {
+            foreach (var suffix in suffixes)
             {
-                foreach (var suffix in suffixes)
-                {
-                    flagDatabaseParameter(rest + "_" + suffix, scopeIndex);
-                }
+                flagDatabaseParameter(rest + "_" + suffix, scopeIndex);
             }
         }
     }
@@ -114,6 +136,7 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
 
     private void Warn(string text, int? scopeIndex, string site)
     {
+        _warnings++;
         var (path, span) = state.Locate(scopeIndex, site);
         state.Messages.Warn(DiagnosticIds.TableListBadBraces, text, path, span);
     }
