@@ -6,6 +6,10 @@ namespace PostfixLint.Cli.Reporting;
 /// <summary>Renders a simulation result as readable text, like a compiler explaining itself.</summary>
 internal static class SimulationText
 {
+    /// <summary>The deepest class nesting shown by indentation; deeper entries keep its indentation and name their depth.</summary>
+    /// <remarks>One indent per level made a chain of d classes cost d² characters (37,380 classes: 2.8 GB of spaces).</remarks>
+    internal const int MaxIndentedDepth = 32;
+
     /// <summary>The text rendering of <paramref name="result"/>, ending with a newline.</summary>
     public static string Format(SimulationResult result)
     {
@@ -66,8 +70,9 @@ internal static class SimulationText
             text.Append("  trace:\n");
             foreach (var entry in result.Trace)
             {
-                var indent = new string(' ', 4 + (2 * entry.Depth));
-                text.Append($"{indent}{entry.List}: {entry.Restriction} -> {TraceText.Name(entry.Result)}   [{TraceText.Origin(entry.Source)}]\n");
+                var indent = new string(' ', 4 + (2 * Math.Min(entry.Depth, MaxIndentedDepth)));
+                var depth = entry.Depth > MaxIndentedDepth ? $"(depth {entry.Depth}) " : "";
+                text.Append($"{indent}{depth}{entry.List}: {entry.Restriction} -> {TraceText.Name(entry.Result)}   [{TraceText.Origin(entry.Source)}]\n");
                 foreach (var note in entry.Notes)
                 {
                     text.Append($"{indent}  = {note}\n");

@@ -486,4 +486,85 @@ public sealed class RobustnessRegressionTests
         config.IsUsable.Should().BeFalse();
         config.Messages.Should().Contain(m => m.Severity == DiagnosticSeverity.Fatal && m.Message.Contains("macro calls", StringComparison.Ordinal));
     }
+
+    // Fuzz postconf+simulate+check-7db434fa0614457d: smtpd_relay_restrictions holds a map nested ~1,000 deep with
+    // 128 Ki spaces inside (a 142 KB implicit check_recipient_access). Each nesting level's reference was scanned by
+    // one input object per character (BalancedBody: 5.7 MB a level) and copied twice or three times per level, by
+    // postconf's database scan, the table opener and the rules' table list: 940 MiB. Now one scan and one copy a level.
+    [Test]
+    public void A_deeply_nested_map_around_a_long_run_of_spaces_is_read_in_bounded_memory()
+    {
+        // 1,025 balanced braces: one list element of 142 KB, an implicit check_recipient_access of a unionmap.
+        var nested = string.Concat(Enumerable.Repeat("unionmap:{", 449)) + "unionm" + new string(' ', 128 << 10) + "ap:{"
+                     + string.Concat(Enumerable.Repeat("unionmap:{", 574)) + "inline:{a=b" + new string('}', 1025);
+        var text = $"compatibility_level = 3.6\nsmtpd_sasl_auth_enable = yes\nsmtpd_relay_restrictions ={new string(' ', 898)}{nested}"
+                   + $"{new string(' ', 1151)}permit_mynetworks, permit_sasl_authenticated, reject_unauth_destination\n";
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        var config = PostfixConfig.FromPostconfOutput(text, "postconf.txt");
+        _ = config.IsUsable;
+        var simulated = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+        var findings = Linter.Check(config).Findings;
+
+        // The fuzz harness's bound (938 MiB before; 183 MiB now).
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(256L << 20);
+        simulated.Decision.Should().Be(Decision.Defer);
+        simulated.RcptReply.Should().Be("451 4.3.5 <someone@gmail.com>: Recipient address rejected: Server configuration error");
+        findings.Select(f => f.Id).Should().Equal("PFL109", "PFL305");
+    }
+
+    // Fuzz postconf+simulate+check-0c4b49c4acbeb016: myhostname = $e26 of a doubling chain from e9 = 1 (2^17 names
+    // "1", under the expansion limit), so mydestination's default names 131,072 domains. The relay analysis ran the
+    // table-reference grammar on each of them to ask whether it is a table (about 2.8 KB each): 368 MiB, once per
+    // check. Now a colon test; the analysis stays shared by every PFL1xx/PFL5xx rule of the run.
+    [Test]
+    public void A_doubling_chain_as_myhostname_is_analysed_in_bounded_memory()
+    {
+        var text = new StringBuilder("compatibility_level = 3.6\nmynetworks = 127.0.0.0/8\nsmtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\ne9 = 1\n");
+        for (var i = 10; i <= 26; i++)
+        {
+            text.Append($"e{i} = $e{i - 1} $e{i - 1}\n");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var config = PostfixConfig.FromPostconfOutput(text.Append("myhostname = $e26\n").ToString(), "postconf.txt");
+        _ = config.IsUsable;
+        var simulator = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true });
+        var remote = simulator.Simulate(SimulatorFixture.Remote());
+        var local = simulator.Simulate(SimulatorFixture.Remote("postmaster@1"));
+        var findings = Linter.Check(config).Findings;
+
+        // 269 MiB before; about 50 MiB now.
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(128L << 20);
+        remote.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied");
+        local.Decision.Should().Be(Decision.Accept);
+        findings.Select(f => f.Id).Should().Equal("PFL110");
+    }
+
+    // Fuzz postconf+simulate+check-3128a678294a518d (seed 42): a doubling chain repeats one 22 KB map nested 2,048 deep
+    // 128 times in myhostname. postconf's database-client scan walked 100 nesting levels of each copy again (685 MiB
+    // for this input); a token scanned once without a warning is now skipped when met again no shallower.
+    [Test]
+    public void A_nested_map_repeated_by_a_doubling_chain_is_scanned_once()
+    {
+        var nested = string.Concat(Enumerable.Repeat("unionmap:{", 349)) + "u" + string.Concat(Enumerable.Repeat("nionmap:{", 1699)) + "a=b" + new string('}', 2048);
+        var text = new StringBuilder($"e15 = 24\ne16 = $e15 $e15\ne17 = $e16 $e16\ne18 ={nested} $e17 $e17\n");
+        for (var i = 19; i <= 25; i++)
+        {
+            text.Append($"e{i} = $e{i - 1} $e{i - 1}\n");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var config = PostfixConfig.FromPostconfOutput(text.Append("myhostname = $e25\n").ToString(), "postconf.txt");
+        _ = config.IsUsable;
+        var model = GC.GetAllocatedBytesForCurrentThread() - before;
+        var simulated = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+        var findings = Linter.Check(config).Findings;
+
+        model.Should().BeLessThan(96L << 20);
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().BeLessThan(256L << 20);
+        config.Expand("myhostname")!.Length.Should().Be((128 * (nested.Length + " 24 24 24 24 24 24 24 24".Length)) + 127);
+        simulated.Decision.Should().Be(Decision.Error);
+        findings.Should().NotContain(f => f.Id == "PFL099");
+    }
 }

@@ -14,6 +14,13 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
 {
     private readonly HashSet<string> _visitedClientFiles = new(StringComparer.Ordinal);
 
+    // Tokens already scanned without a warning, per scope: scanning one again flags the same names and checks the same
+    // files (both idempotent), so it is skipped. A doubling chain repeats one nested map 10^2 times in a value, and each
+    // copy cost a walk of 100 nesting levels (fuzz postconf+simulate+check-3128a678294a518d: 601 MiB).
+    // A token met again at a depth no shallower than its first scan reaches no deeper level, so nothing new.
+    private readonly Dictionary<(string Token, int? Scope), int> _quietTokens = [];
+    private int _warnings;
+
     /// <summary>pcf_register_dbms_helper(): walks the expanded value of <paramref name="site"/> in scope <paramref name="scopeIndex"/>.</summary>
     /// <remarks>Maps nested deeper than <see cref="InputLimits.MaxMapNesting"/> are not scanned (postconf would, to no end).</remarks>
     public void RegisterDatabaseParameters(string expandedValue, int? scopeIndex, string site, int depth = 0)
@@ -26,71 +33,87 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
         foreach (var token in PostfixList.Split(expandedValue))
         {
             var text = token.Text;
-            if (text.StartsWith('{'))
-            {
-                RegisterDatabaseParameters(ExtractBraced(text, scopeIndex, site), scopeIndex, site, depth + 1);
-                continue;
-            }
-
-            var (type, rest) = SplitTableSpec(text);
-            if (rest is null || rest.StartsWith('.'))
+            if (_quietTokens.TryGetValue((text, scopeIndex), out var scannedAt) && scannedAt <= depth)
             {
                 continue;
             }
 
-            if (rest.StartsWith('/'))
+            var warnings = _warnings;
+            RegisterToken(text, scopeIndex, site, depth);
+            if (_warnings == warnings)
             {
-                if (DatabaseClientParameters.For(type) is { } known)
-                {
-                    CheckClientFile(type, rest, known);
-                }
-
-                continue;
-            }
-
-            if (rest.StartsWith('{'))
-            {
-                RegisterDatabaseParameters(ExtractBraced(rest, scopeIndex, site), scopeIndex, site, depth + 1);
-                continue;
-            }
-
-            if (DatabaseClientParameters.For(type) is { } suffixes)
-            {
-                foreach (var suffix in suffixes)
-                {
-                    flagDatabaseParameter(rest + "_" + suffix, scopeIndex);
-                }
+                _quietTokens[(text, scopeIndex)] = depth;
             }
         }
     }
 
-    // The type (after any proxy: prefixes) and the text after its ':', or null without one.
-    private static (string Type, string? Remainder) SplitTableSpec(string text)
+    private void RegisterToken(string text, int? scopeIndex, string site, int depth)
     {
-        var type = text;
+        if (text.StartsWith('{'))
+        {
+            RegisterDatabaseParameters(ExtractBraced(text, 0, scopeIndex, site), scopeIndex, site, depth + 1);
+            return;
+        }
+
+        var (type, start) = SplitTableSpec(text);
+        if (start < 0 || text.AsSpan(start).StartsWith('.'))
+        {
+            return;
+        }
+
+        if (text.AsSpan(start).StartsWith('{'))
+        {
+            // Read from the token in place: one copy of a nested map's text per level, not two.
+            RegisterDatabaseParameters(ExtractBraced(text, start, scopeIndex, site), scopeIndex, site, depth + 1);
+            return;
+        }
+
+        var rest = text[start..];
+        if (rest.StartsWith('/'))
+        {
+            if (DatabaseClientParameters.For(type) is { } known)
+            {
+                CheckClientFile(type, rest, known);
+            }
+
+            return;
+        }
+
+        if (DatabaseClientParameters.For(type) is { } suffixes)
+        {
+            foreach (var suffix in suffixes)
+            {
+                flagDatabaseParameter(rest + "_" + suffix, scopeIndex);
+            }
+        }
+    }
+
+    // The type (after any proxy: prefixes) and where the text after its ':' starts in text, or -1 without one.
+    private static (string Type, int RemainderStart) SplitTableSpec(string text)
+    {
+        var start = 0;
         while (true)
         {
-            var colon = type.IndexOf(':');
+            var colon = text.IndexOf(':', start);
             if (colon < 0)
             {
-                return (type, null);
+                return (text[start..], -1);
             }
 
-            var rest = type[(colon + 1)..];
-            if (type[..colon] != "proxy")
+            if (!text.AsSpan(start, colon - start).SequenceEqual("proxy"))
             {
-                return (type[..colon], rest);
+                return (text[start..colon], colon + 1);
             }
 
-            type = rest;
+            start = colon + 1;
         }
     }
 
     // src/util/extpar.c with EXTPAR_FLAG_NONE: drop the outer braces; complain about what follows the closing one.
-    private string ExtractBraced(string text, int? scopeIndex, string site)
+    private string ExtractBraced(string text, int start, int? scopeIndex, string site)
     {
         var depth = 0;
-        for (var i = 0; i < text.Length; i++)
+        for (var i = start; i < text.Length; i++)
         {
             if (text[i] == '{')
             {
@@ -100,19 +123,20 @@ internal sealed class DatabaseClientScanner(PostconfState state, Action<string, 
             {
                 if (i + 1 < text.Length)
                 {
-                    Warn($"{WarningPrefix(scopeIndex)}syntax error after '}}' in \"{text[1..]}\"", scopeIndex, site);
+                    Warn($"{WarningPrefix(scopeIndex)}syntax error after '}}' in \"{text[(start + 1)..]}\"", scopeIndex, site);
                 }
 
-                return text[1..i];
+                return text[(start + 1)..i];
             }
         }
 
-        Warn($"{WarningPrefix(scopeIndex)}missing '}}' in \"{text[1..]}\"", scopeIndex, site);
-        return text[1..];
+        Warn($"{WarningPrefix(scopeIndex)}missing '}}' in \"{text[(start + 1)..]}\"", scopeIndex, site);
+        return text[(start + 1)..];
     }
 
     private void Warn(string text, int? scopeIndex, string site)
     {
+        _warnings++;
         var (path, span) = state.Locate(scopeIndex, site);
         state.Messages.Warn(DiagnosticIds.TableListBadBraces, text, path, span);
     }

@@ -69,6 +69,12 @@ public sealed class LookupTableFactory
         }
 
         var type = spec[..colon];
+        if (type is "unionmap" or "pipemap")
+        {
+            // Each nesting level reads its members straight from its own spec: one copy per level, not three.
+            return OpenComposite(spec, type, colon + 1, pipe: type == "pipemap", depth);
+        }
+
         var name = spec[(colon + 1)..];
         try
         {
@@ -84,8 +90,6 @@ public sealed class LookupTableFactory
                 "pcre" => OpenPattern(spec, type, name, TableSourceFormat.Pcre),
                 "inline" => OpenInline(spec, name),
                 "static" => OpenStatic(spec, name),
-                "unionmap" => OpenComposite(spec, type, name, pipe: false, depth),
-                "pipemap" => OpenComposite(spec, type, name, pipe: true, depth),
                 "proxy" => new ProxyTable(spec, Open(name, depth + 1)),
                 "unix" => OpenUnix(spec, name),
                 "environ" => OpenEnviron(spec),
@@ -260,7 +264,7 @@ public sealed class LookupTableFactory
         return (body, error);
     }
 
-    private static int BalancedLength(string text)
+    private static int BalancedLength(ReadOnlySpan<char> text)
     {
         var level = 1;
         for (var i = 1; i < text.Length; i++)
@@ -403,22 +407,25 @@ public sealed class LookupTableFactory
         return error is null ? new StaticTable(spec, body) : new UnavailableTable(spec, $"bad static:name syntax: {error}");
     }
 
-    private ILookupTable OpenComposite(string spec, string type, string name, bool pipe, int depth)
+    private ILookupTable OpenComposite(string spec, string type, int nameStart, bool pipe, int depth)
     {
-        var bad = $"bad syntax: \"{type}:{name}\"; need \"{type}:{{type:name...}}\"";
+        var name = spec.AsSpan(nameStart);
         var length = name.StartsWith('{') ? BalancedLength(name) : 0;
         if (length == 0 || length != name.Length || name.Length == 2)
         {
-            return new UnavailableTable(spec, bad);
+            return new UnavailableTable(spec, Bad());
         }
 
-        var members = PostfixList.Split(name[1..^1]);
+        var members = PostfixList.Split(spec.Substring(nameStart + 1, name.Length - 2));
         if (members.Length == 0 || members.Any(m => !m.Text.Contains(':', StringComparison.Ordinal)))
         {
-            return new UnavailableTable(spec, bad);
+            return new UnavailableTable(spec, Bad());
         }
 
         return new CompositeTable(spec, pipe, [.. members.Select(m => Open(m.Text, depth + 1))]);
+
+        // Worded only when it is reported: a valid nested map would otherwise copy its whole text once per level.
+        string Bad() => $"bad syntax: \"{spec}\"; need \"{type}:{{type:name...}}\"";
     }
 
     private ILookupTable OpenUnix(string spec, string name)

@@ -26,6 +26,22 @@ public sealed record MapReference(string Type, string Name, TextSpan Span)
         return syntax is null ? null : new MapReference(syntax.Type, syntax.Name, new TextSpan(offset, text.Length));
     }
 
+    /// <summary>The <see cref="Type"/> <see cref="Parse"/> gives <paramref name="text"/>, read without parsing the name; null where it gives null.</summary>
+    internal static string? TypeOf(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < text.Length - 1 ? text[..colon] : null;
+    }
+
+    /// <summary>The <see cref="Body"/> of a braced reference, taken from <paramref name="text"/> in one copy; null when <see cref="Parse"/> gives no braced reference.</summary>
+    /// <remarks>Walking a map nested d deep copies each level's text once here, not twice (name, then body).</remarks>
+    internal static string? BracedBodyOf(string text)
+    {
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var name = colon > 0 ? text.AsSpan(colon + 1) : default;
+        return name.Length >= 2 && name[0] == '{' && name[^1] == '}' ? name[1..^1].Trim(" \t\r\n").ToString() : null;
+    }
+
     /// <inheritdoc />
     public override string ToString() => $"{Type}:{Name}";
 }
