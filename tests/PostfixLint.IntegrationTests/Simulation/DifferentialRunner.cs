@@ -10,6 +10,39 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// <summary>Runs generated cases against real Postfix (one instance per case, probes batched) and compares a simulator with the answers.</summary>
 public static class DifferentialRunner
 {
+    /// <summary>
+    /// Runs one hand-written scenario on a fresh private instance, simulates the same probes on the files it wrote,
+    /// prints both answers per probe to the test log, and returns them (the scenario directory is removed).
+    /// </summary>
+    /// <param name="scenario">The configuration and probes.</param>
+    /// <param name="feature">What the scenario exercises (names the temporary directory and the generated case).</param>
+    public static async Task<(CaseOutcome Outcome, IReadOnlyList<ProbeResult> Simulated)> RunOneAsync(Scenario scenario, string feature)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "pfl-" + feature + "-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var outcome = (await RunRealAsync([new GeneratedCase(0, scenario, [feature])], root, parallelism: 1))[0];
+            var simulated = SimulatorBinding.Simulate!(outcome.Directory, scenario.Probes);
+            for (var i = 0; i < outcome.Real.Length; i++)
+            {
+                TestContext.Out.WriteLine($"{outcome.Real[i].Probe.Id}:\n    real {Line(outcome.Real[i])}\n    sim  {Line(simulated[i])}");
+            }
+
+            return (outcome, simulated);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+
+        static string Line(ProbeResult r) =>
+            $"{r.Decision} auth={r.AuthReply} mail={r.MailFromReply} rcpt={r.RcptReply} error={r.Error}";
+    }
+
+    /// <summary>Fails with every difference when the simulator's answers are not real Postfix's (see <see cref="Compare"/>).</summary>
+    public static void ShouldAgree(CaseOutcome outcome, IReadOnlyList<ProbeResult> simulated) =>
+        Compare(outcome, simulated).Should().BeEmpty(Compact(outcome, simulated));
+
     /// <summary>Writes each case as a scenario directory under <paramref name="outputRoot"/>, runs it on a private instance and records <c>expected.jsonl</c>.</summary>
     public static async Task<ImmutableArray<CaseOutcome>> RunRealAsync(
         IReadOnlyList<GeneratedCase> cases, string outputRoot, int parallelism, CancellationToken cancellationToken = default)

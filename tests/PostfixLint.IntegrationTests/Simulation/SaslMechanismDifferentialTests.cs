@@ -37,22 +37,7 @@ public sealed class SaslMechanismDifferentialTests
     public async Task Sasl_security_options_outcomes_equal_real_Postfix(string options)
     {
         var scenario = Scenario.FromFragment("sasl-mech", Relay + options, Probes());
-        var root = Path.Combine(Path.GetTempPath(), "pfl-saslmech-" + Guid.NewGuid().ToString("N")[..8]);
-        try
-        {
-            var outcome = (await DifferentialRunner.RunRealAsync([new GeneratedCase(0, scenario, ["sasl-mechanisms"])], root, parallelism: 1))[0];
-            var simulated = SimulatorBinding.Simulate!(outcome.Directory, scenario.Probes);
-            for (var i = 0; i < outcome.Real.Length; i++)
-            {
-                var real = outcome.Real[i];
-                TestContext.Out.WriteLine($"{real.Probe.Id}: real {real.Decision} auth={real.AuthReply} rcpt={real.RcptReply} error={real.Error}\n    sim {simulated[i].Decision} auth={simulated[i].AuthReply} rcpt={simulated[i].RcptReply} error={simulated[i].Error}");
-            }
-
-            DifferentialRunner.Compare(outcome, simulated).Should().BeEmpty(DifferentialRunner.Compact(outcome, simulated));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        var (outcome, simulated) = await DifferentialRunner.RunOneAsync(scenario, "sasl-mechanisms");
+        DifferentialRunner.ShouldAgree(outcome, simulated);
     }
 }

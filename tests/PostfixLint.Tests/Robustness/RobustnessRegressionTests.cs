@@ -215,21 +215,78 @@ public sealed class RobustnessRegressionTests
         run.Error.Should().Contain("unreasonable macro call nesting");
     }
 
-    // Found by the fuzz harness: a parameter whose nested comparisons name itself re-expanded its whole text per level.
-    [Test]
-    public void Self_referencing_nested_comparisons_stop_at_the_expansion_limit()
+    // Found by the fuzz harness (10^6 campaign, seed 42: cf9c9a13, ef386c6c, 89dd66a8): a parameter whose nested
+    // comparisons name itself. Each operand restarts Postfix's nesting count, so Postfix would recurse until its stack
+    // runs out; we unfolded every operand of every level up to the operand bound and stopped only at the expansion
+    // limit (510 MiB). Naming a parameter inside a comparison operand of its own value now stops there, at once.
+    [TestCase(80)]
+    [TestCase(1024)]
+    public void A_parameter_named_inside_a_comparison_operand_of_its_own_value_is_cut_off_at_once(int depth)
     {
         var value = "y";
-        for (var i = 0; i < 1024; i++)
+        for (var i = 0; i < depth; i++)
         {
             value = "${{$a} == {" + value + "}?{y}}";
         }
 
-        var config = PostfixConfig.FromPostconfOutput($"a = {value}\nmyhostname = $a\n", "postconf.txt");
+        var config = PostfixConfig.FromPostconfOutput($"a = {value}\nb = $a\nmyhostname = $a\n", "postconf.txt");
+        _ = config.IsUsable;
 
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var expanded = config.ExpanderOf(null).Expand("$myhostname");
         var result = new RelaySimulator(config, new SimulatorOptions { NoPasswd = true }).Simulate(SimulatorFixture.Remote());
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
+        expanded.Failed.Should().BeTrue();
+        expanded.Messages.Select(m => m.Message).Should().Contain("unreasonable macro call nesting: \"a\"");
         result.Should().NotBeNull();
+        allocated.Should().BeLessThan(16L << 20);
+    }
+
+    // The same cycle through two parameters: a's operand names b, whose operand names a.
+    [Test]
+    public void A_cycle_through_the_comparison_operands_of_two_parameters_is_cut_off_at_once()
+    {
+        var config = PostfixConfig.FromPostconfOutput("a = ${{$b} == {x}?{1}:{2}}\nb = ${{$a} == {y}?{3}:{4}}\nmyhostname = $a\n", "postconf.txt");
+
+        var expanded = config.ExpanderOf(null).Expand("$myhostname");
+
+        expanded.Failed.Should().BeTrue();
+        expanded.Messages.Select(m => m.Message).Should().ContainSingle(m => m.StartsWith("unreasonable macro call nesting", StringComparison.Ordinal));
+    }
+
+    // Found while fixing the above: a doubling chain made of comparisons (eN = ${{$e(N-1)} == {$e(N-1)}?{$e(N-1)}})
+    // was kept out of the value memo, so every level was expanded again (465 MiB for 30 levels before the expansion
+    // limit). Values with comparisons are now memoised too, reused only where their operands can't reach the operand
+    // bound: the same value, the same limit message, a few MiB.
+    [TestCase(8, "x")]
+    [TestCase(30, null)]
+    public void A_doubling_chain_of_comparisons_is_expanded_once_per_parameter(int levels, string? expected)
+    {
+        var text = new StringBuilder("e0 = x\n");
+        for (var i = 1; i <= levels; i++)
+        {
+            text.Append($"e{i} = ${{{{$e{i - 1}}} == {{$e{i - 1}}}?{{$e{i - 1}}}}}\n");
+        }
+
+        var config = PostfixConfig.FromPostconfOutput(text.Append($"myhostname = $e{levels}\n").ToString(), "postconf.txt");
+        _ = config.IsUsable;
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var expanded = config.ExpanderOf(null).Expand("$myhostname");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        if (expected is null)
+        {
+            expanded.LimitHit.Should().BeTrue();
+        }
+        else
+        {
+            expanded.Failed.Should().BeFalse();
+            expanded.Value.Should().Be(expected);
+        }
+
+        allocated.Should().BeLessThan(16L << 20);
     }
 
     // 7. A doubling chain (2^26): a clear message at the documented limit, in well under a second.

@@ -20,8 +20,12 @@ internal sealed class ExpansionValueMemo
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _chars;
 
-    /// <summary>One expansion: its text, its macro calls, the deepest nesting level it checked (relative to where it started) and whether it named an undefined parameter.</summary>
-    public sealed record Entry(string Text, int Steps, int Depth, bool UsedUndefined);
+    /// <summary>
+    /// One expansion: its text, its macro calls, the deepest nesting level it checked (relative to where it started), how
+    /// many comparison operands deep it checked (relative too; 0 without a comparison) and whether it named an undefined
+    /// parameter.
+    /// </summary>
+    public sealed record Entry(string Text, int Steps, int Depth, int OperandDepth, bool UsedUndefined);
 
     /// <summary>The entry for <paramref name="name"/>, or null.</summary>
     public Entry? Find(string name)

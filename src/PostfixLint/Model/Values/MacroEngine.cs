@@ -33,13 +33,17 @@ internal sealed class MacroEngine
     private string? _fatal;
     private bool _limitHit;
     private int _operandDepth;
+
+    // The parameters whose values are being expanded (recursively) right now: how many times each is open, and the
+    // comparison-operand depth at which it was first opened.
+    private readonly Dictionary<string, (int OperandDepth, int Count)> _open = new(StringComparer.Ordinal);
     private int _steps;
 
-    // What an entry of the value memo must know (see ExpansionValueMemo): the deepest nesting level checked, how many
-    // undefined names and comparisons were met.
+    // What an entry of the value memo must know (see ExpansionValueMemo): the deepest nesting level checked, the deepest
+    // comparison operand checked (one past the operand depth at its check), and how many undefined names were met.
     private int _maxLevel;
+    private int _operandReach;
     private int _undefined;
-    private int _comparisons;
 
     public MacroEngine(
         Func<string, string?> lookup,
@@ -224,6 +228,33 @@ internal sealed class MacroEngine
         }
 
         return (context.Status & StatusError) == 0;
+    }
+
+    private void Open(string? name)
+    {
+        if (name is null)
+        {
+            return;
+        }
+
+        _open[name] = _open.TryGetValue(name, out var open) ? open with { Count = open.Count + 1 } : (_operandDepth, 1);
+    }
+
+    private void Close(string? name)
+    {
+        if (name is null || !_open.TryGetValue(name, out var open))
+        {
+            return;
+        }
+
+        if (open.Count == 1)
+        {
+            _open.Remove(name);
+        }
+        else
+        {
+            _open[name] = open with { Count = open.Count - 1 };
+        }
     }
 
     private static string ExpansionLimitText(string text) =>
@@ -448,12 +479,14 @@ internal sealed class MacroEngine
                 else if (_options.Recursive && name is not null && context.Recorder is null && _values?.Find(name) is { } memo
                     && _fatal is null
                     && context.Level + memo.Depth <= _options.MaxNesting
+                    && _operandDepth + memo.OperandDepth <= _options.MaxNesting
                     && _steps + memo.Steps <= InputLimits.MaxExpansionSteps
                     && context.Result.Length + memo.Text.Length <= InputLimits.MaxExpansionLength)
                 {
                     // Expanding the value again would make the same calls, reach no limit and build the same text.
                     _steps += memo.Steps;
                     _maxLevel = Math.Max(_maxLevel, context.Level + memo.Depth);
+                    _operandReach = Math.Max(_operandReach, _operandDepth + memo.OperandDepth);
                     if (memo.UsedUndefined)
                     {
                         context.Status |= StatusUndef;
@@ -462,15 +495,26 @@ internal sealed class MacroEngine
 
                     context.Result.Append(memo.Text);
                 }
+                else if (_options.Recursive && name is not null && _open.TryGetValue(name, out var open) && open.OperandDepth < _operandDepth)
+                {
+                    // "$name" inside a comparison operand while name's own value is being expanded outside it. Each operand
+                    // is a fresh mac_expand() with its nesting level back at 0, so Postfix would walk the same path again
+                    // forever (until its stack runs out); nothing but a failure can come of it. Stop here, as at the
+                    // operand nesting bound below, instead of unfolding every operand of every level up to that bound.
+                    ParseError(context, $"unreasonable macro call nesting: \"{name}\"");
+                }
                 else if (_options.Recursive)
                 {
                     // Expanding "$name" by itself costs this callback's step plus what the value costs here.
                     var (startLength, startSteps) = (context.Result.Length, _steps - 1);
                     var (startLevel, startMaxLevel, startMessages) = (context.Level, _maxLevel, _messages.Count);
-                    var (startUndefined, startComparisons) = (_undefined, _comparisons);
+                    var (startUndefined, startOperandReach) = (_undefined, _operandReach);
                     _maxLevel = startLevel;
+                    _operandReach = _operandDepth;
                     context.Recorder?.Enter(name, reference);
+                    Open(name);
                     context.Status |= Parse(lookup, 0, lookup.Length, context);
+                    Close(name);
                     context.Recorder?.Leave();
                     if (_limitHit && _overLimit is not null && name is not null
                         && (context.Result.Length - startLength > InputLimits.MaxExpansionLength || _steps - startSteps > InputLimits.MaxExpansionSteps))
@@ -478,17 +522,20 @@ internal sealed class MacroEngine
                         _overLimit.Add(name, _fatal!);
                     }
 
-                    // Only a value that expanded without a message or a comparison, and came back to its level, is kept.
+                    // Only a value that expanded without a message, and came back to its level, is kept. Its comparisons are
+                    // kept with it: each operand is expanded afresh (level 0), so only the operand depth reached can differ
+                    // where it is reused, and the reuse checks that.
                     var steps = _steps - startSteps - 1;
                     if (_values is not null && name is not null && context.Recorder is null && steps >= MemoMinSteps
                         && _fatal is null && (context.Status & StatusError) == 0 && _messages.Count == startMessages
-                        && _comparisons == startComparisons && context.Level == startLevel)
+                        && context.Level == startLevel)
                     {
                         var text = context.Result.ToString(startLength, context.Result.Length - startLength);
-                        _values.Add(name, new ExpansionValueMemo.Entry(text, steps, _maxLevel - startLevel, _undefined != startUndefined));
+                        _values.Add(name, new ExpansionValueMemo.Entry(text, steps, _maxLevel - startLevel, _operandReach - _operandDepth, _undefined != startUndefined));
                     }
 
                     _maxLevel = Math.Max(startMaxLevel, _maxLevel);
+                    _operandReach = Math.Max(startOperandReach, _operandReach);
                 }
                 else
                 {
@@ -553,7 +600,6 @@ internal sealed class MacroEngine
     private bool ParseRelational(Context context, string s, ref int cp, int bufEnd, out string? lookup)
     {
         lookup = null;
-        _comparisons++;
         if (!ExtractCurly(context, s, ref cp, bufEnd, out var leftStart, out var leftEnd))
         {
             return false;
@@ -605,6 +651,7 @@ internal sealed class MacroEngine
         // Each operand is expanded by its own mac_expand() call: a new nesting level count, so Postfix never stops
         // nested comparisons. We do, at the same depth as other macro calls: each level re-scans its operands, and the
         // recursion would otherwise follow the text to any depth (cubic time, then a stack overflow).
+        _operandReach = Math.Max(_operandReach, _operandDepth + 1);
         if (_operandDepth >= _options.MaxNesting)
         {
             ParseError(context, $"unreasonable macro call nesting: \"{s[leftStart..Math.Min(leftEnd, leftStart + 100)]}\"");
