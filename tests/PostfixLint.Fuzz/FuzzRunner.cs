@@ -90,6 +90,16 @@ internal sealed class FuzzRunner
 
     private bool RunOne(string target, byte[] input, string? outputDirectory)
     {
+        var name = $"{target}-{Convert.ToHexString(SHA256.HashData(input))[..16].ToLowerInvariant()}";
+
+        // What only the process sees: a stack overflow ends it without a word from the target. The input being run is
+        // on disk until it returns, so such an input is left in in-flight/ for --replay (and the run exits non-zero).
+        var inFlight = outputDirectory is null ? null : Path.Combine(outputDirectory, "in-flight");
+        if (inFlight is not null)
+        {
+            Save(inFlight, name, input);
+        }
+
         var (time, allocated, failure, finished) = Measure(target, input);
         for (var i = 1; finished && failure is null && time > Report.Bounds.MaxTime && i < Tries; i++)
         {
@@ -107,7 +117,6 @@ internal sealed class FuzzRunner
             failure = $"over the bound: {allocated >> 20} MiB allocated, at most {Report.Bounds.MaxAllocatedBytes >> 20} MiB";
         }
 
-        var name = $"{target}-{Convert.ToHexString(SHA256.HashData(input))[..16].ToLowerInvariant()}";
         var worst = Report.Count(target, new FuzzReport.Measured(name, time, allocated, input.Length));
         if (worst && outputDirectory is not null)
         {
@@ -121,6 +130,11 @@ internal sealed class FuzzRunner
             {
                 Save(Path.Combine(outputDirectory, "failures"), name, input);
             }
+        }
+
+        if (inFlight is not null && finished)
+        {
+            File.Delete(Path.Combine(inFlight, name));
         }
 
         return finished;

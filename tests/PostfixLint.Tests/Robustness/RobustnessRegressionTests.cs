@@ -289,6 +289,37 @@ public sealed class RobustnessRegressionTests
         allocated.Should().BeLessThan(16L << 20);
     }
 
+    // Found by the fuzz harness (10^6 campaign, seed 42: a stack overflow that ended the run): mynetworks_style's
+    // default compares $compatibility_level, so a compatibility_level that names $mynetworks makes the computed default
+    // of mynetworks depend on itself. Real postconf -x dies of SIGSEGV (exit 139); we say why, and exit 2.
+    [TestCase("compatibility_level = $mynetworks\n")]
+    [TestCase("compatibility_level = ${{$mynetworks} == {x}?{2}:{3.6}}\n")]
+    [TestCase("compatibility_level = ${{3.6} == {3.6}?{3.6}}\nmynetworks_style = host\ninet_interfaces = 127.0.0.1\nb = $mynetworks\n", false)]
+    public void A_computed_mynetworks_default_that_depends_on_itself_is_a_clear_fatal_not_a_stack_overflow(string mainCf, bool cycle = true)
+    {
+        File.WriteAllText(Path.Combine(_directory, "main.cf"), mainCf);
+
+        var show = CliRun.Of(["show", "-x", "-c", _directory, "mynetworks"]);
+        var check = CliRun.Of(["check", "-c", _directory, "--format", "json"]);
+        var simulate = CliRun.Of(["simulate", "-c", _directory, "--client", "192.0.2.1", "--sender", "a@example.com", "--recipient", "b@example.net"]);
+
+        const string Message = "the default value of mynetworks depends on itself";
+        if (cycle)
+        {
+            show.ExitCode.Should().Be(2);
+            show.Error.Should().Contain(Message);
+            check.Out.Should().Contain("PFL050").And.Contain(Message);
+            simulate.Out.Should().Contain("decision: error").And.Contain(Message);
+        }
+        else
+        {
+            show.ExitCode.Should().Be(0);
+            show.Out.Should().Be("mynetworks = 127.0.0.1/32\n", "as postconf -x prints it");
+            check.Out.Should().NotContain(Message);
+            simulate.Out.Should().NotContain(Message);
+        }
+    }
+
     // 7. A doubling chain (2^26): a clear message at the documented limit, in well under a second.
     [Test]
     public void A_doubling_expansion_stops_at_the_expansion_limit()

@@ -17,6 +17,7 @@ internal sealed class PostconfValues(PostconfState state)
     private string? _computedHostName;
     private string? _computedDomain;
     private string? _computedNetworks;
+    private bool _computingNetworks;
 
     // One expander per name space (main.cf, each service's scope), so what passed the expansion limit is remembered.
     private readonly Dictionary<int, MacroExpander> _expanders = [];
@@ -156,30 +157,54 @@ internal sealed class PostconfValues(PostconfState state)
     // alone) or else from their expanded defaults; -d uses the defaults only.
     private string ComputedNetworks()
     {
+        if (_computedNetworks is null && _computingNetworks)
+        {
+            // The inputs name $mynetworks themselves, through a default (mynetworks_style's default compares
+            // $compatibility_level, which main.cf may set to something naming $mynetworks). pcf_mynetworks() then calls
+            // itself until the stack runs out: real postconf dies of SIGSEGV. Say so instead of doing the same.
+            throw new PostconfFatalException(
+                DiagnosticIds.ComputedDefaultFailed,
+                "the default value of mynetworks depends on itself (through inet_interfaces, mynetworks_style or inet_protocols): "
+                + "Postfix recurses until it crashes (SIGSEGV)");
+        }
+
         if (_computedNetworks is null)
         {
-            string Input(string name) =>
-                (state.DefaultsOnly ? null : EvaluateMainValue(name))
-                ?? Expand(state.Catalog.TryGetDefault(name, out var d) ? d : string.Empty, null);
-
-            var interfaces = Input("inet_interfaces");
-            var style = Input("mynetworks_style");
-            var protocols = Input("inet_protocols");
-            var computed = ComputedDefaults.Mynetworks(state.Config.Host, style, interfaces, protocols);
-            var networks = computed.FatalMessage is { } fatal
-                ? throw new PostconfFatalException(DiagnosticIds.ComputedDefaultFailed, fatal)
-                : computed.Value!;
-
-            // src/global/mynetworks.c writes every network followed by a space; the trailing one survives where
-            // $mynetworks is expanded inside another value.
-            if (networks.Length > 0 && !networks.EndsWith(' '))
+            _computingNetworks = true;
+            try
             {
-                networks += " ";
+                _computedNetworks = ComputeNetworks();
             }
-
-            _computedNetworks = networks;
+            finally
+            {
+                _computingNetworks = false;
+            }
         }
 
         return _computedNetworks;
+    }
+
+    private string ComputeNetworks()
+    {
+        string Input(string name) =>
+            (state.DefaultsOnly ? null : EvaluateMainValue(name))
+            ?? Expand(state.Catalog.TryGetDefault(name, out var d) ? d : string.Empty, null);
+
+        var interfaces = Input("inet_interfaces");
+        var style = Input("mynetworks_style");
+        var protocols = Input("inet_protocols");
+        var computed = ComputedDefaults.Mynetworks(state.Config.Host, style, interfaces, protocols);
+        var networks = computed.FatalMessage is { } fatal
+            ? throw new PostconfFatalException(DiagnosticIds.ComputedDefaultFailed, fatal)
+            : computed.Value!;
+
+        // src/global/mynetworks.c writes every network followed by a space; the trailing one survives where
+        // $mynetworks is expanded inside another value.
+        if (networks.Length > 0 && !networks.EndsWith(' '))
+        {
+            networks += " ";
+        }
+
+        return networks;
     }
 }
