@@ -73,23 +73,19 @@ us_wall=$(cut -d' ' -f1 "$work/us" | median); us_rss=$(cut -d' ' -f2 "$work/us" 
 echo "medians over $RUNS runs: postmap lmdb ${pm_wall}s ${pm_rss} KiB; postfix-lint ${us_wall}s ${us_rss} KiB"
 awk -v a="$us_wall" -v b="$pm_wall" -v c="$us_rss" -v d="$pm_rss" 'BEGIN {
   printf "ratio wall (ours/postmap): %.3f (target <= 0.2)\nratio peak RSS (ours/postmap): %.3f (target <= 1.0)\n", a/b, c/d }'
-ck_wall=$(cut -d' ' -f1 "$work/ck" | median); ck_rss=$(cut -d' ' -f2 "$work/ck" | median)
-echo "medians over $RUNS runs: postfix-lint check ${ck_wall}s ${ck_rss} KiB"
-awk -v a="$ck_wall" -v b="$pm_wall" -v c="$ck_rss" -v d="$pm_rss" 'BEGIN {
-  printf "ratio check wall (check/postmap): %.3f (target <= 0.2)\nratio check peak RSS (check/postmap): %.3f (target < 1.0)\n", a/b, c/d }'
-cs_wall=$(cut -d' ' -f1 "$work/cs" | median); cs_rss=$(cut -d' ' -f2 "$work/cs" | median)
-echo "medians over $RUNS runs: postfix-lint check (SASL on) ${cs_wall}s ${cs_rss} KiB"
-awk -v a="$cs_wall" -v b="$pm_wall" -v c="$cs_rss" -v d="$pm_rss" 'BEGIN {
-  printf "ratio check (SASL on) wall (check/postmap): %.3f (target <= 0.2)\nratio check (SASL on) peak RSS (check/postmap): %.3f (target < 1.0)\n", a/b, c/d }'
+# report FILE LABEL RATIO-NAME WALL-TARGET RSS-TARGET: the medians of one measured command and its ratios to postmap.
+report() {
+  local wall rss
+  wall=$(cut -d' ' -f1 "$1" | median); rss=$(cut -d' ' -f2 "$1" | median)
+  echo "medians over $RUNS runs: $2 ${wall}s ${rss} KiB"
+  awk -v a="$wall" -v b="$pm_wall" -v c="$rss" -v d="$pm_rss" -v n="$3" -v tw="$4" -v tr="$5" 'BEGIN {
+    printf "ratio %s wall (check/postmap): %.3f%s\nratio %s peak RSS (check/postmap): %.3f%s\n", n, a/b, tw, n, c/d, tr }'
+}
+report "$work/ck" "postfix-lint check" "check" " (target <= 0.2)" " (target < 1.0)"
+report "$work/cs" "postfix-lint check (SASL on)" "check (SASL on)" " (target <= 0.2)" " (target < 1.0)"
 if [[ -n ${BEFORE_BIN:-} ]]; then
-  cb_wall=$(cut -d' ' -f1 "$work/cb" | median); cb_rss=$(cut -d' ' -f2 "$work/cb" | median)
-  echo "medians over $RUNS runs: postfix-lint check (before) ${cb_wall}s ${cb_rss} KiB"
-  awk -v a="$cb_wall" -v b="$pm_wall" -v c="$cb_rss" -v d="$pm_rss" 'BEGIN {
-    printf "ratio check-before wall (check/postmap): %.3f\nratio check-before peak RSS (check/postmap): %.3f\n", a/b, c/d }'
-  csb_wall=$(cut -d' ' -f1 "$work/csb" | median); csb_rss=$(cut -d' ' -f2 "$work/csb" | median)
-  echo "medians over $RUNS runs: postfix-lint check (SASL on, before) ${csb_wall}s ${csb_rss} KiB"
-  awk -v a="$csb_wall" -v b="$pm_wall" -v c="$csb_rss" -v d="$pm_rss" 'BEGIN {
-    printf "ratio check-before (SASL on) wall (check/postmap): %.3f\nratio check-before (SASL on) peak RSS (check/postmap): %.3f\n", a/b, c/d }'
+  report "$work/cb" "postfix-lint check (before)" "check-before" "" ""
+  report "$work/csb" "postfix-lint check (SASL on, before)" "check-before (SASL on)" "" ""
 fi
 
 if [ "${1:-}" != "--no-bdn" ]; then

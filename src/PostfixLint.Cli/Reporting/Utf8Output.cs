@@ -1,4 +1,5 @@
 using System.Text;
+using PostfixLint.Syntax.Tables;
 
 namespace PostfixLint.Cli.Reporting;
 
@@ -9,16 +10,7 @@ namespace PostfixLint.Cli.Reporting;
 internal static class Utf8Output
 {
     /// <summary>A line read one char per byte, decoded when its bytes are UTF-8 (else returned as it is).</summary>
-    public static string Decode(string byteChars)
-    {
-        if (Ascii.IsValid(byteChars) || byteChars.AsSpan().IndexOfAnyExceptInRange('\u0000', '\u00ff') >= 0)
-        {
-            return byteChars;
-        }
-
-        var bytes = Encoding.Latin1.GetBytes(byteChars);
-        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : byteChars;
-    }
+    public static string Decode(string byteChars) => TableText.DecodeUtf8Chars(byteChars);
 
     /// <summary>
     /// Output text for the one-char-per-byte writer: runs of chars U+0080–U+00FF that form a UTF-8 sequence are bytes
@@ -43,7 +35,7 @@ internal static class Utf8Output
                 continue;
             }
 
-            if (c <= 0xff && Utf8SequenceLength(text, i) is var length and > 0)
+            if (c <= 0xff && TableText.Utf8SequenceLength(text, i) is var length and > 0)
             {
                 builder.Append(text, i, length);
                 i += length - 1;
@@ -61,36 +53,5 @@ internal static class Utf8Output
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>The length of the valid UTF-8 sequence of byte-chars that starts at <paramref name="start"/>; 0 when there is none.</summary>
-    private static int Utf8SequenceLength(string text, int start)
-    {
-        var lead = text[start];
-        var length = lead switch
-        {
-            >= '\u00c2' and <= '\u00df' => 2,
-            >= '\u00e0' and <= '\u00ef' => 3,
-            >= '\u00f0' and <= '\u00f4' => 4,
-            _ => 0,
-        };
-        if (length == 0 || start + length > text.Length)
-        {
-            return 0;
-        }
-
-        Span<byte> bytes = stackalloc byte[4];
-        for (var i = 0; i < length; i++)
-        {
-            var c = text[start + i];
-            if (c > 0xff)
-            {
-                return 0;
-            }
-
-            bytes[i] = (byte)c;
-        }
-
-        return System.Text.Unicode.Utf8.IsValid(bytes[..length]) ? length : 0;
     }
 }

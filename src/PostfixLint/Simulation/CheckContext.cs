@@ -104,11 +104,19 @@ internal sealed class CheckContext
             {
                 result.Append(replacement);
             }
-            else if (c <= 0xff && Utf8BytesAt(text, i) is { } decoded)
+            else if (c <= 0xff && PostfixLint.Syntax.Tables.TableText.Utf8SequenceLength(text, i) is var length and > 0)
             {
                 // Text from the configuration or a table (one char per byte) that is a UTF-8 sequence: one character.
-                result.Append(utf8 ? decoded.Text : new string(replacement, decoded.Length));
-                i += decoded.Length - 1;
+                if (utf8)
+                {
+                    result.Append(System.Text.Encoding.UTF8.GetString(System.Text.Encoding.Latin1.GetBytes(text.Substring(i, length))));
+                }
+                else
+                {
+                    result.Append(replacement, length);
+                }
+
+                i += length - 1;
             }
             else if (char.IsSurrogatePair(text, i))
             {
@@ -127,25 +135,6 @@ internal sealed class CheckContext
         }
 
         return result.ToString();
-    }
-
-    /// <summary>The UTF-8 sequence of one-char-per-byte text starting at <paramref name="start"/>, decoded; null when there is none.</summary>
-    private static (string Text, int Length)? Utf8BytesAt(string text, int start)
-    {
-        var length = text[start] switch
-        {
-            >= '\u00c2' and <= '\u00df' => 2,
-            >= '\u00e0' and <= '\u00ef' => 3,
-            >= '\u00f0' and <= '\u00f4' => 4,
-            _ => 0,
-        };
-        if (length == 0 || start + length > text.Length || text.AsSpan(start, length).IndexOfAnyExceptInRange('\u0080', '\u00ff') >= 0)
-        {
-            return null;
-        }
-
-        var bytes = System.Text.Encoding.Latin1.GetBytes(text.Substring(start, length));
-        return System.Text.Unicode.Utf8.IsValid(bytes) ? (System.Text.Encoding.UTF8.GetString(bytes), length) : null;
     }
 
     /// <summary>smtpd_check_reject(): format, validate and fix a reply; honours warn_if_reject and a pending defer_if_reject.</summary>

@@ -68,16 +68,7 @@ internal sealed class LogExplainer
     }
 
     /// <summary>Text logged as UTF-8 bytes (one char per byte, as a log file is read) decoded; other text as it is.</summary>
-    private static string? Decoded(string? text)
-    {
-        if (text is null || System.Text.Ascii.IsValid(text) || text.AsSpan().IndexOfAnyExceptInRange('\u0000', '\u00ff') >= 0)
-        {
-            return text;
-        }
-
-        var bytes = System.Text.Encoding.Latin1.GetBytes(text);
-        return System.Text.Unicode.Utf8.IsValid(bytes) ? System.Text.Encoding.UTF8.GetString(bytes) : text;
-    }
+    private static string? Decoded(string? text) => text is null ? null : PostfixLint.Syntax.Tables.TableText.DecodeUtf8Chars(text);
 
     private static bool HasNonAsciiDomain(string? address)
     {

@@ -123,6 +123,45 @@ internal static class TableText
     public static string Utf8Chars(string text) =>
         System.Text.Ascii.IsValid(text) ? text : Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>One-char-per-byte text (a line of a log or a probe file read as Latin-1) decoded when its bytes are UTF-8; other text as it is.</summary>
+    public static string DecodeUtf8Chars(string byteChars)
+    {
+        if (System.Text.Ascii.IsValid(byteChars) || byteChars.AsSpan().IndexOfAnyExceptInRange('\u0000', '\u00ff') >= 0)
+        {
+            return byteChars;
+        }
+
+        var bytes = Encoding.Latin1.GetBytes(byteChars);
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : byteChars;
+    }
+
+    /// <summary>
+    /// The length of the valid UTF-8 sequence of one-char-per-byte chars that starts at <paramref name="start"/>; 0 when
+    /// none starts there.
+    /// </summary>
+    public static int Utf8SequenceLength(ReadOnlySpan<char> text, int start)
+    {
+        var length = text[start] switch
+        {
+            >= '\u00c2' and <= '\u00df' => 2,
+            >= '\u00e0' and <= '\u00ef' => 3,
+            >= '\u00f0' and <= '\u00f4' => 4,
+            _ => 0,
+        };
+        if (length == 0 || start + length > text.Length || text.Slice(start, length).IndexOfAnyExceptInRange('\u0080', '\u00ff') >= 0)
+        {
+            return 0;
+        }
+
+        Span<byte> bytes = stackalloc byte[4];
+        for (var i = 0; i < length; i++)
+        {
+            bytes[i] = (byte)text[start + i];
+        }
+
+        return System.Text.Unicode.Utf8.IsValid(bytes[..length]) ? length : 0;
+    }
+
     /// <summary>
     /// util/casefold.c with ICU (<c>ucasemap_utf8FoldCase()</c>, full default folding) on decoded text: .NET's invariant
     /// simple lowercase, plus the full foldings that differ from it (<c>ß</c> and <c>ẞ</c> to <c>ss</c>, long s to
@@ -140,24 +179,33 @@ internal static class TableText
         var builder = new StringBuilder(lower.Length + 4);
         foreach (var c in lower)
         {
-            builder.Append(c switch
+            if (FullFold(c) is { } folded)
             {
-                '\u00df' or '\u1e9e' => "ss",
-                '\u017f' => "s",
-                '\u03c2' => "\u03c3",
-                '\u0149' => "\u02bcn",
-                '\ufb00' => "ff",
-                '\ufb01' => "fi",
-                '\ufb02' => "fl",
-                '\ufb03' => "ffi",
-                '\ufb04' => "ffl",
-                '\ufb05' or '\ufb06' => "st",
-                _ => c.ToString(),
-            });
+                builder.Append(folded);
+            }
+            else
+            {
+                builder.Append(c);
+            }
         }
 
         return builder.ToString();
     }
+
+    private static string? FullFold(char c) => c switch
+    {
+        '\u00df' or '\u1e9e' => "ss",
+        '\u017f' => "s",
+        '\u03c2' => "\u03c3",
+        '\u0149' => "\u02bcn",
+        '\ufb00' => "ff",
+        '\ufb01' => "fi",
+        '\ufb02' => "fl",
+        '\ufb03' => "ffi",
+        '\ufb04' => "ffl",
+        '\ufb05' or '\ufb06' => "st",
+        _ => null,
+    };
 
     private static readonly SearchValues<char> s_fullFoldChars = SearchValues.Create("\u00df\u1e9e\u017f\u03c2\u0149\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06");
 
