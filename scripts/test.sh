@@ -62,6 +62,25 @@ for trx in "$results"/*.trx; do
         "$(basename "$trx" .trx)" "$p" "$f" "$s"
     passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
 done
+if [[ $failed -gt 0 ]]; then
+    # The failures again at the very end, where a log cut to its last lines still shows them.
+    echo
+    echo "== failed tests"
+    for trx in "$results"/*.trx; do
+        [[ -e $trx ]] || continue
+        python3 - "$trx" <<'PY' || grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*' "$trx" | grep -o 'testName="[^"]*"'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+        continue
+    print("FAILED", r.get("testName"))
+    message = r.findtext(".//t:ErrorInfo/t:Message", default="", namespaces=ns)
+    for line in message.splitlines()[:25]:
+        print("    " + line[:400])
+PY
+    done
+fi
 if [[ $status -eq 0 && $failed -gt 0 ]]; then
     status=1
 fi

@@ -70,11 +70,11 @@ public sealed class ExplainAgainstRealPostfixTests
         var results = await instance.RunProbesAsync(s_probes);
         results.Should().OnlyContain(r => r.Decision == ProbeDecision.Reject || r.Decision == ProbeDecision.Defer, string.Join("\n", results.Select(r => r.ToString())));
 
-        var rejects = await WaitForRejectsAsync(instance, s_probes.Length);
+        var (lines, rejects) = await WaitForRejectsAsync(instance, s_probes.Length);
         TestContext.Out.WriteLine(string.Join("\n", rejects));
 
         var summary = new LogSummary(new LogExplainer(PostfixConfig.Load(instance.ConfigDirectory)));
-        var explanations = instance.LogLines.Select(summary.Add).OfType<LogExplanation>().ToList();
+        var explanations = lines.Select(summary.Add).OfType<LogExplanation>().ToList();
 
         explanations.Should().HaveCount(rejects.Length);
         foreach (var explanation in explanations)
@@ -101,7 +101,7 @@ public sealed class ExplainAgainstRealPostfixTests
         var scenario = Scenario.FromFragment("explain-log", MainCf, s_probes, MasterCf, s_tables);
         await using var instance = await PrivatePostfixInstance.StartAsync(scenario);
         await instance.RunProbesAsync(s_probes);
-        var rejects = await WaitForRejectsAsync(instance, s_probes.Length);
+        var (_, rejects) = await WaitForRejectsAsync(instance, s_probes.Length);
         var log = Path.Combine(instance.Root, "maillog");
 
         var output = new StringWriter();
@@ -155,10 +155,10 @@ public sealed class ExplainAgainstRealPostfixTests
         TestContext.Out.WriteLine(string.Join("\n", results.Select(r => $"{r.Probe.Id}: {r.Decision} {r.Stage} {r.ConnectReply} | {r.MailFromReply}")));
         results.Should().OnlyContain(r => r.Stage == ProbeStage.Connect && r.Decision != ProbeDecision.Error);
 
-        var rejects = await WaitForRejectsAsync(instance, probes.Length);
+        var (lines, rejects) = await WaitForRejectsAsync(instance, probes.Length);
         TestContext.Out.WriteLine(string.Join("\n", rejects));
         var summary = new LogSummary(new LogExplainer(PostfixConfig.Load(instance.ConfigDirectory)));
-        var explanations = instance.LogLines.Select(summary.Add).OfType<LogExplanation>().ToList();
+        var explanations = lines.Select(summary.Add).OfType<LogExplanation>().ToList();
 
         explanations.Should().HaveCount(probes.Length).And.OnlyContain(e => e.Reject.Command == LoggedCommand.Connect);
         rejects.Should().Contain(l => l.Contains("reject: CONNECT from unknown[127.0.0.1]", StringComparison.Ordinal))
@@ -170,18 +170,23 @@ public sealed class ExplainAgainstRealPostfixTests
         }
     }
 
-    /// <summary>postlogd writes asynchronously: wait (bounded) until the reject lines of every probe are in the maillog.</summary>
-    private static async Task<ImmutableArray<string>> WaitForRejectsAsync(PrivatePostfixInstance instance, int probes)
+    /// <summary>
+    /// postlogd writes asynchronously: wait (bounded) until every probe's client has its final <c>reject:</c> line in the
+    /// maillog (its session's earlier <c>reject_warning:</c> lines come before it), and return that one snapshot of the
+    /// log with the reject lines in it, so the lines counted and the lines explained are the same.
+    /// </summary>
+    private static async Task<(ImmutableArray<string> Lines, ImmutableArray<string> Rejects)> WaitForRejectsAsync(PrivatePostfixInstance instance, int probes)
     {
         var stopwatch = Stopwatch.StartNew();
         while (true)
         {
             var lines = instance.LogLines;
             var rejects = lines.Where(l => l.Contains(": reject: ", StringComparison.Ordinal) || l.Contains(": reject_warning: ", StringComparison.Ordinal)).ToImmutableArray();
-            var clients = rejects.Select(l => l[(l.IndexOf('[', l.IndexOf(" from ", StringComparison.Ordinal)) + 1)..]).Select(l => l[..l.IndexOf(']')]).Distinct().Count();
-            if (clients >= probes || stopwatch.Elapsed > TimeSpan.FromSeconds(5))
+            var clients = rejects.Where(l => l.Contains(": reject: ", StringComparison.Ordinal))
+                .Select(l => l[(l.IndexOf('[', l.IndexOf(" from ", StringComparison.Ordinal)) + 1)..]).Select(l => l[..l.IndexOf(']')]).Distinct().Count();
+            if (clients >= probes || stopwatch.Elapsed > TimeSpan.FromSeconds(60))
             {
-                return rejects;
+                return (lines, rejects);
             }
 
             await Task.Delay(50);

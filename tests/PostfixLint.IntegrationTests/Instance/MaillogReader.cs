@@ -61,6 +61,17 @@ internal sealed partial class MaillogReader(string path)
         return null;
     }
 
+    /// <summary>
+    /// Why smtpd never greeted, from <paramref name="lines"/>: its own <c>fatal:</c>/<c>panic:</c> message, else master's
+    /// report that the process died before it served a client (master_spawn.c: "bad command startup -- throttling",
+    /// e.g. after a restriction class cycle's stack overflow); null when nothing says so yet.
+    /// </summary>
+    public static string? FindStartupFailure(IEnumerable<string> lines)
+    {
+        var list = lines as IReadOnlyList<string> ?? [.. lines];
+        return FindFatal(list) ?? list.Select(l => MasterStartupFailureLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["text"].Value).FirstOrDefault();
+    }
+
     /// <summary>The problem lines (<c>warning</c>, <c>error</c>, <c>fatal</c>, <c>panic</c>) read so far, without the syslog prefix.</summary>
     public ImmutableArray<string> Problems() =>
         [.. _lines.Select(l => ProblemLine().Match(l)).Where(m => m.Success).Select(m => m.Groups["text"].Value)];
@@ -68,6 +79,10 @@ internal sealed partial class MaillogReader(string path)
     // maillog lines look like "Nov 29 02:55:43 mail postfix/smtpd[8148]: fatal: ..."; the daemon name is kept.
     [GeneratedRegex(@"\bpostfix[^\s\[]*\[\d+\]: (?:fatal|panic): (?<text>.*)$")]
     private static partial Regex FatalLine();
+
+    // "postfix/master[81]: warning: /usr/lib/postfix/sbin/smtpd: bad command startup -- throttling".
+    [GeneratedRegex(@"\bpostfix[^\s\[]*/master\[\d+\]: warning: (?<text>\S+: bad command startup -- throttling)$")]
+    private static partial Regex MasterStartupFailureLine();
 
     [GeneratedRegex(@"(?<text>\bpostfix[^\s\[]*\[\d+\]: (?:warning|error|fatal|panic): .*)$")]
     private static partial Regex ProblemLine();

@@ -25,7 +25,9 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 {
     private const string SaslPassword = "pfl-probe-secret";
     private const string HarnessHelo = "pfl-harness.localhost";
-    private static readonly TimeSpan GreetingTimeout = TimeSpan.FromSeconds(3);
+    // Generous: a loaded 2-core CI machine with cold caches has been seen to take more than 3 s to start smtpd. An smtpd
+    // that cannot start is recognised from the maillog at once (ReadGreetingAsync), so the limit costs nothing there.
+    private static readonly TimeSpan GreetingTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
@@ -492,7 +494,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         SmtpConnection connection;
         try
         {
-            connection = await SmtpConnection.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), TimeSpan.FromSeconds(2), cancellationToken);
+            connection = await SmtpConnection.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), TimeSpan.FromSeconds(20), cancellationToken);
         }
         catch (SocketException e)
         {
@@ -694,12 +696,12 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     _log.ReadNew();
-                    return (null, MaillogReader.FindFatal(_log.Lines.Skip(seen)));
+                    return (null, MaillogReader.FindStartupFailure(_log.Lines.Skip(seen)));
                 }
             }
 
             _log.ReadNew();
-            var fatal = MaillogReader.FindFatal(_log.Lines.Skip(seen));
+            var fatal = MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
             if (fatal is not null)
             {
                 await timeout.CancelAsync();

@@ -73,7 +73,7 @@ public sealed class PrivatePostfixInstanceTests
 
         result.Decision.Should().Be(ProbeDecision.Defer);
         result.RcptReply.Should().Be("451 4.3.5 Server configuration error");
-        (await instance.WaitForLogProblemAsync(l => l.Contains("warning: unknown smtpd restriction: \"permit_mynetwork\"", StringComparison.Ordinal), TimeSpan.FromSeconds(5)))
+        (await instance.WaitForLogProblemAsync(l => l.Contains("warning: unknown smtpd restriction: \"permit_mynetwork\"", StringComparison.Ordinal), TimeSpan.FromSeconds(60)))
             .Should().BeTrue(string.Join("\n", instance.LogProblems));
     }
 

@@ -67,7 +67,7 @@ public sealed class ClientCertDifferentialTests
         await using var instance = await PrivatePostfixInstance.StartAsync(scenario);
         await instance.RunProbesAsync(scenario.Probes);
 
-        (await instance.WaitForLogProblemAsync(l => l.EndsWith(Warning, StringComparison.Ordinal), TimeSpan.FromSeconds(5))).Should().BeTrue(string.Join("\n", instance.LogProblems));
+        (await instance.WaitForLogProblemAsync(l => l.EndsWith(Warning, StringComparison.Ordinal), TimeSpan.FromSeconds(60))).Should().BeTrue(string.Join("\n", instance.LogProblems));
         var directory = Path.Combine(Path.GetTempPath(), "pfl-ccert-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
