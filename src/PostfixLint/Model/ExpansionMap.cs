@@ -16,6 +16,7 @@ internal sealed class ExpansionMap
     private readonly IReadOnlyList<ExpansionRun> _runs;
     private readonly string _root;
     private readonly Func<string, ValueSource?> _resolve;
+    private System.Collections.Concurrent.ConcurrentDictionary<int, ImmutableArray<MacroExpansionStep>?>? _steps;
 
     private ExpansionMap(IReadOnlyList<ExpansionFrame> frames, IReadOnlyList<ExpansionRun> runs, string root, Func<string, ValueSource?> resolve)
     {
@@ -239,24 +240,60 @@ internal sealed class ExpansionMap
             return null;
         }
 
-        var steps = ImmutableArray.CreateBuilder<MacroExpansionStep>();
-        for (var frame = projection.Frame; frame > 0; frame = _frames[frame].Parent)
+        if (StepsTo(projection.Frame) is not { } steps)
         {
-            var parent = _frames[frame].Parent;
-            if (NameOf(parent) is not { } from || _frames[frame].Name is not { } name)
-            {
-                return null;
-            }
-
-            var reference = _frames[frame].Reference;
-            steps.Add(new MacroExpansionStep(name, from, reference, _resolve(from)?.Locate(reference)));
+            return null;
         }
 
-        steps.Reverse();
-        return new ValueOrigin(source.Parameter, source.Kind, projection.Span, source.Locate(projection.Span), steps.ToImmutable())
+        return new ValueOrigin(source.Parameter, source.Kind, projection.Span, source.Locate(projection.Span), steps)
         {
             ContainsExpansion = projection.ContainsExpansion,
         };
+    }
+
+    // The references that led from the root value to `frame`'s value, outermost first; null when one of them has no
+    // parameter. A frame's chain is its parent's plus one step, so each frame's step is built (and located) once: a
+    // list of 2^14 items from a chain of doubling references would otherwise rebuild the whole chain for every item.
+    private ImmutableArray<MacroExpansionStep>? StepsTo(int frame)
+    {
+        // A model is read from several threads at once (its lists are cached in concurrent dictionaries): so is this.
+        var cache = _steps ?? Interlocked.CompareExchange(ref _steps, new(), null) ?? _steps;
+        if (cache.TryGetValue(frame, out var known))
+        {
+            return known;
+        }
+
+        // Walk up to the nearest frame already known (or the root), then build the chains back down.
+        var pending = new Stack<int>();
+        ImmutableArray<MacroExpansionStep>? steps = [];
+        for (var current = frame; current > 0; current = _frames[current].Parent)
+        {
+            if (cache.TryGetValue(current, out var cached))
+            {
+                steps = cached;
+                break;
+            }
+
+            pending.Push(current);
+        }
+
+        while (pending.TryPop(out var current))
+        {
+            var parent = _frames[current].Parent;
+            if (steps is { } outer && NameOf(parent) is { } from && _frames[current].Name is { } name)
+            {
+                var reference = _frames[current].Reference;
+                steps = outer.Add(new MacroExpansionStep(name, from, reference, _resolve(from)?.Locate(reference)));
+            }
+            else
+            {
+                steps = null;
+            }
+
+            cache[current] = steps;
+        }
+
+        return steps;
     }
 
     private readonly record struct Projection(int Frame, TextSpan Span, bool ContainsExpansion);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using PostfixLint.IntegrationTests.Instance;
+using PostfixLint.IntegrationTests.Support;
 
 namespace PostfixLint.IntegrationTests.Simulation;
 
@@ -14,8 +15,8 @@ namespace PostfixLint.IntegrationTests.Simulation;
 [NonParallelizable]
 public sealed class DifferentialTests
 {
-    private static readonly int Cases = EnvironmentInt("POSTFIXLINT_DIFF_CASES", 300);
-    private static readonly int FirstSeed = EnvironmentInt("POSTFIXLINT_DIFF_SEED", 1);
+    private static readonly int Cases = TestEnvironment.Int("POSTFIXLINT_DIFF_CASES", 300);
+    private static readonly int FirstSeed = TestEnvironment.Int("POSTFIXLINT_DIFF_SEED", 1);
     private ImmutableArray<CaseOutcome> _outcomes = [];
     private string _root = "";
     private bool _keep;
@@ -125,7 +126,4 @@ public sealed class DifferentialTests
     private static bool IsConfigurationError(ProbeResult result) =>
         result.Error?.StartsWith("smtpd cannot run with this configuration: ", StringComparison.Ordinal) == true
         || result.Error?.StartsWith("postfix cannot start with this configuration: ", StringComparison.Ordinal) == true;
-
-    private static int EnvironmentInt(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 }

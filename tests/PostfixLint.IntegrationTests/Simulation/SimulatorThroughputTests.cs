@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using PostfixLint.IntegrationTests.Instance;
+using PostfixLint.IntegrationTests.Support;
 using PostfixLint.Model;
 using PostfixLint.Simulation;
 
@@ -23,7 +24,7 @@ public sealed class SimulatorThroughputTests
     [Test]
     public async Task Reports_simulator_throughput_against_real_Postfix_on_the_same_probes()
     {
-        var cases = ConfigurationGenerator.GenerateMany(EnvironmentInt("POSTFIXLINT_BENCH_SEED", 5001), EnvironmentInt("POSTFIXLINT_BENCH_CASES", 4), EnvironmentInt("POSTFIXLINT_BENCH_PROBES", 50));
+        var cases = ConfigurationGenerator.GenerateMany(TestEnvironment.Int("POSTFIXLINT_BENCH_SEED", 5001), TestEnvironment.Int("POSTFIXLINT_BENCH_CASES", 4), TestEnvironment.Int("POSTFIXLINT_BENCH_PROBES", 50));
         var keep = Environment.GetEnvironmentVariable("POSTFIXLINT_BENCH_DIR");
         var root = string.IsNullOrEmpty(keep) ? Path.Combine(Path.GetTempPath(), "pfl-bench-" + Guid.NewGuid().ToString("N")[..8]) : Path.GetFullPath(keep);
         try
@@ -105,7 +106,4 @@ public sealed class SimulatorThroughputTests
         }
     }
 
-
-    private static int EnvironmentInt(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), out var value) && value > 0 ? value : fallback;
 }

@@ -1,4 +1,5 @@
 using PostfixLint.Diagnostics;
+using PostfixLint.IntegrationTests.Support;
 using PostfixLint.Syntax;
 using PostfixLint.Tests.Syntax;
 
@@ -7,7 +8,9 @@ namespace PostfixLint.IntegrationTests.Syntax;
 /// <summary>Generated main.cf files (<see cref="MainCfGenerator"/>) read by the library and by the real <c>postconf -n</c>.</summary>
 public sealed class GeneratedMainCfPostconfTests
 {
-    private static IEnumerable<int> PostconfSeeds() => Enumerable.Range(1000, 30);
+    // Fixed seeds; a longer campaign sets POSTFIXLINT_MAINCF_SEED and POSTFIXLINT_MAINCF_CASES.
+    private static IEnumerable<int> PostconfSeeds() =>
+        Enumerable.Range(TestEnvironment.Int("POSTFIXLINT_MAINCF_SEED", 1000), TestEnvironment.Int("POSTFIXLINT_MAINCF_CASES", 30));
 
     [Test]
     public async Task Generated_values_agree_with_postconf_n([ValueSource(nameof(PostconfSeeds))] int seed)
