@@ -26,7 +26,7 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
     private const string SaslPassword = "pfl-probe-secret";
     private const string HarnessHelo = "pfl-harness.localhost";
     // Generous: a loaded 2-core CI machine with cold caches has been seen to take more than 3 s to start smtpd. An smtpd
-    // that cannot start is recognised from the maillog at once (ReadGreetingAsync), so the limit costs nothing there.
+    // that cannot start is recognised from the maillog at once (UnlessSmtpdFailsAsync), so the limit costs nothing there.
     private static readonly TimeSpan GreetingTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
@@ -503,17 +503,33 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 
         using (connection)
         {
-            // smtpd_tls_wrappermode (smtps): TLS from the first byte, the greeting comes encrypted.
+            // smtpd_tls_wrappermode (smtps): TLS from the first byte, the greeting comes encrypted. An smtpd that cannot
+            // start never answers the handshake either: watched like the greeting.
             var listener = Listeners.FirstOrDefault(l => l.Service == probe.Service);
             if (listener?.Overrides.Any(o => o.Key == "smtpd_tls_wrappermode" && o.Value.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase)) == true)
             {
-                try
+                var handshake = await UnlessSmtpdFailsAsync(async token =>
                 {
-                    await connection.StartTlsAsync(cancellationToken, ClientCertificateOf(probe));
+                    try
+                    {
+                        await connection.StartTlsAsync(token, ClientCertificateOf(probe));
+                        return (string?)null;
+                    }
+                    catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+                    {
+                        return e.Message;
+                    }
+                }, cancellationToken);
+                if (handshake.Fatal is not null)
+                {
+                    var reason = "smtpd cannot run with this configuration: " + handshake.Fatal;
+                    _brokenListeners[probe.Service] = reason;
+                    return Error(reason);
                 }
-                catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+
+                if (!handshake.Completed || handshake.Result is not null)
                 {
-                    return Error($"wrapper-mode TLS handshake failed: {e.Message}");
+                    return Error($"wrapper-mode TLS handshake failed: {handshake.Result ?? "no answer within " + GreetingTimeout.TotalSeconds + " s"}");
                 }
             }
 
@@ -672,31 +688,43 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
 
     private async Task<(string? Reply, string? Fatal)> ReadGreetingAsync(SmtpConnection connection, CancellationToken cancellationToken)
     {
+        var (completed, reply, fatal) = await UnlessSmtpdFailsAsync(connection.ReadReplyAsync, cancellationToken);
+        if (completed && reply is null)
+        {
+            // The connection closed before a greeting: the daemon's last words, if any.
+            return (null, await LostConnectionAsync());
+        }
+
+        return (reply, fatal);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> (something that waits for smtpd) for up to <see cref="GreetingTimeout"/> while
+    /// following the maillog: an smtpd that cannot start never answers (master throttles the service and the
+    /// connection just waits), so its fatal error or master's throttling line ends the wait at once. Returns whether
+    /// the work completed and its result, or the reason smtpd could not start.
+    /// </summary>
+    private async Task<(bool Completed, T? Result, string? Fatal)> UnlessSmtpdFailsAsync<T>(Func<CancellationToken, Task<T?>> work, CancellationToken cancellationToken)
+        where T : class
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(GreetingTimeout);
-        var read = connection.ReadReplyAsync(timeout.Token);
+        var task = work(timeout.Token);
         _log.ReadNew();
         var seen = _log.Lines.Count;
         while (true)
         {
-            // smtpd that dies at start-up never greets: master throttles the service and the connection just waits.
-            var done = await Task.WhenAny(read, Task.Delay(20, cancellationToken));
-            if (done == read)
+            var done = await Task.WhenAny(task, Task.Delay(20, cancellationToken));
+            if (done == task)
             {
                 try
                 {
-                    var reply = await read;
-                    if (reply is not null)
-                    {
-                        return (reply, null);
-                    }
-
-                    return (null, await LostConnectionAsync());
+                    return (true, await task, null);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
                     _log.ReadNew();
-                    return (null, MaillogReader.FindStartupFailure(_log.Lines.Skip(seen)));
+                    return (false, null, MaillogReader.FindStartupFailure(_log.Lines.Skip(seen)));
                 }
             }
 
@@ -707,13 +735,13 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                 await timeout.CancelAsync();
                 try
                 {
-                    await read;
+                    await task;
                 }
-                catch (OperationCanceledException)
+                catch (Exception e) when (e is OperationCanceledException or IOException)
                 {
                 }
 
-                return (null, fatal);
+                return (false, null, fatal);
             }
         }
     }
