@@ -788,13 +788,60 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
         ConfigFiles.BackDate(path);
     }
 
+    // Listener ports come from just below the kernel's ephemeral range, in turn from a random start: the kernel never
+    // gives those to a client socket, so a probe's own connection (or another instance's) cannot take a port between
+    // the moment it is chosen here and the moment master binds it, and this process never hands one out twice in a row.
+    private static readonly (int Low, int Count) s_portRange = ListenerPortRange();
+    private static int s_portCursor = s_portRange.Count > 0 ? Random.Shared.Next(s_portRange.Count) : 0;
+
     private static int FreePort()
     {
+        for (var attempt = 0; attempt < s_portRange.Count; attempt++)
+        {
+            var port = s_portRange.Low + (int)((uint)Interlocked.Increment(ref s_portCursor) % (uint)s_portRange.Count);
+            if (CanBind(port))
+            {
+                return port;
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var any = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        return port;
+        return any;
+    }
+
+    private static bool CanBind(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    // Up to 10,000 ports below /proc/sys/net/ipv4/ip_local_port_range's first port (32768 by default), never below 1024.
+    private static (int Low, int Count) ListenerPortRange()
+    {
+        var ephemeralLow = 32768;
+        try
+        {
+            var fields = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+            ephemeralLow = int.Parse(fields[0], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+        }
+
+        var low = Math.Max(1024, ephemeralLow - 10_000);
+        return (low, Math.Max(0, ephemeralLow - low));
     }
 
     [GeneratedRegex(@"\b(?<type>hash|btree|lmdb|cdb|dbm):(?<path>[^\s,{}]+)")]
