@@ -6,7 +6,11 @@ namespace PostfixLint.Analysis.Explain;
 /// Reads smtpd log lines in the forms mail logs come in: classic syslog (<c>Dec  4 13:22:01 host postfix/smtpd[812]: …</c>,
 /// also Postfix's own <c>maillog_file</c>), RFC 3339 timestamps (rsyslog's high-precision form and journald
 /// <c>short-iso</c>: <c>2026-12-04T13:22:01+0000 host postfix/smtpd[812]: …</c>) and RFC 5424
-/// (<c>&lt;22&gt;1 2026-12-04T13:22:01.5Z host postfix/smtpd 812 - - …</c>).
+/// (<c>&lt;22&gt;1 2026-12-04T13:22:01.5Z host postfix/smtpd 812 - - …</c>), journalctl's other short forms
+/// (<c>short-full</c>: <c>Fri 2026-12-04 13:22:01 UTC host …</c>, <c>short-unix</c>: <c>1764854521.123456 host …</c>,
+/// <c>short-monotonic</c>: <c>[ 1234.567890] host …</c>), a line cut down to its tag (<c>postfix/smtpd[812]: …</c>), and
+/// the bare message of a reject (<c>journalctl -o cat</c>, or pasted from a bounce), which is read as the plain
+/// <c>postfix/smtpd</c>'s: without a tag nothing names another service.
 /// </summary>
 internal static partial class SmtpdLogParser
 {
@@ -27,7 +31,17 @@ internal static partial class SmtpdLogParser
 
         if (!match.Success)
         {
-            return null;
+            match = JournalOther().Match(line);
+        }
+
+        if (!match.Success)
+        {
+            match = TagOnly().Match(line);
+        }
+
+        if (!match.Success)
+        {
+            return ParseReject(line) is { } bare ? new SmtpdLogLine("", "postfix", "smtpd", "", line) { Reject = bare } : null;
         }
 
         var tag = match.Groups["tag"].Value;
@@ -91,6 +105,15 @@ internal static partial class SmtpdLogParser
     // RFC 5424: "<PRI>1 TIMESTAMP HOSTNAME APP-NAME PROCID MSGID STRUCTURED-DATA MSG".
     [GeneratedRegex(@"^<\d{1,3}>1 (?<ts>\S+) (?<host>\S+) (?<tag>\S+) (?<pid>\S+) \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (?<msg>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Rfc5424();
+
+    // journalctl -o short-full "Fri 2026-12-04 13:22:01 UTC host tag[pid]: message", -o short-unix "1764854521.123456 host
+    // tag[pid]: message" and -o short-monotonic "[ 1234.567890] host tag[pid]: message".
+    [GeneratedRegex(@"^(?<ts>[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? \S+|\d+\.\d+|\[ *\d+\.\d+\]) (?<host>\S+) (?<tag>[^\s\[\]:]+)\[(?<pid>\d+)\]: (?<msg>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex JournalOther();
+
+    // "postfix/smtpd[812]: message": a line whose timestamp and host were cut off.
+    [GeneratedRegex(@"^(?<ts>)(?<tag>[^\s\[\]:]+)\[(?<pid>\d+)\]: (?<msg>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex TagOnly();
 
     // smtpd_check.c log_whatsup(): "%s: %s: %s from %s: %s;" then " from=<%s>", " to=<%s>" when known, " proto=%s",
     // " helo=<%s>" when known. The reply may itself hold "; " (RBL texts), so the attributes are matched from the end.

@@ -39,6 +39,35 @@ public sealed class SmtpdLogParserTests
         reject.Helo.Should().Be("pc.example.net");
     }
 
+    [TestCase("Fri 2026-12-04 13:22:01 UTC mail postfix/smtpd[812]: ", "Fri 2026-12-04 13:22:01 UTC", TestName = "Reads_the_journald_short_full_form")]
+    [TestCase("1764854521.123456 mail postfix/smtpd[812]: ", "1764854521.123456", TestName = "Reads_the_journald_short_unix_form")]
+    [TestCase("[ 1234.567890] mail postfix/smtpd[812]: ", "[ 1234.567890]", TestName = "Reads_the_journald_short_monotonic_form")]
+    [TestCase("postfix/smtpd[812]: ", "", TestName = "Reads_a_line_cut_down_to_its_tag")]
+    public void Reads_a_relay_reject_in_the_other_journald_forms(string prefix, string timestamp)
+    {
+        var line = SmtpdLogParser.Parse(prefix + RelayDenied)!;
+
+        line.Should().NotBeNull();
+        line.Timestamp.Should().Be(timestamp);
+        line.SyslogName.Should().Be("postfix");
+        line.Pid.Should().Be("812");
+        line.Reject!.Reply.Should().Be("554 5.7.1 <x@gmail.com>: Relay access denied");
+        line.Reject.To.Should().Be("x@gmail.com");
+    }
+
+    [Test]
+    public void Reads_a_bare_reject_message_as_plain_smtpd()
+    {
+        var line = SmtpdLogParser.Parse(RelayDenied)!;
+
+        line.Should().NotBeNull();
+        line.SyslogName.Should().Be("postfix");
+        line.Program.Should().Be("smtpd");
+        line.Reject!.ClientAddress.Should().Be("192.168.1.117");
+        SmtpdLogParser.Parse("Relay access denied").Should().BeNull();
+        SmtpdLogParser.Parse("postfix/cleanup[9]: " + RelayDenied).Should().BeNull("a tag names the program, and only smtpd's lines are read");
+    }
+
     [Test]
     public void The_syslog_tag_gives_the_syslog_name_of_the_service()
     {
