@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using PostfixLint.Analysis.Explain;
+using PostfixLint.Simulation;
 
 namespace PostfixLint.Cli.Reporting;
 
@@ -41,7 +42,9 @@ internal static class ExplanationText
             foreach (var entry in explanation.Result.Trace)
             {
                 var indent = new string(' ', 4 + (2 * entry.Depth));
-                text.Append(CultureInfo.InvariantCulture, $"{indent}{entry.List}: {entry.Restriction} -> {TraceText.Name(entry.Result)}   [{TraceText.Origin(entry.Source)}]\n");
+                // A DNS or policy answer explain had to assume is marked as such: the simulator did not know it.
+                var assumed = entry.Notes.Any(n => n.StartsWith(RelaySimulator.ExternalAssumedNote, StringComparison.Ordinal)) ? " (assumed: needs DNS or a policy service)" : "";
+                text.Append(CultureInfo.InvariantCulture, $"{indent}{entry.List}: {entry.Restriction} -> {TraceText.Name(entry.Result)}{assumed}   [{TraceText.Origin(entry.Source)}]\n");
             }
         }
 

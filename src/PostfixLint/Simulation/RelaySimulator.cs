@@ -40,7 +40,18 @@ public sealed class RelaySimulator
     }
 
     /// <summary>Simulates one SMTP session: connect, EHLO, optional AUTH, MAIL FROM and RCPT TO.</summary>
-    public SimulationResult Simulate(Probe probe)
+    public SimulationResult Simulate(Probe probe) => Simulate(probe, assumeExternalDunno: false);
+
+    /// <summary>
+    /// Simulates <paramref name="probe"/> taking every restriction that needs DNS or a policy service not to decide
+    /// (<see cref="SessionFacts.AssumeExternalDunno"/>), each noted on its trace entry with <see cref="ExternalAssumedNote"/>.
+    /// </summary>
+    internal SimulationResult SimulateAssumingExternalDunno(Probe probe) => Simulate(probe, assumeExternalDunno: true);
+
+    /// <summary>The start of the note on a trace entry whose DNS or policy answer was assumed not to decide.</summary>
+    internal const string ExternalAssumedNote = "assumed not to decide: ";
+
+    private SimulationResult Simulate(Probe probe, bool assumeExternalDunno)
     {
         ArgumentNullException.ThrowIfNull(probe);
         var notes = new List<string>();
@@ -97,7 +108,7 @@ public sealed class RelaySimulator
             return result with { Decision = Decision.Unreachable, Reachability = unreachable.Reason, Trace = [entry], Notes = [.. notes] };
         }
 
-        var session = OpenSession(probe, settings, clientAddress, notes);
+        var session = OpenSession(probe, settings, clientAddress, notes) with { AssumeExternalDunno = assumeExternalDunno };
         var startup = listener.Startup;
         notes.AddRange(startup.Notes);
         if (startup.Error is { } startupError)

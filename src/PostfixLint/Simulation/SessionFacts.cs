@@ -15,6 +15,12 @@ internal sealed record SessionFacts(string Name, string Address, IPAddress IpAdd
     /// <summary>The certificate the client presented in the TLS handshake (<c>TLS_CERT_IS_PRESENT()</c>); null when none.</summary>
     public ClientCertificate? ClientCert { get; init; }
 
+    /// <summary>
+    /// True when a restriction that needs DNS or a policy service is taken not to decide (DUNNO, with a note) instead of
+    /// stopping the simulation: for <c>explain</c>, whose logged reject shows how far the real session got.
+    /// </summary>
+    public bool AssumeExternalDunno { get; init; }
+
     /// <summary><c>name[addr]</c>, smtpd's <c>state-&gt;namaddr</c>.</summary>
     public string NamAddr => $"{Name}[{Address}]";
 }

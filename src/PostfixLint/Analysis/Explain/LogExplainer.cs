@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PostfixLint.Analysis.Relay;
 using PostfixLint.Model;
+using PostfixLint.Model.Values;
 using PostfixLint.Simulation;
 
 namespace PostfixLint.Analysis.Explain;
@@ -110,26 +111,97 @@ internal sealed class LogExplainer
             result = _simulator.Simulate(probe);
         }
 
+        // A restriction that needs DNS or a policy service stops the simulation, but the logged reject shows how far the
+        // real session got: replay it taking such restrictions not to decide, then either the reply is reproduced past
+        // them, or one of them is the restriction whose answer the log shows (ExternalSource).
+        TraceEntry? external = null;
+        if (result.Decision == Decision.Unknown && reject.Command is not (LoggedCommand.Data or LoggedCommand.Other))
+        {
+            var assumed = _simulator.SimulateAssumingExternalDunno(probe);
+            if (LoggedStageReply(reject, assumed) == reject.Reply)
+            {
+                result = assumed;
+            }
+            else if (ExternalSource(reject, assumed) is { } source)
+            {
+                result = assumed;
+                external = source;
+            }
+        }
+
         var deciding = reject.Warning
             ? result.Trace.FirstOrDefault(t => t.Result == TraceResult.Warn && WarnedReply(t) == reject.Reply) ?? result.Trace.FirstOrDefault(t => t.Result == TraceResult.Warn)
-            : TraceReading.Deciding(result);
-        var simulated = reject.Warning
-            ? WarnedReply(result, reject.Reply)
-            : reject.Command switch
-            {
-                LoggedCommand.Connect => result.ConnectReply,
-                LoggedCommand.Helo => result.HeloReply,
-                LoggedCommand.Mail => result.MailFromReply,
-                LoggedCommand.Rcpt => result.RcptReply,
-                _ => null,
-            };
+            : external ?? TraceReading.Deciding(result);
+        var simulated = external is not null ? null : reject.Warning ? WarnedReply(result, reject.Reply) : LoggedStageReply(reject, result);
         var (why, location) = Why(reject, deciding);
         var explanation = new LogExplanation(reject, service, result, simulated, $"{ShortReply(reject.Reply)}: {why}")
         {
             Location = location,
             Rules = RulesFor(deciding),
         };
+        if (external is not null)
+        {
+            var reason = external.Notes.FirstOrDefault(n => n.StartsWith(RelaySimulator.ExternalAssumedNote, StringComparison.Ordinal))?[RelaySimulator.ExternalAssumedNote.Length..];
+            return explanation with { Difference = $"the reply comes from {external.Restriction} ({external.List}), whose answer the simulator cannot know ({reason}); the log shows it refused" };
+        }
+
         return explanation.Reproduced ? explanation : explanation with { Difference = Difference(reject, result, simulated) };
+    }
+
+    /// <summary>The simulated reply to the command the reject line names.</summary>
+    private static string? LoggedStageReply(LoggedReject reject, SimulationResult result) => reject.Command switch
+    {
+        LoggedCommand.Connect => result.ConnectReply,
+        LoggedCommand.Helo => result.HeloReply,
+        LoggedCommand.Mail => result.MailFromReply,
+        LoggedCommand.Rcpt => result.RcptReply,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Among the restrictions taken not to decide in <paramref name="assumed"/>, the one whose answer the logged reply is:
+    /// the first whose reply text is its own (smtpd_check.c: "blocked using DOMAIN", "Domain not found", "Host not found",
+    /// "undeliverable address"), else the first whose reply could be any text (a policy service, a DNS-based access
+    /// table); null when none fits.
+    /// </summary>
+    private static TraceEntry? ExternalSource(LoggedReject reject, SimulationResult assumed)
+    {
+        var candidates = assumed.Trace.Where(t => t.Notes.Any(n => n.StartsWith(RelaySimulator.ExternalAssumedNote, StringComparison.Ordinal))).ToList();
+        return candidates.FirstOrDefault(t => OwnText(t.Restriction, reject.Reply) == true) ?? candidates.FirstOrDefault(t => OwnText(t.Restriction, reject.Reply) is null);
+    }
+
+    // True when the reply is the restriction's own text, false when it can't be its reply, null when it could say anything.
+    private static bool? OwnText(string restriction, string reply)
+    {
+        var parts = restriction.Split(' ', 2);
+        var word = parts[0].ToLowerInvariant();
+        bool Has(string text) => reply.Contains(text, StringComparison.Ordinal);
+        switch (word)
+        {
+            case "reject_unknown_sender_domain" or "reject_unknown_address":
+                return Has("Sender address rejected: Domain not found") || Has("Sender address rejected: Malformed DNS server reply");
+            case "reject_unknown_recipient_domain":
+                return Has("Recipient address rejected: Domain not found") || Has("Recipient address rejected: Malformed DNS server reply");
+            case "reject_unknown_helo_hostname" or "reject_unknown_hostname":
+                return Has("Helo command rejected: Host not found") || Has("Helo command rejected: Malformed DNS server reply");
+            case "reject_unverified_sender":
+                return Has("Sender address rejected: undeliverable address") || Has("Sender address rejected: unverified address");
+            case "reject_unverified_recipient":
+                return Has("Recipient address rejected: undeliverable address") || Has("Recipient address rejected: unverified address");
+            case "check_policy_service" or "reject_maps_rbl":
+                return null;
+            case var access when access.StartsWith("check_", StringComparison.Ordinal) && access.EndsWith("_access", StringComparison.Ordinal):
+                return null;
+        }
+
+        if (RestrictionList.DnsxlRestrictions.Contains(word))
+        {
+            // "… blocked using zen.spamhaus.org"; the list may be written with a reply filter (zen.spamhaus.org=127.0.0.[2..11]).
+            var domain = parts.Length > 1 ? parts[1].Split('=', 2)[0].Trim() : "";
+            return domain.Length > 0 && (Has("blocked using " + domain + ";") || reply.EndsWith("blocked using " + domain, StringComparison.Ordinal));
+        }
+
+        return false;
     }
 
     /// <summary>The reply a <c>warn_if_reject</c> entry logged as <c>reject_warning</c>.</summary>

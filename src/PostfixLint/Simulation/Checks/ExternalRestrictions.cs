@@ -21,7 +21,7 @@ internal static class ExternalRestrictions
     public static void Register(Dictionary<string, RestrictionHandler> handlers)
     {
         handlers["check_policy_service"] = (CheckContext c, in RestrictionCall call) =>
-            throw new UnknownOutcome($"the answer depends on the policy service {call.Argument}");
+            Unknown(c, $"the answer depends on the policy service {call.Argument}");
         foreach (var name in RestrictionList.DnsxlRestrictions)
         {
             handlers[name] = Dnsxl;
@@ -40,18 +40,31 @@ internal static class ExternalRestrictions
         handlers["reject_unknown_recipient_domain"] = (CheckContext c, in RestrictionCall call) =>
             string.IsNullOrEmpty(c.Recipient) ? CheckStatus.Dunno : UnknownAddress(c, call.Name, c.Recipient);
         handlers["reject_unverified_sender"] = (CheckContext c, in RestrictionCall call) =>
-            string.IsNullOrEmpty(c.Sender) ? CheckStatus.Dunno : throw NeedsDns(call.Name);
+            string.IsNullOrEmpty(c.Sender) ? CheckStatus.Dunno : Unknown(c, NeedsDns(call.Name));
         handlers["reject_unverified_recipient"] = (CheckContext c, in RestrictionCall call) =>
-            string.IsNullOrEmpty(c.Recipient) ? CheckStatus.Dunno : throw NeedsDns(call.Name);
-        handlers["reject_maps_rbl"] = (CheckContext c, in RestrictionCall call) => throw NeedsDns(call.Name);
+            string.IsNullOrEmpty(c.Recipient) ? CheckStatus.Dunno : Unknown(c, NeedsDns(call.Name));
+        handlers["reject_maps_rbl"] = (CheckContext c, in RestrictionCall call) => Unknown(c, NeedsDns(call.Name));
         foreach (var (name, subject) in s_dnsAccess)
         {
             handlers[name] = (CheckContext c, in RestrictionCall call) =>
-                SkipsDnsAccess(c, subject) ? CheckStatus.Dunno : throw new UnknownOutcome($"{name} needs the DNS records of the {subject}");
+                SkipsDnsAccess(c, subject) ? CheckStatus.Dunno : Unknown(c, $"{name} needs the DNS records of the {subject}");
         }
     }
 
-    private static UnknownOutcome NeedsDns(string name) => new($"{name} needs DNS or address verification");
+    private static string NeedsDns(string name) => $"{name} needs DNS or address verification";
+
+    // The answer lies outside the configuration: the simulation stops there, unless the session is one explain replays
+    // from a logged reject, where such a restriction is taken not to have decided (the log shows how far it got).
+    private static int Unknown(CheckContext c, string reason)
+    {
+        if (!c.Session.AssumeExternalDunno)
+        {
+            throw new UnknownOutcome(reason);
+        }
+
+        c.Notes.Add(RelaySimulator.ExternalAssumedNote + reason);
+        return CheckStatus.Dunno;
+    }
 
     private static bool SkipsDnsAccess(CheckContext c, string subject) => subject switch
     {
@@ -74,7 +87,7 @@ internal static class ExternalRestrictions
             return CheckStatus.Dunno;
         }
 
-        throw new UnknownOutcome($"{call.Restriction.Name} {call.Argument} needs a DNS lookup");
+        return Unknown(c, $"{call.Restriction.Name} {call.Argument} needs a DNS lookup");
     }
 
     private static int RejectUnknownHeloHostname(CheckContext c, in RestrictionCall call)
@@ -89,7 +102,7 @@ internal static class ExternalRestrictions
             return HeloRestrictions.RejectInvalidHostaddr(c, helo);
         }
 
-        throw new UnknownOutcome($"{call.Name} needs the DNS A/AAAA/MX records of {helo}");
+        return Unknown(c, $"{call.Name} needs the DNS A/AAAA/MX records of {helo}");
     }
 
     private static int UnknownAddress(CheckContext c, string name, string address)
@@ -101,6 +114,6 @@ internal static class ExternalRestrictions
             return CheckStatus.Dunno;
         }
 
-        throw new UnknownOutcome($"{name} needs the DNS MX/A records of {resolved.Domain}");
+        return Unknown(c, $"{name} needs the DNS MX/A records of {resolved.Domain}");
     }
 }

@@ -186,6 +186,34 @@ public sealed class LogExplainerTests
         Explain(Explainer(Base + "smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n"), line).Result.Probe.Smtputf8.Should().BeFalse();
     }
 
+    // An RBL before the relay check and a DNS check of the sender domain: the simulator can't ask DNS, but a logged reject
+    // shows how far the real session got.
+    private const string DnsChecks = Base + "alias_maps =\nsmtpd_client_restrictions = permit_mynetworks, reject_rbl_client zen.spamhaus.org=127.0.0.[2..11]\n"
+        + "smtpd_sender_restrictions = reject_unknown_sender_domain\nsmtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination\n";
+
+    [Test]
+    public void Reproduces_a_reject_logged_after_DNS_checks_taking_them_not_to_have_decided()
+    {
+        var explanation = Explain(Explainer(DnsChecks), "Dec  4 13:22:01 mail postfix/smtpd[812]: NOQUEUE: reject: RCPT from mx.example.org[203.0.113.6]: 554 5.7.1 <x@gmail.com>: Relay access denied; from=<a@example.org> to=<x@gmail.com> proto=ESMTP helo=<mx.example.org>");
+
+        explanation.Reproduced.Should().BeTrue(explanation.Difference);
+        explanation.Cause.Should().Contain("reject_unauth_destination in smtpd_relay_restrictions");
+        explanation.Result.Trace.Should().Contain(t => t.Restriction.StartsWith("reject_rbl_client", StringComparison.Ordinal)
+            && t.Notes.Any(n => n.StartsWith(PostfixLint.Simulation.RelaySimulator.ExternalAssumedNote, StringComparison.Ordinal)));
+    }
+
+    [TestCase("450 4.1.8 <a@nonexist.example>: Sender address rejected: Domain not found", "a@nonexist.example", "reject_unknown_sender_domain in smtpd_sender_restrictions, main.cf:7", TestName = "Names_the_DNS_check_of_the_sender_domain_a_logged_reject_comes_from")]
+    [TestCase("554 5.7.1 Service unavailable; Client host [203.0.113.6] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.6", "a@example.org", "reject_rbl_client zen.spamhaus.org=127.0.0.[2..11] in smtpd_client_restrictions, main.cf:6", TestName = "Names_the_block_list_a_logged_reject_comes_from")]
+    public void Names_the_DNS_check_a_logged_reject_comes_from(string reply, string sender, string where)
+    {
+        var explanation = Explain(Explainer(DnsChecks), $"Dec  4 13:22:01 mail postfix/smtpd[812]: NOQUEUE: reject: RCPT from mx.example.org[203.0.113.6]: {reply}; from=<{sender}> to=<root@mail.example.com> proto=ESMTP helo=<mx.example.org>");
+
+        explanation.Reproduced.Should().BeFalse("the simulator cannot know a DNS answer");
+        explanation.Cause.Should().Contain(where);
+        explanation.Location.Should().Be(where[(where.LastIndexOf(' ') + 1)..]);
+        explanation.Difference.Should().Contain("whose answer the simulator cannot know").And.Contain("the log shows it refused");
+    }
+
     private static LogExplanation Explain(LogExplainer explainer, string line)
     {
         var parsed = SmtpdLogParser.Parse(line);
