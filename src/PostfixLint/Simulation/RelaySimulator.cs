@@ -316,7 +316,7 @@ public sealed class RelaySimulator
 
             if (mailReply is not null)
             {
-                return Finish(result with { ConnectReply = connectReply, HeloReply = heloReply, MailFromReply = mailReply, Stage = connectReply is null ? SmtpStage.Mail : SmtpStage.Connect }, DecisionOf(mailReply), evaluator, notes);
+                return Chat(result with { ConnectReply = connectReply, HeloReply = heloReply, MailFromReply = mailReply, Stage = connectReply is null ? SmtpStage.Mail : SmtpStage.Connect }, DecisionOf(mailReply));
             }
 
             // smtpd extract_addr(): restrictions see the internal form (angle brackets and quotes removed).
@@ -326,29 +326,29 @@ public sealed class RelaySimulator
             {
                 // smtpd.c rcpt_cmd(): an empty address is refused before any restriction runs ("RCPT TO:<>").
                 notes.Add("RCPT TO:<> is not a recipient: smtpd refuses it before the restrictions (\"Illegal address syntax ... in RCPT command: <>\")");
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = EmptyRecipientReply, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = EmptyRecipientReply, Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             if (IllegalAddressSyntax(probe.Recipient, settings) is { } illegal)
             {
                 notes.Add(illegal);
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             if (BadDomain(probe.Recipient, settings, smtputf8) is { } eightBit)
             {
                 notes.Add(eightBit);
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             if (MustDeclareSmtputf8(probe.Recipient, settings, smtputf8) is { } undeclared)
             {
                 notes.Add(undeclared);
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = Smtputf8Required, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = Smtputf8Required, Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             var rcptReply = evaluator.CheckRcpt(recipient, delayReject) ?? "250 2.1.5 Ok";
-            return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply), evaluator, notes);
+            return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply));
         }
         catch (SmtpdCrash crash)
         {
@@ -365,6 +365,37 @@ public sealed class RelaySimulator
                 UnknownReason = unknown.Message,
                 MailFromReply = stage == SmtpStage.Rcpt ? "250 2.1.0 Ok" : null,
             }, Decision.Unknown, evaluator, notes);
+        }
+
+        // Every reply leaves through vsmtpd_chat_reply() (footer, soft_bounce); the first refused command decides, as
+        // for the client: a refused EHLO (smtpd_delay_reject = no) even when MAIL FROM and RCPT TO go on without it.
+        SimulationResult Chat(SimulationResult shaped, Decision decision)
+        {
+            var accepted = shaped.MailFromReply is ['2', ..] ? AddressClassifier.Internalize(probe.Sender) : null;
+            string? Out(string? reply, string? heloName, string? sender) =>
+                reply is null ? null : SmtpdChat.Reply(reply, settings, SmtpdChat.Macros(settings, session, heloName, sender));
+            shaped = shaped with
+            {
+                ConnectReply = Out(shaped.ConnectReply, null, null),
+                HeloReply = Out(shaped.HeloReply, null, null),
+                AuthReply = Out(shaped.AuthReply, helo, null),
+                MailFromReply = Out(shaped.MailFromReply, helo, null),
+                RcptReply = Out(shaped.RcptReply, helo, accepted),
+            };
+            if (shaped.HeloReply is { } refusedHelo && shaped.Stage != SmtpStage.Connect)
+            {
+                notes.Add($"the EHLO refusal decides the session: {refusedHelo}");
+                shaped = shaped with { Stage = SmtpStage.Helo };
+            }
+
+            var deciding = shaped.Stage switch
+            {
+                SmtpStage.Rcpt => shaped.RcptReply,
+                SmtpStage.Mail => shaped.MailFromReply,
+                SmtpStage.Helo => shaped.HeloReply,
+                _ => shaped.ConnectReply ?? shaped.MailFromReply,
+            };
+            return Finish(shaped, deciding is null ? decision : DecisionOf(deciding), evaluator, notes);
         }
     }
 

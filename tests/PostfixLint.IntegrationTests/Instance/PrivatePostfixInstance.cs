@@ -682,7 +682,15 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             }
         }
 
-        await smtp.CommandAsync("QUIT", token);
+        try
+        {
+            await smtp.CommandAsync("QUIT", token);
+        }
+        catch (IOException) when (refusal is not null && (refusal.StartsWith("421", StringComparison.Ordinal) || refusal.StartsWith("521", StringComparison.Ordinal)))
+        {
+            // smtpd.c: a 421 or 521 reply hangs up (SMTPD_FLAG_HANGUP); the QUIT may meet a closed connection.
+        }
+
         return result with { Decision = DecisionOf(refusal), Stage = refusalStage };
     }
 
