@@ -190,6 +190,21 @@ internal sealed class CheckContext
         return CheckStatus.Reject;
     }
 
+    /// <summary>
+    /// smtpd_check.c DEFER_IF_PERMIT2/3() with DEFER_IF_PERMIT_ACT: remember the reason for a final permit, except under
+    /// warn_if_reject, where the deferral itself is only logged (the flag is not raised).
+    /// </summary>
+    public int DeferIfPermitUnlessWarning(int code, string dsn, string reason)
+    {
+        if (WarnIfReject != 0)
+        {
+            return SmtpdCheckReject(software: false, code, dsn, reason);
+        }
+
+        DeferIf(DeferIfPermit, code, dsn, reason);
+        return CheckStatus.Dunno;
+    }
+
     /// <summary>defer_if(): remember the first defer_if_permit / defer_if_reject reason.</summary>
     public static void DeferIf(DeferState defer, int code, string dsn, string reason)
     {
