@@ -30,7 +30,7 @@ internal sealed class CheckContext
 
     public TableSet Tables { get; }
 
-    public SessionFacts Session { get; }
+    public SessionFacts Session { get; set; }
 
     public string? HeloName { get; set; }
 

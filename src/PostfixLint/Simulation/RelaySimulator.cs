@@ -257,6 +257,14 @@ public sealed class RelaySimulator
         {
             if (!delayReject)
             {
+                // smtpd.c smtpd_proto(), ehlo_cmd(): the connect and EHLO checks run before AUTH, so only a login
+                // announced with XCLIENT LOGIN (a probe without EHLO) is known to them.
+                var authLogin = probe.Helo is not null && session.SaslUsername is not null;
+                if (authLogin)
+                {
+                    evaluator.Session = session with { SaslUsername = null };
+                }
+
                 connectReply = evaluator.CheckClient();
                 if (connectReply is null && helo is not null)
                 {
@@ -267,19 +275,33 @@ public sealed class RelaySimulator
                         helo = null;
                     }
                 }
+
+                // smtpd_sasl_proto.c: after a refused EHLO, smtpd_helo_required makes AUTH fail, so the login never counts.
+                if (authLogin && !(heloReply is not null && settings.GetBool("smtpd_helo_required")))
+                {
+                    evaluator.Session = session;
+                }
+                else if (authLogin)
+                {
+                    notes.Add($"AUTH is refused without a HELO name (smtpd_helo_required): the client is not authenticated as {probe.SaslLogin}");
+                }
             }
 
             evaluator.HeloName = helo;
             var smtputf8 = Smtputf8Session(probe, settings, notes);
             evaluator.Smtputf8 = smtputf8;
-            result = result with { AuthReply = AuthReply(probe, settings, session, connectReply, heloReply) };
-            string? mailReply = null;
             if (connectReply is not null)
             {
-                mailReply = $"503 5.7.0 Error: access denied for {session.NamAddr}";
-                notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection, every command but QUIT gets 503");
+                // smtpd.c smtpd_proto(): the refusal goes out before the 220 banner, so the client reads it as the greeting
+                // and has nothing more to say (a client that went on would get 503 for every command but QUIT).
+                notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection before the greeting");
+                return Chat(result with { ConnectReply = connectReply, Stage = SmtpStage.Connect }, DecisionOf(connectReply));
             }
-            else if (EnforcesTls(settings) && !session.Tls)
+
+            result = result with { AuthReply = AuthReply(probe, settings, session, heloReply) };
+
+            string? mailReply = null;
+            if (EnforcesTls(settings) && !session.Tls)
             {
                 mailReply = "530 5.7.0 Must issue a STARTTLS command first";
             }
@@ -401,26 +423,28 @@ public sealed class RelaySimulator
 
     /// <summary>
     /// The reply to <c>AUTH</c>, which a client that logs in sends after its EHLO; null when it sends none (no login or
-    /// no EHLO: the harness then announces the login with XCLIENT) or when a refused EHLO leaves it unmodelled.
+    /// no EHLO: the harness then announces the login with XCLIENT).
     /// </summary>
-    private static string? AuthReply(Probe probe, ListenerSettings settings, SessionFacts session, string? connectReply, string? heloReply)
+    private static string? AuthReply(Probe probe, ListenerSettings settings, SessionFacts session, string? heloReply)
     {
-        if (probe.SaslLogin is null || probe.Helo is null || heloReply is not null)
+        if (probe.SaslLogin is null || probe.Helo is null)
         {
             return null;
         }
 
-        // smtpd.c smtpd_proto(): a client refused at connect gets 503 for every command but QUIT, and an enforced-TLS
-        // listener answers 530 to every command that needs TLS first; smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): without
-        // active SASL (disabled, or smtpd_tls_auth_only before STARTTLS) AUTH is "not enabled".
-        if (connectReply is not null)
-        {
-            return $"503 5.7.0 Error: access denied for {session.NamAddr}";
-        }
-
+        // smtpd.c smtpd_proto(): an enforced-TLS listener answers 530 to every command that needs TLS first;
+        // smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): without active SASL (disabled, or smtpd_tls_auth_only before
+        // STARTTLS) AUTH is "not enabled".
         if (EnforcesTls(settings) && !session.Tls)
         {
             return "530 5.7.0 Must issue a STARTTLS command first";
+        }
+
+        // smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): after a refused EHLO smtpd has no HELO name; only
+        // smtpd_helo_required makes that an error, else AUTH goes on as usual.
+        if (heloReply is not null && settings.GetBool("smtpd_helo_required"))
+        {
+            return "503 5.5.1 Error: send HELO/EHLO first";
         }
 
         return session.SaslActive ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: authentication not enabled";

@@ -107,19 +107,96 @@ internal static class SmtpdChat
     /// <param name="session">The client.</param>
     /// <param name="helo">smtpd's <c>helo_name</c> when the reply is sent (null: none).</param>
     /// <param name="sender">smtpd's <c>sender</c> when the reply is sent: set once MAIL FROM was accepted (null before).</param>
-    public static Func<string, string?> Macros(ListenerSettings settings, SessionFacts session, string? helo, string? sender) => name => name switch
+    public static Func<string, string?> Macros(ListenerSettings settings, SessionFacts session, string? helo, string? sender)
     {
-        "server_name" => settings.Get("myhostname"),
-        "client" => session.NamAddr,
-        "client_address" => session.Address,
-        "client_name" => session.Name,
-        "helo_name" => helo ?? "",
-        _ when name.StartsWith("sender", StringComparison.Ordinal) => Address(sender, name["sender".Length..]),
+        var filter = Unescape(settings.Raw("smtpd_expansion_filter") ?? "");
+        return name => Filter(
+            name switch
+            {
+                "server_name" => settings.Get("myhostname"),
+                "client" => session.NamAddr,
+                "client_address" => session.Address,
+                "client_name" => session.Name,
+                "helo_name" => helo ?? "",
+                _ when name.StartsWith("sender", StringComparison.Ordinal) => Address(sender, name["sender".Length..]),
 
-        // rcpt_cmd(): smtpd_check_rcpt() restores the recipient before the reply; only an accepted RCPT keeps it.
-        _ when name.StartsWith("recipient", StringComparison.Ordinal) => Address(null, name["recipient".Length..]),
-        _ => null,
-    };
+                // rcpt_cmd(): smtpd_check_rcpt() restores the recipient before the reply; only an accepted RCPT keeps it.
+                _ when name.StartsWith("recipient", StringComparison.Ordinal) => Address(null, name["recipient".Length..]),
+                _ => null,
+            },
+            filter);
+    }
+
+    /// <summary>
+    /// mac_expand.c with a filter (smtpd_expansion_filter): every byte of a value that is not in the filter becomes
+    /// <c>_</c>, so a UTF-8 character becomes one <c>_</c> per byte.
+    /// </summary>
+    private static string? Filter(string? value, string filter)
+    {
+        if (value is null || value.All(filter.Contains))
+        {
+            return value;
+        }
+
+        var text = new StringBuilder(value.Length);
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (rune.IsAscii && filter.Contains((char)rune.Value))
+            {
+                text.Append((char)rune.Value);
+            }
+            else
+            {
+                text.Append('_', rune.IsAscii ? 1 : rune.Utf8SequenceLength);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>unescape.c <c>unescape()</c>: C escapes (<c>\t</c>, <c>\40</c>, <c>\\</c>); a backslash before anything else is dropped.</summary>
+    private static string Unescape(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] != '\\' || i + 1 >= text.Length)
+            {
+                result.Append(text[i]);
+                continue;
+            }
+
+            var c = text[++i];
+            if (c is >= '0' and <= '7')
+            {
+                var value = 0;
+                var digits = 0;
+                while (digits < 3 && i < text.Length && text[i] is >= '0' and <= '7')
+                {
+                    value = (value * 8) + (text[i++] - '0');
+                    digits++;
+                }
+
+                i--;
+                result.Append((char)value);
+                continue;
+            }
+
+            result.Append(c switch
+            {
+                'a' => '\a',
+                'b' => '\b',
+                'f' => '\f',
+                'n' => '\n',
+                'r' => '\r',
+                't' => '\t',
+                'v' => '\v',
+                _ => c,
+            });
+        }
+
+        return result.ToString();
+    }
 
     // smtpd_expand.c smtpd_expand_addr().
     private static string? Address(string? address, string suffix) => suffix switch

@@ -74,4 +74,35 @@ public sealed class ReplyShapingTests
 
         result.RcptReply.Should().Be(reply);
     }
+
+    [Test]
+    public void The_footer_filters_macro_values_through_smtpd_expansion_filter()
+    {
+        // mac_expand() with smtpd_expansion_filter: each byte outside the filter becomes '_' (real instance, seed 10606).
+        var result = SimulatorFixture.Run(Relay + "\nsmtpd_reject_footer = \\c; sender <$sender>", SimulatorFixture.Remote(sender: "j\u00f6rg@example.com"));
+
+        result.RcptReply.Should().Be("554 5.7.1 <someone@gmail.com>: Relay access denied; sender <j__rg@example.com>");
+    }
+
+    [TestCase(null, "250 2.1.5 Ok")]
+    [TestCase("smtpd_helo_required = yes", "554 5.7.1 <unknown[192.168.1.100]>: Client host rejected: Access denied")]
+    public void With_delay_reject_no_the_connect_check_does_not_see_a_later_auth_login(string? extra, string reply)
+    {
+        // The connect-time client check runs before AUTH (real instance, seeds 10386, 10725, 10835): it refuses the
+        // client that permit_sasl_authenticated would let through at RCPT time.
+        var connect = SimulatorFixture.Run(
+            Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_delay_reject = no\nsmtpd_client_restrictions = permit_sasl_authenticated, reject",
+            SimulatorFixture.Remote() with { SaslLogin = "alice" });
+        connect.Stage.Should().Be(SmtpStage.Connect);
+        connect.ConnectReply.Should().Be("554 5.7.1 <unknown[192.168.1.100]>: Client host rejected: Access denied");
+
+        // A refused EHLO: AUTH still works unless smtpd_helo_required, and then the login never counts.
+        var helo = SimulatorFixture.Run(
+            Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_delay_reject = no\nsmtpd_helo_restrictions = reject_non_fqdn_helo_hostname\n"
+            + "smtpd_sender_restrictions = permit_sasl_authenticated, reject\n" + extra,
+            SimulatorFixture.Remote("root@mail.example.com") with { SaslLogin = "alice", Helo = "nodots" });
+        helo.Stage.Should().Be(SmtpStage.Helo);
+        helo.AuthReply.Should().Be(extra is null ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: send HELO/EHLO first");
+        (helo.RcptReply ?? helo.MailFromReply).Should().Be(extra is null ? reply : "503 5.5.1 Error: send HELO/EHLO first");
+    }
 }
