@@ -740,6 +740,15 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             var fatal = MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
             if (fatal is not null)
             {
+                // postlogd may write master's "bad command startup -- throttling" before smtpd's own fatal line: give
+                // the fatal (the reason a simulator must name) up to a second to arrive.
+                for (var wait = 0; wait < 50 && MaillogReader.FindFatal(_log.Lines.Skip(seen)) is null; wait++)
+                {
+                    await Task.Delay(20, cancellationToken);
+                    _log.ReadNew();
+                }
+
+                fatal = MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
                 await timeout.CancelAsync();
                 try
                 {
