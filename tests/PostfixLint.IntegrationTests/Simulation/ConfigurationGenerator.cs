@@ -590,6 +590,12 @@ public static class ConfigurationGenerator
             tables["harness.cidr"] = "127.0.0.1/32 OK\n";
             guard = "check_client_access cidr:/etc/postfix/harness.cidr, ";
             features.Add("no-delay-reject");
+
+            // HELO restrictions the case already has judge the harness's EHLO too (a broken mynetworks answers 451 4.3.0).
+            if (text.Split('\n').LastOrDefault(l => l.StartsWith("smtpd_helo_restrictions =", StringComparison.Ordinal)) is { } helo)
+            {
+                main.Append("smtpd_helo_restrictions = ").Append(guard).Append(helo["smtpd_helo_restrictions =".Length..].Trim()).Append('\n');
+            }
         }
 
         tables["acl_client"] = string.Join("\n", PickSome(ClientKeyPool, 3).Select(k => k + " " + Action())) + "\n";
