@@ -276,15 +276,21 @@ public sealed class RelaySimulator
                     }
                 }
 
-                // smtpd_sasl_proto.c: after a refused EHLO, smtpd_helo_required makes AUTH fail, so the login never counts.
-                if (authLogin && !(heloReply is not null && settings.GetBool("smtpd_helo_required")))
+                // A client whose EHLO was refused was offered no STARTTLS: it goes on in plain text (seeds 20084, 20726).
+                if (heloReply is not null && session.Tls && !settings.GetBool("smtpd_tls_wrappermode"))
                 {
-                    evaluator.Session = session;
+                    notes.Add("the refused EHLO offered no STARTTLS: the session goes on without TLS");
+                    session = OpenSession(probe with { Tls = false }, settings, session.IpAddress, notes);
                 }
-                else if (authLogin)
+
+                // smtpd_sasl_proto.c: after a refused EHLO, smtpd_helo_required makes AUTH fail, so the login never counts.
+                if (authLogin && heloReply is not null && settings.GetBool("smtpd_helo_required") && session.SaslUsername is not null)
                 {
                     notes.Add($"AUTH is refused without a HELO name (smtpd_helo_required): the client is not authenticated as {probe.SaslLogin}");
+                    session = session with { SaslUsername = null };
                 }
+
+                evaluator.Session = session;
             }
 
             evaluator.HeloName = helo;

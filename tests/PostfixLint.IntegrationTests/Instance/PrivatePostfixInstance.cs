@@ -741,8 +741,8 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             if (fatal is not null)
             {
                 // postlogd may write master's "bad command startup -- throttling" before smtpd's own fatal line: give
-                // the fatal (the reason a simulator must name) up to a second to arrive.
-                for (var wait = 0; wait < 50 && MaillogReader.FindFatal(_log.Lines.Skip(seen)) is null; wait++)
+                // the fatal (the reason a simulator must name) up to three seconds to arrive.
+                for (var wait = 0; wait < 150 && MaillogReader.FindFatal(_log.Lines.Skip(seen)) is null; wait++)
                 {
                     await Task.Delay(20, cancellationToken);
                     _log.ReadNew();

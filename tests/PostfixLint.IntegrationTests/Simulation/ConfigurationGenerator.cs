@@ -12,13 +12,14 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// regexp/pcre access tables and sender login maps, restriction classes (also named from a table's right-hand side),
 /// smtp + submission listeners with <c>-o</c> overrides, relay_domains (list, table, parent-domain matching) and virtual
 /// alias domains (explicit or from the map's keys), compatibility levels 0/1/2/3.6, and typos such as <c>permit_mynetwork</c>.
-/// smtpd_delay_reject stays yes: client restrictions then run at RCPT TO, after XCLIENT has set the client.
+/// The first three streams keep smtpd_delay_reject = yes: client restrictions then run at RCPT TO, after XCLIENT has set the client.
 /// The rest of the dialogue (issue 9 §3) comes from a second random stream, so the older dimensions of a seed stay as
 /// they were: STARTTLS for real (<c>tls</c>), smtpd_tls_auth_only, smtpd_tls_security_level = encrypt (main.cf or a
 /// submission <c>-o</c>), a wrapper-mode smtps listener, AUTH where it is not available, relocated_maps,
 /// strict_rfc821_envelopes, allow_untrusted_routing, source routes and other address syntax, and alias tables in a file
 /// not called <c>aliases</c>. SMTPUTF8 comes from a third stream: smtputf8_enable, strict_smtputf8, a U-label in
-/// mydestination, the MAIL FROM parameter and UTF-8 addresses.
+/// mydestination, the MAIL FROM parameter and UTF-8 addresses. access(5) actions and reply shaping come from a fourth
+/// stream (see <see cref="AddAccessActions"/>), which also brings smtpd_delay_reject = no.
 /// </remarks>
 public static class ConfigurationGenerator
 {

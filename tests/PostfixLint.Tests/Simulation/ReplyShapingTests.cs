@@ -105,4 +105,19 @@ public sealed class ReplyShapingTests
         helo.AuthReply.Should().Be(extra is null ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: send HELO/EHLO first");
         (helo.RcptReply ?? helo.MailFromReply).Should().Be(extra is null ? reply : "503 5.5.1 Error: send HELO/EHLO first");
     }
+
+    [Test]
+    public void A_refused_ehlo_offers_no_starttls_so_the_session_stays_in_plain_text()
+    {
+        // Real instance, seeds 20084 and 20726: the client that asked for STARTTLS never gets to it.
+        var encrypt = SimulatorFixture.Run(
+            Relay + "\nsmtpd_tls_security_level = encrypt\nsmtpd_helo_required = yes\nsmtpd_delay_reject = no\nsmtpd_helo_restrictions = reject_non_fqdn_helo_hostname",
+            SimulatorFixture.Remote() with { Helo = "nodots", Tls = true });
+        encrypt.MailFromReply.Should().Be("530 5.7.0 Must issue a STARTTLS command first");
+
+        var authOnly = SimulatorFixture.Run(
+            Relay + "\nsmtpd_sasl_auth_enable = yes\nsmtpd_tls_auth_only = yes\nsmtpd_delay_reject = no\nsmtpd_helo_restrictions = reject_non_fqdn_helo_hostname",
+            SimulatorFixture.Remote() with { Helo = "nodots", Tls = true, SaslLogin = "alice" });
+        authOnly.AuthReply.Should().Be("503 5.5.1 Error: authentication not enabled");
+    }
 }
