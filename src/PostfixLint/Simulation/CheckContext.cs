@@ -30,7 +30,7 @@ internal sealed class CheckContext
 
     public TableSet Tables { get; }
 
-    public SessionFacts Session { get; }
+    public SessionFacts Session { get; set; }
 
     public string? HeloName { get; set; }
 
@@ -188,6 +188,21 @@ internal sealed class CheckContext
 
         ErrorText = reply;
         return CheckStatus.Reject;
+    }
+
+    /// <summary>
+    /// smtpd_check.c DEFER_IF_PERMIT2/3() with DEFER_IF_PERMIT_ACT: remember the reason for a final permit, except under
+    /// warn_if_reject, where the deferral itself is only logged (the flag is not raised).
+    /// </summary>
+    public int DeferIfPermitUnlessWarning(int code, string dsn, string reason)
+    {
+        if (WarnIfReject != 0)
+        {
+            return SmtpdCheckReject(software: false, code, dsn, reason);
+        }
+
+        DeferIf(DeferIfPermit, code, dsn, reason);
+        return CheckStatus.Dunno;
     }
 
     /// <summary>defer_if(): remember the first defer_if_permit / defer_if_reject reason.</summary>

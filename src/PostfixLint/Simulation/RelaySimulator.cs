@@ -268,6 +268,14 @@ public sealed class RelaySimulator
         {
             if (!delayReject)
             {
+                // smtpd.c smtpd_proto(), ehlo_cmd(): the connect and EHLO checks run before AUTH, so only a login
+                // announced with XCLIENT LOGIN (a probe without EHLO) is known to them.
+                var authLogin = probe.Helo is not null && session.SaslUsername is not null;
+                if (authLogin)
+                {
+                    evaluator.Session = session with { SaslUsername = null };
+                }
+
                 connectReply = evaluator.CheckClient();
                 if (connectReply is null && helo is not null)
                 {
@@ -278,19 +286,39 @@ public sealed class RelaySimulator
                         helo = null;
                     }
                 }
+
+                // A client whose EHLO was refused was offered no STARTTLS: it goes on in plain text (seeds 20084, 20726).
+                if (heloReply is not null && session.Tls && !settings.GetBool("smtpd_tls_wrappermode"))
+                {
+                    notes.Add("the refused EHLO offered no STARTTLS: the session goes on without TLS");
+                    session = OpenSession(probe with { Tls = false }, settings, session.IpAddress, notes);
+                }
+
+                // smtpd_sasl_proto.c: after a refused EHLO, smtpd_helo_required makes AUTH fail, so the login never counts.
+                if (authLogin && heloReply is not null && settings.GetBool("smtpd_helo_required") && session.SaslUsername is not null)
+                {
+                    notes.Add($"AUTH is refused without a HELO name (smtpd_helo_required): the client is not authenticated as {probe.SaslLogin}");
+                    session = session with { SaslUsername = null };
+                }
+
+                evaluator.Session = session;
             }
 
             evaluator.HeloName = helo;
             var smtputf8 = Smtputf8Session(probe, settings, notes);
             evaluator.Smtputf8 = smtputf8;
-            result = result with { AuthReply = AuthReply(probe, settings, session, connectReply, heloReply) };
-            string? mailReply = null;
             if (connectReply is not null)
             {
-                mailReply = $"503 5.7.0 Error: access denied for {session.NamAddr}";
-                notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection, every command but QUIT gets 503");
+                // smtpd.c smtpd_proto(): the refusal goes out before the 220 banner, so the client reads it as the greeting
+                // and has nothing more to say (a client that went on would get 503 for every command but QUIT).
+                notes.Add("smtpd_delay_reject = no: the client restrictions refused the connection before the greeting");
+                return Chat(result with { ConnectReply = connectReply, Stage = SmtpStage.Connect }, DecisionOf(connectReply));
             }
-            else if (EnforcesTls(settings) && !session.Tls)
+
+            result = result with { AuthReply = AuthReply(probe, settings, session, heloReply) };
+
+            string? mailReply = null;
+            if (EnforcesTls(settings) && !session.Tls)
             {
                 mailReply = "530 5.7.0 Must issue a STARTTLS command first";
             }
@@ -327,7 +355,7 @@ public sealed class RelaySimulator
 
             if (mailReply is not null)
             {
-                return Finish(result with { ConnectReply = connectReply, HeloReply = heloReply, MailFromReply = mailReply, Stage = connectReply is null ? SmtpStage.Mail : SmtpStage.Connect }, DecisionOf(mailReply), evaluator, notes);
+                return Chat(result with { ConnectReply = connectReply, HeloReply = heloReply, MailFromReply = mailReply, Stage = connectReply is null ? SmtpStage.Mail : SmtpStage.Connect }, DecisionOf(mailReply));
             }
 
             // smtpd extract_addr(): restrictions see the internal form (angle brackets and quotes removed).
@@ -337,29 +365,29 @@ public sealed class RelaySimulator
             {
                 // smtpd.c rcpt_cmd(): an empty address is refused before any restriction runs ("RCPT TO:<>").
                 notes.Add("RCPT TO:<> is not a recipient: smtpd refuses it before the restrictions (\"Illegal address syntax ... in RCPT command: <>\")");
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = EmptyRecipientReply, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = EmptyRecipientReply, Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             if (IllegalAddressSyntax(probe.Recipient, settings) is { } illegal)
             {
                 notes.Add(illegal);
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             if (BadDomain(probe.Recipient, settings, smtputf8) is { } eightBit)
             {
                 notes.Add(eightBit);
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             if (MustDeclareSmtputf8(probe.Recipient, settings, smtputf8) is { } undeclared)
             {
                 notes.Add(undeclared);
-                return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = Smtputf8Required, Stage = SmtpStage.Rcpt }, Decision.Reject, evaluator, notes);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = Smtputf8Required, Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
             var rcptReply = evaluator.CheckRcpt(recipient, delayReject) ?? "250 2.1.5 Ok";
-            return Finish(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply), evaluator, notes);
+            return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = rcptReply, Stage = SmtpStage.Rcpt }, DecisionOf(rcptReply));
         }
         catch (SmtpdCrash crash)
         {
@@ -377,30 +405,63 @@ public sealed class RelaySimulator
                 MailFromReply = stage == SmtpStage.Rcpt ? "250 2.1.0 Ok" : null,
             }, Decision.Unknown, evaluator, notes);
         }
+
+        // Every reply leaves through vsmtpd_chat_reply() (footer, soft_bounce); the first refused command decides, as
+        // for the client: a refused EHLO (smtpd_delay_reject = no) even when MAIL FROM and RCPT TO go on without it.
+        SimulationResult Chat(SimulationResult shaped, Decision decision)
+        {
+            var accepted = shaped.MailFromReply is ['2', ..] ? AddressClassifier.Internalize(probe.Sender) : null;
+            string? Out(string? reply, string? heloName, string? sender) =>
+                reply is null ? null : SmtpdChat.Reply(reply, settings, SmtpdChat.Macros(settings, session, heloName, sender));
+            shaped = shaped with
+            {
+                ConnectReply = Out(shaped.ConnectReply, null, null),
+                HeloReply = Out(shaped.HeloReply, null, null),
+                AuthReply = Out(shaped.AuthReply, helo, null),
+                MailFromReply = Out(shaped.MailFromReply, helo, null),
+                RcptReply = Out(shaped.RcptReply, helo, accepted),
+            };
+            if (shaped.HeloReply is { } refusedHelo && shaped.Stage != SmtpStage.Connect)
+            {
+                notes.Add($"the EHLO refusal decides the session: {refusedHelo}");
+                shaped = shaped with { Stage = SmtpStage.Helo };
+            }
+
+            var deciding = shaped.Stage switch
+            {
+                SmtpStage.Rcpt => shaped.RcptReply,
+                SmtpStage.Mail => shaped.MailFromReply,
+                SmtpStage.Helo => shaped.HeloReply,
+                _ => shaped.ConnectReply ?? shaped.MailFromReply,
+            };
+            return Finish(shaped, deciding is null ? decision : DecisionOf(deciding), evaluator, notes);
+        }
     }
 
     /// <summary>
     /// The reply to <c>AUTH</c>, which a client that logs in sends after its EHLO; null when it sends none (no login or
-    /// no EHLO: the harness then announces the login with XCLIENT) or when a refused EHLO leaves it unmodelled.
+    /// no EHLO: the harness then announces the login with XCLIENT).
     /// </summary>
-    private static string? AuthReply(Probe probe, ListenerSettings settings, SessionFacts session, string? connectReply, string? heloReply)
+    private static string? AuthReply(Probe probe, ListenerSettings settings, SessionFacts session, string? heloReply)
     {
-        if (probe.SaslLogin is null || probe.Helo is null || heloReply is not null)
+        if (probe.SaslLogin is null || probe.Helo is null)
         {
             return null;
         }
 
-        // smtpd.c smtpd_proto(): a client refused at connect gets 503 for every command but QUIT, and an enforced-TLS
-        // listener answers 530 to every command that needs TLS first; smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): without
-        // active SASL (disabled, or smtpd_tls_auth_only before STARTTLS) AUTH is "not enabled".
-        if (connectReply is not null)
-        {
-            return $"503 5.7.0 Error: access denied for {session.NamAddr}";
-        }
-
+        // smtpd.c smtpd_proto(): an enforced-TLS listener answers 530 to every command that needs TLS first;
+        // smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): without active SASL (disabled, or smtpd_tls_auth_only before
+        // STARTTLS) AUTH is "not enabled".
         if (EnforcesTls(settings) && !session.Tls)
         {
             return "530 5.7.0 Must issue a STARTTLS command first";
+        }
+
+        // smtpd_sasl_proto.c smtpd_sasl_auth_cmd(): after a refused EHLO smtpd has no HELO name; only
+        // smtpd_helo_required makes that an error, else AUTH goes on as usual.
+        if (heloReply is not null && settings.GetBool("smtpd_helo_required"))
+        {
+            return "503 5.5.1 Error: send HELO/EHLO first";
         }
 
         return session.SaslActive ? "235 2.7.0 Authentication successful" : "503 5.5.1 Error: authentication not enabled";

@@ -21,7 +21,12 @@ internal sealed class RestrictionEvaluator
         _walker = _context.Walker;
     }
 
-    public SessionFacts Session => _context.Session;
+    /// <summary>The client as smtpd knows it now: an AUTH login only counts once AUTH has happened.</summary>
+    public SessionFacts Session
+    {
+        get => _context.Session;
+        set => _context.Session = value;
+    }
 
     public string? HeloName
     {

@@ -682,7 +682,15 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             }
         }
 
-        await smtp.CommandAsync("QUIT", token);
+        try
+        {
+            await smtp.CommandAsync("QUIT", token);
+        }
+        catch (IOException) when (refusal is not null && (refusal.StartsWith("421", StringComparison.Ordinal) || refusal.StartsWith("521", StringComparison.Ordinal)))
+        {
+            // smtpd.c: a 421 or 521 reply hangs up (SMTPD_FLAG_HANGUP); the QUIT may meet a closed connection.
+        }
+
         return result with { Decision = DecisionOf(refusal), Stage = refusalStage };
     }
 
@@ -732,6 +740,15 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
             var fatal = MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
             if (fatal is not null)
             {
+                // postlogd may write master's "bad command startup -- throttling" before smtpd's own fatal line: give
+                // the fatal (the reason a simulator must name) up to three seconds to arrive.
+                for (var wait = 0; wait < 150 && MaillogReader.FindFatal(_log.Lines.Skip(seen)) is null; wait++)
+                {
+                    await Task.Delay(20, cancellationToken);
+                    _log.ReadNew();
+                }
+
+                fatal = MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
                 await timeout.CancelAsync();
                 try
                 {

@@ -12,13 +12,14 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// regexp/pcre access tables and sender login maps, restriction classes (also named from a table's right-hand side),
 /// smtp + submission listeners with <c>-o</c> overrides, relay_domains (list, table, parent-domain matching) and virtual
 /// alias domains (explicit or from the map's keys), compatibility levels 0/1/2/3.6, and typos such as <c>permit_mynetwork</c>.
-/// smtpd_delay_reject stays yes: client restrictions then run at RCPT TO, after XCLIENT has set the client.
+/// The first three streams keep smtpd_delay_reject = yes: client restrictions then run at RCPT TO, after XCLIENT has set the client.
 /// The rest of the dialogue (issue 9 §3) comes from a second random stream, so the older dimensions of a seed stay as
 /// they were: STARTTLS for real (<c>tls</c>), smtpd_tls_auth_only, smtpd_tls_security_level = encrypt (main.cf or a
 /// submission <c>-o</c>), a wrapper-mode smtps listener, AUTH where it is not available, relocated_maps,
 /// strict_rfc821_envelopes, allow_untrusted_routing, source routes and other address syntax, and alias tables in a file
 /// not called <c>aliases</c>. SMTPUTF8 comes from a third stream: smtputf8_enable, strict_smtputf8, a U-label in
-/// mydestination, the MAIL FROM parameter and UTF-8 addresses.
+/// mydestination, the MAIL FROM parameter and UTF-8 addresses. access(5) actions and reply shaping come from a fourth
+/// stream (see <see cref="AddAccessActions"/>), which also brings smtpd_delay_reject = no.
 /// </remarks>
 public static class ConfigurationGenerator
 {
@@ -64,6 +65,89 @@ public static class ConfigurationGenerator
         "j\u00f6rg@mail.example.com", "root@b\u00fccher.example", "root@B\u00dcCHER.example", "root@xn--bcher-kva.example", "x@ex\u00e4mple.org",
         "x@stra\u00dfe.example", "x@-b\u00fccher.example",
     ];
+
+    // access(5) right-hand sides: actions with and without text, numeric replies in and out of range, restriction names.
+    private static readonly string[] AccessActionPool =
+    [
+        "OK", "DUNNO", "REJECT", "REJECT custom reject text", "DEFER", "DEFER try again later", "DEFER_IF_REJECT", "DEFER_IF_REJECT maybe later",
+        "DEFER_IF_PERMIT", "DEFER_IF_PERMIT not now", "450", "550", "554 5.7.1 denied by policy", "450 4.7.1 busy here", "550 no dsn here",
+        "421 4.3.2 closing", "521 5.7.1 go away", "551 4.7.1 mixed classes", "250 2.0.0 fine", "600 out of range", "399 too low", "4.7.1 dsn only",
+        "permit", "reject", "defer", "permit_mynetworks", "reject_unauth_destination", "permit_auth_destination", "reject_non_fqdn_sender",
+        "warn_if_reject", "WARN looks odd", "INFO noted", "HOLD", "HOLD quarantined", "DISCARD", "DISCARD silently", "PREPEND X-Test: yes",
+        "REDIRECT root@mail.example.com", "FILTER smtp:[127.0.0.1]:10025", "BCC root@mail.example.com", "FROBNICATE", "ok", "Reject lower case",
+        "OK extra text", "DUNNO extra", "reject_unknown_thing",
+    ];
+
+    private static readonly string[] AccessClassPool =
+    [
+        "permit", "reject", "defer", "permit_mynetworks, reject", "check_sender_access hash:/etc/postfix/acl_sender, defer", "reject_non_fqdn_sender, permit",
+        "warn_if_reject reject", "defer_if_permit, permit", "defer_if_reject, reject", "reject_unauth_destination, permit", "permit_auth_destination, defer",
+        "check_client_access hash:/etc/postfix/acl_client",
+    ];
+
+    private static readonly string[] FooterPool =
+    [
+        "For help, mail postmaster@example.com", "\\c (client $client_address)", "Contact $myhostname about $client_name", "\\c; sender <$sender>, recipient <$recipient>",
+        "line one\\nline two", "helo was $helo_name", "\\c", "$undefined_macro text", "unbalanced ${name",
+    ];
+
+    private static readonly string[] ClientKeyPool =
+    [
+        "192.168.1.100", "192.168.1", "192.168", "203.0.113", "10", "127.0.0.1", "host.example.net", "example.net", ".example.net", "2001:db8:1::5", "2001:db8:1",
+        "unknown", "other.example",
+    ];
+
+    private static readonly string[] ClientCidrPool = ["192.168.1.0/24", "203.0.113.0/25", "10.0.0.0/8", "192.168.1.100/32", "0.0.0.0/0", "172.16.0.0/12"];
+
+    private static readonly string[] HeloKeyPool =
+    [
+        "nodots", "client.example.net", "example.net", ".example.net", "mail.example.com", "example.com", "[192.168.1.100]", "192.168.1.100", "bad_name.example",
+    ];
+
+    private static readonly string[] SenderKeyPool =
+    [
+        "app@example.com", "example.org", "other@", "example.com", ".example.com", "<>", "MAILER-DAEMON", "nullsender", "spammer@example.net", "mail.example.com",
+        "user", "user@", "localhost",
+    ];
+
+    private static readonly string[] RecipientKeyPool =
+    [
+        "x@gmail.com", "gmail.com", "root@", "relay.example", ".relay.example", "postmaster@", "example.com", "mail.example.com", "root@mail.example.com", "user",
+    ];
+
+    private static readonly string[] ClientRestrictionPool =
+    [
+        "check_client_access hash:/etc/postfix/acl_client", "check_client_access cidr:/etc/postfix/acl_client.cidr", "permit_mynetworks", "warn_if_reject",
+        "defer_if_permit", "defer_if_reject", "reject_unauth_pipelining", "check_sender_access hash:/etc/postfix/acl_sender_access", "permit_auth_destination",
+    ];
+
+    private static readonly string[] HeloRestrictionPool =
+    [
+        "check_helo_access hash:/etc/postfix/acl_helo", "reject_invalid_helo_hostname", "reject_non_fqdn_helo_hostname", "warn_if_reject reject_non_fqdn_helo_hostname",
+        "permit_mynetworks", "check_client_access cidr:/etc/postfix/acl_client.cidr", "defer_if_reject",
+    ];
+
+    private static readonly string[] SenderRestrictionPool =
+    [
+        "check_sender_access hash:/etc/postfix/acl_sender_access", "reject_non_fqdn_sender", "warn_if_reject reject_non_fqdn_sender", "defer_if_permit",
+        "reject_multi_recipient_bounce", "reject_unauth_pipelining", "check_helo_access hash:/etc/postfix/acl_helo", "permit_mynetworks", "reject_non_fqdn_recipient",
+    ];
+
+    private static readonly string[] RecipientRestrictionPool =
+    [
+        "check_recipient_access hash:/etc/postfix/acl_recipient", "reject_non_fqdn_recipient", "permit_auth_destination", "reject_unauth_destination",
+        "warn_if_reject reject_unauth_destination", "defer_if_permit", "defer_if_reject", "reject_multi_recipient_bounce", "reject_non_fqdn_sender",
+        "check_sender_access hash:/etc/postfix/acl_sender_access", "check_client_access hash:/etc/postfix/acl_client", "permit", "reject", "defer",
+    ];
+
+    private static readonly string[] AccessHeloPool =
+    [
+        "nodots", "client.example.net", "sub.example.net", "mail.example.com", "[192.168.1.100]", "[1.2.3]", "bad_name.example", "localhost", "Example.NET",
+    ];
+
+    private static readonly string[] AccessSenderPool = ["", "user", "user@localhost", "app@example.com", "other@example.org", "x@sub.example.com", "user@nodots"];
+
+    private static readonly string[] AccessRecipientPool = ["root", "user@nodots", "x@gmail.com", "root@sub.relay.example", "user@localhost", "x@mail.example.com", "root@example.com"];
 
     private static readonly string[] Utf8SenderPool = ["j\u00f6rg@example.com", "app@ex\u00e4mple.org"];
 
@@ -383,7 +467,196 @@ public static class ConfigurationGenerator
 
         masterCf = AddDialogue(new Random(unchecked((seed * 7919) + 17)), main, tables, masterCf, probes, features);
         AddSmtputf8(new Random(unchecked((seed * 104729) + 31)), main, probes, features);
+        AddAccessActions(new Random(Scramble(seed)), main, tables, probes, features);
         return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, masterCf, tables), features);
+    }
+
+    /// <summary>
+    /// A well-mixed seed (murmur3's finalizer): <see cref="Random(int)"/> seeded with <c>seed * P + Q</c> gives first draws
+    /// that follow the seed almost linearly, so a second draw after a passed first one hardly ever falls below 0.12.
+    /// </summary>
+    private static int Scramble(int seed)
+    {
+        var h = unchecked((uint)seed + 0x9E3779B9u);
+        h ^= h >> 16;
+        h = unchecked(h * 0x85EBCA6Bu);
+        h ^= h >> 13;
+        h = unchecked(h * 0xC2B2AE35u);
+        h ^= h >> 16;
+        return (int)(h & 0x7FFFFFFF);
+    }
+
+    /// <summary>
+    /// access(5) actions and the reply-shaping parameters, from a fourth stream so the older dimensions of a seed stay as
+    /// they were: check_{client,helo,sender,recipient}_access with every kind of right-hand side (actions, texts, numeric
+    /// replies in and out of range, restriction and class names), hash keys by address, domain, parent domain,
+    /// <c>localpart@</c>, IP address and its truncated forms, cidr entries, the null sender's lookup key; DNS-free
+    /// restrictions (permit_auth_destination, reject_non_fqdn_*, reject_invalid_helo_hostname, warn_if_reject,
+    /// defer_if_permit/defer_if_reject, ...); the *_reject_code/*_defer_code parameters, smtpd_reject_footer,
+    /// soft_bounce, smtpd_helo_required and smtpd_delay_reject = no. Nothing here depends on DNS or a policy service.
+    /// </summary>
+    private static void AddAccessActions(Random random, StringBuilder main, Dictionary<string, string> tables, List<Probe> probes, List<string> features)
+    {
+        bool Chance(double p) => random.NextDouble() < p;
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        if (!Chance(0.5))
+        {
+            return;
+        }
+
+        features.Add("access-actions");
+        var text = main.ToString();
+
+        // smtpd hangs up after a 421 or 521 reply; at EHLO (smtpd_delay_reject = no) the harness then has no MAIL FROM
+        // to send, so those codes stay out of the client and HELO stage.
+        var early = Chance(0.12);
+        string PickCode(IReadOnlyList<string> items)
+        {
+            List<string> allowed = early ? [.. items.Where(t => !t.StartsWith("421", StringComparison.Ordinal) && !t.StartsWith("521", StringComparison.Ordinal))] : [.. items];
+            return allowed[random.Next(allowed.Count)];
+        }
+        bool Has(string parameter) => text.Contains(parameter + " =", StringComparison.Ordinal);
+
+        // Restriction classes: added to the ones the case may already define (a later line wins in main.cf).
+        var classNames = new List<string>();
+        if (Chance(0.4))
+        {
+            var existing = text.Split('\n').LastOrDefault(l => l.StartsWith("smtpd_restriction_classes =", StringComparison.Ordinal));
+            main.Append(existing ?? "smtpd_restriction_classes =").Append(existing is null ? " " : ", ").Append("acl_a, acl_b\n");
+            main.Append("acl_a = ").Append(Pick(AccessClassPool)).Append('\n');
+            main.Append("acl_b = ").Append(Pick(AccessClassPool)).Append('\n');
+            tables["acl_sender"] = "app@example.com " + Pick(AccessActionPool) + "\nexample.org " + Pick(AccessActionPool) + "\n";
+            classNames.AddRange(["acl_a", "acl_b"]);
+            features.Add("access-classes");
+        }
+
+        string Action() => classNames.Count > 0 && Chance(0.12) ? Pick(classNames) : PickCode(AccessActionPool);
+
+        foreach (var (parameter, value) in new[]
+                 {
+                     ("access_map_reject_code", new[] { "554", "521", "550", "450" }),
+                     ("access_map_defer_code", ["421", "451", "550"]),
+                     ("relay_domains_reject_code", ["550", "454"]),
+                     ("non_fqdn_reject_code", ["450", "550", "554"]),
+                     ("invalid_hostname_reject_code", ["550", "450"]),
+                     ("reject_code", ["550", "521", "450"]),
+                     ("defer_code", ["421", "451", "550"]),
+                     ("unknown_address_reject_code", ["550"]),
+                 })
+        {
+            if (Chance(0.12))
+            {
+                main.Append(parameter).Append(" = ").Append(PickCode(value)).Append('\n');
+                features.Add(parameter.Replace('_', '-'));
+            }
+        }
+
+        if (Chance(0.2))
+        {
+            main.Append("smtpd_reject_footer = ").Append(Pick(FooterPool)).Append('\n');
+            features.Add("reject-footer");
+        }
+
+        if (Chance(0.1))
+        {
+            main.Append("soft_bounce = yes\n");
+            features.Add("soft-bounce");
+        }
+
+        if (!Has("smtpd_helo_required") && Chance(0.1))
+        {
+            main.Append("smtpd_helo_required = yes\n");
+            features.Add("helo-required");
+        }
+
+        if (Chance(0.15))
+        {
+            main.Append("smtpd_null_access_lookup_key = ").Append(Pick(["MAILER-DAEMON", "nullsender", "<>"])).Append('\n');
+            features.Add("null-access-lookup-key");
+        }
+
+        if (Chance(0.15))
+        {
+            main.Append("parent_domain_matches_subdomains = ").Append(Pick(["", "relay_domains", "smtpd_access_maps"])).Append('\n');
+            features.Add("parent-domain-matching");
+        }
+
+        // With smtpd_delay_reject = no the client and HELO restrictions also judge the harness's own connection
+        // (127.0.0.1, EHLO pfl-harness.localhost) before XCLIENT: a guard lets it through so XCLIENT can be offered.
+        var guard = "";
+        if (early)
+        {
+            main.Append("smtpd_delay_reject = no\n");
+            tables["harness.cidr"] = "127.0.0.1/32 OK\n";
+            guard = "check_client_access cidr:/etc/postfix/harness.cidr, ";
+            features.Add("no-delay-reject");
+
+            // HELO restrictions the case already has judge the harness's EHLO too (a broken mynetworks answers 451 4.3.0).
+            if (text.Split('\n').LastOrDefault(l => l.StartsWith("smtpd_helo_restrictions =", StringComparison.Ordinal)) is { } helo)
+            {
+                main.Append("smtpd_helo_restrictions = ").Append(guard).Append(helo["smtpd_helo_restrictions =".Length..].Trim()).Append('\n');
+            }
+        }
+
+        tables["acl_client"] = string.Join("\n", PickSome(ClientKeyPool, 3).Select(k => k + " " + Action())) + "\n";
+        tables["acl_client.cidr"] = string.Join("\n", PickSome(ClientCidrPool, 2).Select(k => k + " " + Action())) + "\n";
+        tables["acl_helo"] = string.Join("\n", PickSome(HeloKeyPool, 3).Select(k => k + " " + Action())) + "\n";
+        tables["acl_sender_access"] = string.Join("\n", PickSome(SenderKeyPool, 3).Select(k => k + " " + Action())) + "\n";
+        tables["acl_recipient"] = string.Join("\n", PickSome(RecipientKeyPool, 3).Select(k => k + " " + Action())) + "\n";
+
+        string[] Items(string[] pool) => [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(pool)).Distinct()];
+        if (!Has("smtpd_client_restrictions") && Chance(0.5))
+        {
+            main.Append("smtpd_client_restrictions = ").Append(guard).Append(string.Join(", ", Items(ClientRestrictionPool))).Append('\n');
+            features.Add("access-client-list");
+        }
+
+        if (!Has("smtpd_helo_restrictions") && Chance(0.4))
+        {
+            main.Append("smtpd_helo_restrictions = ").Append(guard).Append(string.Join(", ", Items(HeloRestrictionPool))).Append('\n');
+            features.Add("access-helo-list");
+        }
+
+        if (!Has("smtpd_sender_restrictions") && Chance(0.5))
+        {
+            main.Append("smtpd_sender_restrictions = ").Append(string.Join(", ", Items(SenderRestrictionPool))).Append('\n');
+            features.Add("access-sender-list");
+        }
+
+        if (!Has("smtpd_recipient_restrictions") && Chance(0.5))
+        {
+            main.Append("smtpd_recipient_restrictions = ").Append(string.Join(", ", Items(RecipientRestrictionPool))).Append('\n');
+            features.Add("access-recipient-list");
+        }
+
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            if (Chance(0.3))
+            {
+                probe = probe with { Helo = Pick(AccessHeloPool) };
+            }
+
+            if (Chance(0.25))
+            {
+                probe = probe with { Sender = Pick(AccessSenderPool) };
+            }
+
+            if (Chance(0.25))
+            {
+                probe = probe with { Recipient = Pick(AccessRecipientPool) };
+            }
+
+            if (Chance(0.15))
+            {
+                probe = probe with { ClientName = Pick(["host.example.net", "sub.host.example.net", "mx.other.example"]) };
+            }
+
+            probes[i] = probe;
+        }
+
+        IEnumerable<string> PickSome(string[] pool, int count) => pool.OrderBy(_ => random.Next()).Take(random.Next(1, count + 1));
     }
 
     /// <summary>

@@ -382,13 +382,17 @@ public sealed class RelaySimulatorTests
     }
 
     [Test]
-    public void Delay_reject_no_refuses_at_connect_and_answers_503_afterwards()
+    public void Delay_reject_no_refuses_at_connect_before_the_greeting()
     {
-        var result = SimulatorFixture.Run(RejectUnauth + "\nsmtpd_delay_reject = no\nsmtpd_client_restrictions = reject", SimulatorFixture.Remote());
+        // smtpd_proto() sends the refusal before the 220 banner: the client reads it as the greeting and sends nothing
+        // more (the real instance, seeds 10100, 10434, 10609 of the access-actions stream: no MAIL FROM reply).
+        var result = SimulatorFixture.Run(RejectUnauth + "\nsmtpd_delay_reject = no\nsmtpd_client_restrictions = reject", SimulatorFixture.Remote() with { SaslLogin = "alice" });
 
         result.Stage.Should().Be(SmtpStage.Connect);
+        result.Decision.Should().Be(Decision.Reject);
         result.ConnectReply.Should().Be("554 5.7.1 <unknown[192.168.1.100]>: Client host rejected: Access denied");
-        result.MailFromReply.Should().Be("503 5.7.0 Error: access denied for unknown[192.168.1.100]");
+        result.AuthReply.Should().BeNull();
+        result.MailFromReply.Should().BeNull();
         result.RcptReply.Should().BeNull();
     }
 }

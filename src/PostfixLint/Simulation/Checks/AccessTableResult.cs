@@ -80,11 +80,18 @@ internal static class AccessTableResult
                 c.Discard = true;
                 return CheckStatus.Ok;
             case "DEFER_IF_PERMIT":
-                DeferIf(c, c.DeferIfPermit, text, replyName, replyClass);
-                return CheckStatus.Dunno;
+            {
+                // check_table_result(): DEFER_IF_PERMIT3(DEFER_IF_PERMIT_ACT, ...), so warn_if_reject only logs it.
+                var (dsn, reason) = Deferral(text, replyName, replyClass);
+                return c.DeferIfPermitUnlessWarning(c.Settings.GetInt("access_map_defer_code", 450), dsn, reason);
+            }
+
             case "DEFER_IF_REJECT":
-                DeferIf(c, c.DeferIfReject, text, replyName, replyClass);
+            {
+                var (dsn, reason) = Deferral(text, replyName, replyClass);
+                CheckContext.DeferIf(c.DeferIfReject, c.Settings.GetInt("access_map_defer_code", 450), dsn, reason);
                 return CheckStatus.Dunno;
+            }
             default:
                 return null;
         }
@@ -96,11 +103,11 @@ internal static class AccessTableResult
         return c.Reject(code, DsnCodes.Fix(dsn, replyClass), $"<{replyName}>: {replyClass} rejected: {(rest.Length > 0 ? rest : defaultText)}");
     }
 
-    private static void DeferIf(CheckContext c, DeferState defer, string text, string replyName, string replyClass)
+    /// <summary>The detail code and text of a DEFER_IF_PERMIT / DEFER_IF_REJECT entry (default 4.7.1, "Service unavailable").</summary>
+    private static (string Dsn, string Reason) Deferral(string text, string replyName, string replyClass)
     {
         var (dsn, rest) = DsnCodes.Split("4.7.1", text);
-        CheckContext.DeferIf(defer, c.Settings.GetInt("access_map_defer_code", 450), DsnCodes.Fix(dsn, replyClass),
-            $"<{replyName}>: {replyClass} rejected: {(rest.Length > 0 ? rest : "Service unavailable")}");
+        return (DsnCodes.Fix(dsn, replyClass), $"<{replyName}>: {replyClass} rejected: {(rest.Length > 0 ? rest : "Service unavailable")}");
     }
 
     /// <summary>Any other value is a restriction list, parsed by the same parser as main.cf's lists and walked like a class.</summary>

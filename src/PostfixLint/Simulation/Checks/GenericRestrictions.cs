@@ -33,8 +33,8 @@ internal static class GenericRestrictions
 
     private static int DeferIfPermit(CheckContext c, in RestrictionCall call)
     {
-        CheckContext.DeferIf(c.DeferIfPermit, 450, "4.7.0", $"<{call.ReplyName}>: {call.ReplyClass} rejected: defer_if_permit requested");
-        return Note(c, "remembered: a final permit becomes 450 4.7.0 … defer_if_permit requested");
+        var status = c.DeferIfPermitUnlessWarning(450, "4.7.0", $"<{call.ReplyName}>: {call.ReplyClass} rejected: defer_if_permit requested");
+        return c.WarnIfReject != 0 ? status : Note(c, "remembered: a final permit becomes 450 4.7.0 … defer_if_permit requested");
     }
 
     private static int DeferIfReject(CheckContext c, in RestrictionCall call)
