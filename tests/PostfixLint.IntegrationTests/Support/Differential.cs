@@ -64,6 +64,12 @@ internal static class Differential
             comparisons.Add(await CompareAsync(directory, query));
         }
 
+        AssertSame(directory, description, expectPostconfFailure, comparisons);
+    }
+
+    /// <summary>Fails the test with one readable report when any of <paramref name="comparisons"/> differs (see <see cref="AssertSameAsync(TempConfigDirectory, string, bool?, PostconfQuery[])"/>).</summary>
+    public static void AssertSame(TempConfigDirectory directory, string description, bool? expectPostconfFailure, IReadOnlyList<Comparison> comparisons)
+    {
         var failedRuns = comparisons.Where(c => c.Real.ExitCode != 0).Select(c => c.Real).ToList();
         if (expectPostconfFailure is { } expected && expected != failedRuns.Count > 0)
         {
@@ -105,6 +111,23 @@ internal static class Differential
         {
             return new Comparison(real, false, $"== {real.CommandLine}\n   the library threw {exception.GetType().Name}: {exception.Message}\n"
                 + $"   (postconf: exit {real.ExitCode}, {real.Lines.Length} lines, {real.Warnings.Distinct().Count()} distinct warnings, {real.Fatals.Length} fatal)\n");
+        }
+
+        return Compare(real, library, directory.Path);
+    }
+
+    /// <summary>Runs <c>postconf -M</c> (or <c>-P</c> when <paramref name="parameters"/>) and the library's equivalent, and describes any difference.</summary>
+    public static async Task<Comparison> CompareServicesAsync(TempConfigDirectory directory, bool parameters)
+    {
+        var real = await Postconf.RunAsync(directory.Path, parameters ? "-P" : "-M");
+        PostconfOutput library;
+        try
+        {
+            library = PostconfPrinter.PrintServices(PostfixConfig.Load(directory.Path), parameters);
+        }
+        catch (Exception exception)
+        {
+            return new Comparison(real, false, $"== {real.CommandLine}\n   the library threw {exception.GetType().Name}: {exception.Message}\n");
         }
 
         return Compare(real, library, directory.Path);
