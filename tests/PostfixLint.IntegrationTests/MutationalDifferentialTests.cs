@@ -28,6 +28,24 @@ public sealed class MutationalDifferentialTests
         Differential.AssertSame(directory, mutated.Name, expectPostconfFailure: null, comparisons);
     }
 
+    /// <summary>Writes the cases of the seed slice to POSTFIXLINT_MUTATION_DUMP/&lt;seed&gt;/ to reproduce a failure by hand (postconf -c DIR).</summary>
+    [Test]
+    [Explicit("writes files for manual reproduction")]
+    public void Write_mutated_cases_for_reproduction()
+    {
+        var root = Environment.GetEnvironmentVariable("POSTFIXLINT_MUTATION_DUMP") ?? Path.Combine(Path.GetTempPath(), "postfixlint-mutations");
+        foreach (var seed in MutationGenerator.Seeds)
+        {
+            var mutated = MutationGenerator.Generate(seed);
+            var directory = Directory.CreateDirectory(Path.Combine(root, seed.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+            File.WriteAllBytes(Path.Combine(directory, "main.cf"), System.Text.Encoding.Latin1.GetBytes(mutated.MainCf));
+            File.WriteAllBytes(Path.Combine(directory, "master.cf"), System.Text.Encoding.Latin1.GetBytes(mutated.MasterCf));
+            File.WriteAllText(Path.Combine(directory, "mutations.txt"), mutated.Name + "\n");
+        }
+
+        TestContext.Out.WriteLine($"wrote {MutationGenerator.Seeds.Count()} cases under {root}");
+    }
+
     [Test]
     public void Mutations_are_deterministic_and_start_from_every_real_input()
     {

@@ -104,7 +104,9 @@ internal static class Differential
             // The library computes process_id like any default; give it postconf's, so values that expand
             // $process_id (debugger_command) compare equal.
             var host = HostFacts.Current() with { ProcessId = real.ProcessId };
-            var config = PostfixConfig.Load(directory.Path, new ConfigLoadOptions { Host = host });
+            // As `show -c DIR` loads it: postconf prints config_directory = DIR (normalized away below), and its length
+            // counts where a fatal error cuts standard output (see PostconfOutput.LastLineUnterminated).
+            var config = PostfixConfig.Load(directory.Path, new ConfigLoadOptions { Host = host, ConfigDirectoryFromCommandLine = true });
             library = PostconfPrinter.Print(config, query);
         }
         catch (Exception exception)
@@ -123,7 +125,7 @@ internal static class Differential
         PostconfOutput library;
         try
         {
-            library = PostconfPrinter.PrintServices(PostfixConfig.Load(directory.Path), parameters);
+            library = PostconfPrinter.PrintServices(PostfixConfig.Load(directory.Path, new ConfigLoadOptions { ConfigDirectoryFromCommandLine = true }), parameters);
         }
         catch (Exception exception)
         {
@@ -144,6 +146,15 @@ internal static class Differential
         // postconf reads main.cf several times and prints warnings in hash order, so only the set of texts is stable.
         var expectedWarnings = real.Warnings.ToHashSet(StringComparer.Ordinal);
         var actualWarnings = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Message).ToHashSet(StringComparer.Ordinal);
+        if (real.ExitCode != 0)
+        {
+            // postconf opens database client files (mysql:/etc/x.cf) while it walks its parameter table, whose hash
+            // order is randomized per run (src/util/hash_fnv.c seeds the hash); when a fatal error stops the walk, which of those files
+            // were opened first differs from run to run, so their warnings cannot be compared.
+            expectedWarnings.RemoveWhere(IsDatabaseClientOpenWarning);
+            actualWarnings.RemoveWhere(IsDatabaseClientOpenWarning);
+        }
+
         DescribeSetDifference("warning", expectedWarnings, actualWarnings, report);
 
         var expectedFatals = real.Fatals.ToHashSet(StringComparer.Ordinal);
@@ -160,6 +171,9 @@ internal static class Differential
             ? new Comparison(real, true, "")
             : new Comparison(real, false, $"== {real.CommandLine}\n{report}");
     }
+
+    private static bool IsDatabaseClientOpenWarning(string warning) =>
+        warning.StartsWith("open \"", StringComparison.Ordinal) && warning.Contains("\" configuration \"", StringComparison.Ordinal);
 
     /// <summary>Drops the one line that legitimately differs: <c>config_directory = DIR</c>, which postconf adds for <c>-c</c>.</summary>
     public static ImmutableArray<string> Normalize(ImmutableArray<string> lines, string configDirectory)
