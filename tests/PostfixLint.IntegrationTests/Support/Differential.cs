@@ -138,6 +138,15 @@ internal static class Differential
     /// <summary>Compares one postconf run with the library's output; public so the self-tests can exercise it without the library.</summary>
     public static Comparison Compare(PostconfRun real, PostconfOutput library, string configDirectory)
     {
+        if (real.ExitCode > 128 && library.Failed)
+        {
+            // postconf died of a signal: a reference cycle through a relational operand (${{$a} == {b}?...}) recurses
+            // without the nesting limit, since mac_exp_parse_relational() (src/util/mac_expand.c) expands each operand
+            // with a fresh mac_expand() call whose level starts at 0, until the stack overflows. Its buffered output is
+            // lost; the library stops with "unreasonable macro call nesting" instead, which is all it can do.
+            return new Comparison(real, true, "");
+        }
+
         var report = new StringBuilder();
         var expectedLines = Normalize(real.Lines, configDirectory);
         var actualLines = Normalize(library.Lines, configDirectory);

@@ -63,8 +63,20 @@ internal static partial class MutationGenerator
 
     private static string Mutate(Random random, CfText main, CfText master, int tag)
     {
-        switch (random.Next(17))
+        switch (random.Next(23))
         {
+            case 17:
+                return TransportParameter(random, main, master);
+            case 18:
+                return DatabaseClientParameters(random, main, tag);
+            case 19:
+                return RestrictionClass(random, main, tag);
+            case 20:
+                return AssignmentSpacing(random, main);
+            case 21:
+                return OddBytes(random, main, tag);
+            case 22:
+                return OverrideChain(random, master, tag);
             case 0:
             case 1:
                 return SetTwice(random, main);
@@ -341,6 +353,86 @@ internal static partial class MutationGenerator
 
                 return "service wrapped";
         }
+    }
+
+    private static string TransportParameter(Random random, CfText main, CfText master)
+    {
+        var services = master.Lines.Select(l => ServiceLine().Match(l)).Where(m => m.Success).Select(m => m.Value.Split(' ', '\t')[0]).ToList();
+        var service = services.Count > 0 && random.Next(4) != 0 ? services[random.Next(services.Count)] : Pick(random, ["dovecot", "nosuchtransport", "smtp", "relay", "lmtp"]);
+        var suffix = Pick(random, ["_destination_concurrency_limit", "_destination_recipient_limit", "_initial_destination_concurrency", "_delivery_slot_cost", "_destination_rate_delay", "_minimum_delivery_slots", "_extra_recipient_limit", "_time_limit", "_recipient_limit"]);
+        main.Lines.Insert(random.Next(main.Lines.Count + 1), $"{service}{suffix} = {Pick(random, ["1", "2", "10s", "0", "$default_destination_concurrency_limit"])}");
+        return service + suffix;
+    }
+
+    private static string DatabaseClientParameters(Random random, CfText main, int tag)
+    {
+        var type = Pick(random, ["ldap", "mysql", "pgsql", "proxy:ldap", "memcache", "sqlite"]);
+        var source = $"db{tag}";
+        var map = random.Next(3) == 0 ? $"{type}:/etc/postfix/{source}.cf" : $"{type}:{source}";
+        var parameter = Pick(random, ["virtual_alias_maps", "relay_recipient_maps", "transport_maps", "smtpd_sender_login_maps", "mut_maps_" + tag]);
+        main.Lines.Add($"{parameter} = {map}");
+        foreach (var suffix in new[] { "server_host", "search_base", "query_filter", "hosts", "dbpath", "bogus_suffix", "user", "result_attribute" }.Where(_ => random.Next(3) == 0))
+        {
+            main.Lines.Add($"{source}_{suffix} = {Pick(random, Words)}");
+        }
+
+        return $"{parameter} = {map}";
+    }
+
+    private static string RestrictionClass(Random random, CfText main, int tag)
+    {
+        var name = $"class{tag}";
+        main.Lines.Add($"smtpd_restriction_classes = {name}{(random.Next(2) == 0 ? ", unused_class" + tag : "")}");
+        main.Lines.Add($"{name} = check_sender_access hash:/etc/postfix/{name}, {Pick(random, ["permit", "reject", "$" + name + "_extra"])}");
+        if (random.Next(2) == 0)
+        {
+            main.Lines.Add($"smtpd_recipient_restrictions = permit_mynetworks, {name}, reject_unauth_destination");
+        }
+
+        return $"restriction class {name}";
+    }
+
+    private static string AssignmentSpacing(Random random, CfText main)
+    {
+        if (main.Entries() is not { Count: > 0 } entries)
+        {
+            return "spacing (no entries)";
+        }
+
+        var entry = entries[random.Next(entries.Count)];
+        var line = main.Lines[entry.Start];
+        var equals = line.IndexOf('=', StringComparison.Ordinal);
+        main.Lines[entry.Start] = entry.Name + Pick(random, ["=", "\t=\t", "   =", " =  \t", "= "]) + line[(equals + 1)..].TrimStart();
+        return $"{entry.Name} spacing";
+    }
+
+    private static string OddBytes(Random random, CfText main, int tag)
+    {
+        var value = Pick(random, ["caf\u00e9 \u00c3\u00a9t\u00e9", "cost $$5 and $$$myhostname", "a\u0001b", "x = y = z", "{ braces } and {{ nested }}", "\"quoted $myhostname\"", "$"]);
+        var name = random.Next(2) == 0 ? $"mut{tag}_odd" : Pick(random, ["smtpd_banner", "smtp_helo_name", "mail_name", "bounce_notice_recipient"]);
+        main.Lines.Add($"{name} = {value}");
+        if (name.StartsWith("mut", StringComparison.Ordinal) && random.Next(2) == 0)
+        {
+            main.Lines.Add($"smtpd_banner = $myhostname ${name}");
+        }
+
+        return $"{name} odd value";
+    }
+
+    private static string OverrideChain(Random random, CfText master, int tag)
+    {
+        var first = $"mut{tag}_a";
+        var second = $"mut{tag}_b";
+        var options = Pick(random, [
+            $"-o {first}=reject -o {second}=${first} -o smtpd_client_restrictions=${second}",
+            $"-o {first}= -o smtpd_helo_restrictions=${{{first}?{{x}}:{{y}}}}",
+            $"-o {{ {first} = permit_mynetworks reject }}\n  -o {{ smtpd_sender_restrictions = ${first} }}",
+            $"-o smtpd_client_restrictions=${first} -o {first}=late",
+            $"-o {first}=${{{second}}}",
+        ]);
+        master.Lines.Add($"chain{tag} inet n - n - - smtpd");
+        master.Lines.AddRange(options.Split('\n').Select(l => l.StartsWith(' ') ? l : "  " + l));
+        return $"override chain {tag}";
     }
 
     private static T Pick<T>(Random random, T[] items) => items[random.Next(items.Length)];

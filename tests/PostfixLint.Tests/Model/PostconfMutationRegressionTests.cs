@@ -29,17 +29,20 @@ public sealed class PostconfMutationRegressionTests
     }
 
     [Test]
+    public void Show_ends_a_cut_last_line_without_a_newline()
+    {
+        using var directory = ConfigDirectory.Create(LongOutputBeforeFatal());
+
+        var run = PostfixLint.Tests.Cli.CliRun.Of(["show", "-c", directory.Path, "-n", "-x"]);
+
+        run.ExitCode.Should().NotBe(0);
+        run.Out.Should().HaveLength(8192).And.EndWith("\naaa_160 = " + new string('x', 22));
+    }
+
+    [Test]
     public void A_fatal_error_while_expanding_keeps_whole_4096_byte_buffers_even_mid_line()
     {
-        var main = new StringBuilder();
-        for (var i = 0; i < 200; i++)
-        {
-            main.Append($"aaa_{i:D3} = {new string('x', 40)}\n");
-        }
-
-        main.Append("smtpd_banner = ").AppendJoin(' ', Enumerable.Range(0, 200).Select(i => $"$aaa_{i:D3}")).Append('\n');
-        main.Append("mut = ${smtp-amavis?value}\nvirtual_transport = x ${mut?value}\n");
-        using var directory = ConfigDirectory.Create(main.ToString());
+        using var directory = ConfigDirectory.Create(LongOutputBeforeFatal());
 
         var output = Print(directory, new PostconfQuery { NonDefaultOnly = true, Expand = true });
 
@@ -48,5 +51,18 @@ public sealed class PostconfMutationRegressionTests
         output.Lines.Sum(line => line.Length + 1).Should().Be(8192 + 1);
         output.LastLineUnterminated.Should().BeTrue();
         output.Lines[^1].Should().Be("aaa_160 = " + new string('x', 22));
+    }
+
+    // 200 used user parameters print 10,200 bytes (sorted before config_directory) before virtual_transport's expansion stops postconf.
+    private static string LongOutputBeforeFatal()
+    {
+        var main = new StringBuilder();
+        for (var i = 0; i < 200; i++)
+        {
+            main.Append($"aaa_{i:D3} = {new string('x', 40)}\n");
+        }
+
+        main.Append("smtpd_banner = ").AppendJoin(' ', Enumerable.Range(0, 200).Select(i => $"$aaa_{i:D3}")).Append('\n');
+        return main.Append("mut = ${smtp-amavis?value}\nvirtual_transport = x ${mut?value}\n").ToString();
     }
 }
