@@ -126,10 +126,13 @@ internal static class ShowCommand
             MasterView.Parameters => PostconfPrinter.PrintServices(config, parameters: true, request.Query.Names),
             _ => PostconfPrinter.Print(config, request.Query),
         };
-        foreach (var line in output.Lines)
+        for (var i = 0; i < output.Lines.Length; i++)
         {
-            streams.Out.Write(line);
-            streams.Out.Write('\n');
+            streams.Out.Write(output.Lines[i]);
+            if (i < output.Lines.Length - 1 || !output.LastLineUnterminated)
+            {
+                streams.Out.Write('\n');
+            }
         }
 
         streams.Out.Flush();

@@ -64,6 +64,12 @@ internal static class Differential
             comparisons.Add(await CompareAsync(directory, query));
         }
 
+        AssertSame(directory, description, expectPostconfFailure, comparisons);
+    }
+
+    /// <summary>Fails the test with one readable report when any of <paramref name="comparisons"/> differs (see <see cref="AssertSameAsync(TempConfigDirectory, string, bool?, PostconfQuery[])"/>).</summary>
+    public static void AssertSame(TempConfigDirectory directory, string description, bool? expectPostconfFailure, IReadOnlyList<Comparison> comparisons)
+    {
         var failedRuns = comparisons.Where(c => c.Real.ExitCode != 0).Select(c => c.Real).ToList();
         if (expectPostconfFailure is { } expected && expected != failedRuns.Count > 0)
         {
@@ -98,7 +104,9 @@ internal static class Differential
             // The library computes process_id like any default; give it postconf's, so values that expand
             // $process_id (debugger_command) compare equal.
             var host = HostFacts.Current() with { ProcessId = real.ProcessId };
-            var config = PostfixConfig.Load(directory.Path, new ConfigLoadOptions { Host = host });
+            // As `show -c DIR` loads it: postconf prints config_directory = DIR (normalized away below), and its length
+            // counts where a fatal error cuts standard output (see PostconfOutput.LastLineUnterminated).
+            var config = PostfixConfig.Load(directory.Path, new ConfigLoadOptions { Host = host, ConfigDirectoryFromCommandLine = true });
             library = PostconfPrinter.Print(config, query);
         }
         catch (Exception exception)
@@ -110,9 +118,36 @@ internal static class Differential
         return Compare(real, library, directory.Path);
     }
 
+    /// <summary>Runs <c>postconf -M</c> (or <c>-P</c> when <paramref name="parameters"/>) and the library's equivalent, and describes any difference.</summary>
+    public static async Task<Comparison> CompareServicesAsync(TempConfigDirectory directory, bool parameters)
+    {
+        var real = await Postconf.RunAsync(directory.Path, parameters ? "-P" : "-M");
+        PostconfOutput library;
+        try
+        {
+            var host = HostFacts.Current() with { ProcessId = real.ProcessId };
+            library = PostconfPrinter.PrintServices(PostfixConfig.Load(directory.Path, new ConfigLoadOptions { Host = host, ConfigDirectoryFromCommandLine = true }), parameters);
+        }
+        catch (Exception exception)
+        {
+            return new Comparison(real, false, $"== {real.CommandLine}\n   the library threw {exception.GetType().Name}: {exception.Message}\n");
+        }
+
+        return Compare(real, library, directory.Path);
+    }
+
     /// <summary>Compares one postconf run with the library's output; public so the self-tests can exercise it without the library.</summary>
     public static Comparison Compare(PostconfRun real, PostconfOutput library, string configDirectory)
     {
+        if (real.ExitCode > 128 && library.Failed)
+        {
+            // postconf died of a signal: a reference cycle through a relational operand (${{$a} == {b}?...}) recurses
+            // without the nesting limit, since mac_exp_parse_relational() (src/util/mac_expand.c) expands each operand
+            // with a fresh mac_expand() call whose level starts at 0, until the stack overflows. Its buffered output is
+            // lost; the library stops with "unreasonable macro call nesting" instead, which is all it can do.
+            return new Comparison(real, true, "");
+        }
+
         var report = new StringBuilder();
         var expectedLines = Normalize(real.Lines, configDirectory);
         var actualLines = Normalize(library.Lines, configDirectory);
@@ -121,6 +156,15 @@ internal static class Differential
         // postconf reads main.cf several times and prints warnings in hash order, so only the set of texts is stable.
         var expectedWarnings = real.Warnings.ToHashSet(StringComparer.Ordinal);
         var actualWarnings = library.Messages.Where(m => m.Severity == DiagnosticSeverity.Warning).Select(m => m.Message).ToHashSet(StringComparer.Ordinal);
+        if (real.ExitCode != 0)
+        {
+            // postconf warns about undefined names and opens database client files (mysql:/etc/x.cf) while it walks its
+            // parameter table, whose hash order is randomized per run (src/util/hash_fnv.c seeds the hash); when a fatal
+            // error stops the walk, which of those warnings came first differs from run to run, so they cannot be compared.
+            expectedWarnings.RemoveWhere(IsTableWalkWarning);
+            actualWarnings.RemoveWhere(IsTableWalkWarning);
+        }
+
         DescribeSetDifference("warning", expectedWarnings, actualWarnings, report);
 
         var expectedFatals = real.Fatals.ToHashSet(StringComparer.Ordinal);
@@ -137,6 +181,10 @@ internal static class Differential
             ? new Comparison(real, true, "")
             : new Comparison(real, false, $"== {real.CommandLine}\n{report}");
     }
+
+    private static bool IsTableWalkWarning(string warning) =>
+        (warning.StartsWith("open \"", StringComparison.Ordinal) && warning.Contains("\" configuration \"", StringComparison.Ordinal))
+        || warning.Contains(": undefined parameter: ", StringComparison.Ordinal);
 
     /// <summary>Drops the one line that legitimately differs: <c>config_directory = DIR</c>, which postconf adds for <c>-c</c>.</summary>
     public static ImmutableArray<string> Normalize(ImmutableArray<string> lines, string configDirectory)

@@ -53,7 +53,7 @@ internal sealed class ParameterPrinter(PostconfState state, PostconfValues value
                 failed.Add(new Diagnostic(fatal.Id, DiagnosticSeverity.Fatal, null, null, fatal.Message));
             }
 
-            return new PostconfOutput(lines.ToImmutable(), [.. failed], true);
+            return StdoutBuffer.CutAtFatal(lines.ToImmutable()) with { Messages = [.. failed], Failed = true };
         }
 
         List<Diagnostic> messages = [.. state.Messages.Items.Where(m => !ReferenceEquals(m, state.OwnLimitFatal)), .. queryMessages];
