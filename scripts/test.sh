@@ -86,6 +86,10 @@ if [[ $status -eq 0 && $failed -gt 0 ]]; then
 fi
 if [[ $skipped -gt 0 ]]; then
     echo "note: $skipped test(s) did not run; their messages start with NOT RUN (see the log above)"
+    # In CI a test that did not run is a failure: nothing may be skipped there (missing corpus, Explicit, Ignore).
+    if [[ ${CI:-} == true && $status -eq 0 ]]; then
+        status=1
+    fi
 fi
 echo "summary: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -16,6 +16,7 @@ public sealed class MutationalDifferentialTests
     public async Task Library_prints_what_postconf_prints_for_a_mutated_real_config(int seed)
     {
         var mutated = MutationGenerator.Generate(seed);
+        DumpForReproduction(seed, mutated);
         using var directory = TempConfigDirectory.Create(mutated.MainCf, mutated.MasterCf);
         var comparisons = new List<Comparison>();
         foreach (var query in Differential.Standard)
@@ -28,22 +29,18 @@ public sealed class MutationalDifferentialTests
         Differential.AssertSame(directory, mutated.Name, expectPostconfFailure: null, comparisons);
     }
 
-    /// <summary>Writes the cases of the seed slice to POSTFIXLINT_MUTATION_DUMP/&lt;seed&gt;/ to reproduce a failure by hand (postconf -c DIR).</summary>
-    [Test]
-    [Explicit("writes files for manual reproduction")]
-    public void Write_mutated_cases_for_reproduction()
+    /// <summary>With POSTFIXLINT_MUTATION_DUMP set, a case is also written to DUMP/&lt;seed&gt;/ to reproduce it by hand (postconf -c DIR).</summary>
+    private static void DumpForReproduction(int seed, StressCase mutated)
     {
-        var root = Environment.GetEnvironmentVariable("POSTFIXLINT_MUTATION_DUMP") ?? Path.Combine(Path.GetTempPath(), "postfixlint-mutations");
-        foreach (var seed in MutationGenerator.Seeds)
+        if (Environment.GetEnvironmentVariable("POSTFIXLINT_MUTATION_DUMP") is not { Length: > 0 } root)
         {
-            var mutated = MutationGenerator.Generate(seed);
-            var directory = Directory.CreateDirectory(Path.Combine(root, seed.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
-            File.WriteAllBytes(Path.Combine(directory, "main.cf"), System.Text.Encoding.Latin1.GetBytes(mutated.MainCf));
-            File.WriteAllBytes(Path.Combine(directory, "master.cf"), System.Text.Encoding.Latin1.GetBytes(mutated.MasterCf));
-            File.WriteAllText(Path.Combine(directory, "mutations.txt"), mutated.Name + "\n");
+            return;
         }
 
-        TestContext.Out.WriteLine($"wrote {MutationGenerator.Seeds.Count()} cases under {root}");
+        var directory = Directory.CreateDirectory(Path.Combine(root, seed.ToString(System.Globalization.CultureInfo.InvariantCulture))).FullName;
+        File.WriteAllBytes(Path.Combine(directory, "main.cf"), System.Text.Encoding.Latin1.GetBytes(mutated.MainCf));
+        File.WriteAllBytes(Path.Combine(directory, "master.cf"), System.Text.Encoding.Latin1.GetBytes(mutated.MasterCf));
+        File.WriteAllText(Path.Combine(directory, "mutations.txt"), mutated.Name + "\n");
     }
 
     [Test]
