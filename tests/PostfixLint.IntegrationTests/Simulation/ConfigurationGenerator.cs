@@ -496,6 +496,13 @@ public static class ConfigurationGenerator
         masterCf = AddDialogue(new Random(unchecked((seed * 7919) + 17)), main, tables, masterCf, probes, features);
         AddSmtputf8(new Random(unchecked((seed * 104729) + 31)), main, probes, features);
         AddAccessActions(new Random(Scramble(seed)), main, tables, probes, features);
+        if (masterCf is not null && tables.ContainsKey("harness.cidr"))
+        {
+            // With smtpd_delay_reject = no the submission listener's own client restrictions judge the harness's connection
+            // (127.0.0.1) before XCLIENT, as main.cf's do: the same guard lets it through (seed 40710).
+            masterCf = masterCf.Replace("-o smtpd_client_restrictions=", "-o smtpd_client_restrictions=check_client_access,cidr:/etc/postfix/harness.cidr,", StringComparison.Ordinal);
+        }
+
         AddAddressClasses(new Random(Scramble(unchecked(seed + 0x5F3759DF))), main, tables, probes, features);
         return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, masterCf, tables), features);
     }
