@@ -139,6 +139,11 @@ internal sealed class AddressClassifier
             return failed;
         }
 
+        if (CheckDomainSyntax(ref address, ref domain, ref savedDomain, notes, out var syntaxError) is { } failedLiteral)
+        {
+            return failedLiteral;
+        }
+
         (AddressClass Class, string Transport, string Nexthop, string? Unknown, string? Failure) classified;
         if (domain is null)
         {
@@ -163,6 +168,7 @@ internal sealed class AddressClassifier
 
         return new ResolvedAddress(address.ToLowerInvariant(), domain.ToLowerInvariant(), classified.Class, routed, classified.Transport, classified.Nexthop)
         {
+            SyntaxError = syntaxError,
             Unknown = classified.Unknown,
             Failure = classified.Failure,
             Explanation = string.Join("; ", notes),
@@ -234,6 +240,67 @@ internal sealed class AddressClassifier
             }
 
             break;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// resolve.c after the rewriting loop: the resolved domain must be a valid address literal or host name, else the
+    /// reply carries RESOLVE_FLAG_ERROR (smtpd_check_addr() then refuses the address: "Bad ... address syntax"). With
+    /// resolve_numeric_domain a bare IP address becomes a literal (<c>user@1.2.3.4</c> → <c>user@[1.2.3.4]</c>), local
+    /// when it is one of this host's addresses. Non-ASCII domains are left to the SMTPUTF8 checks. Returns the failed
+    /// result when the literal's locality lookup fails.
+    /// </summary>
+    private ResolvedAddress? CheckDomainSyntax(ref string address, ref string? domain, ref string? savedDomain, List<string> notes, out bool syntaxError)
+    {
+        syntaxError = false;
+        var resolved = domain ?? savedDomain ?? _settings.Get("myhostname");
+        if (resolved.StartsWith('['))
+        {
+            syntaxError = !(resolved.Length > 2 && resolved.EndsWith(']') && Checks.HostSyntax.ValidMailhostAddr(resolved[1..^1]));
+        }
+        else if (System.Text.Ascii.IsValid(resolved) && !Checks.HostSyntax.ValidHostname(resolved))
+        {
+            if (!(_settings.GetBool("resolve_numeric_domain") && Checks.HostSyntax.ValidHostaddr(resolved)))
+            {
+                syntaxError = true;
+            }
+            else
+            {
+                var literal = "[" + resolved + "]";
+                notes.Add($"resolve_numeric_domain = yes: {resolved} is taken as the address literal {literal}");
+                if (domain is null)
+                {
+                    savedDomain = literal;
+                    return null;
+                }
+
+                var local = IsLocalDomain(literal);
+                if (local.Outcome is MatchOutcome.Error or MatchOutcome.Unknown)
+                {
+                    return Failed(address, literal, local, notes);
+                }
+
+                var localPart = address[..address.LastIndexOf('@')];
+                if (local.Outcome == MatchOutcome.Match)
+                {
+                    notes.Add($"{literal} is one of this host's addresses: the address is local");
+                    address = localPart;
+                    savedDomain = literal;
+                    domain = null;
+                }
+                else
+                {
+                    address = localPart + "@" + literal;
+                    domain = literal;
+                }
+            }
+        }
+
+        if (syntaxError)
+        {
+            notes.Add($"{resolved} is not a valid host name or address literal: trivial-rewrite flags the address as a syntax error");
         }
 
         return null;

@@ -336,6 +336,11 @@ public sealed class RelaySimulator
                 notes.Add(eightBitSender);
                 mailReply = "501 5.1.7 Bad sender address syntax";
             }
+            else if (ResolveError(probe.Sender, listener) is { } resolveErrorSender)
+            {
+                notes.Add(resolveErrorSender);
+                mailReply = "501 5.1.7 Bad sender address syntax";
+            }
             else if (probe.Smtputf8 && !smtputf8)
             {
                 // smtpd.c mail_cmd(): the parameter loop runs after extract_addr(); SMTPUTF8 is only known while enabled.
@@ -377,6 +382,12 @@ public sealed class RelaySimulator
             if (BadDomain(probe.Recipient, settings, smtputf8) is { } eightBit)
             {
                 notes.Add(eightBit);
+                return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject);
+            }
+
+            if (ResolveError(probe.Recipient, listener) is { } resolveError)
+            {
+                notes.Add(resolveError);
                 return Chat(result with { HeloReply = heloReply, MailFromReply = "250 2.1.0 Ok", RcptReply = "501 5.1.3 Bad recipient address syntax", Stage = SmtpStage.Rcpt }, Decision.Reject);
             }
 
@@ -516,6 +527,25 @@ public sealed class RelaySimulator
 
         notes.Add("EHLO offers SMTPUTF8 and the client sends MAIL FROM ... SMTPUTF8: UTF-8 domains are allowed in this transaction");
         return true;
+    }
+
+    /// <summary>
+    /// smtpd_check.c smtpd_check_addr(), called by extract_addr(): trivial-rewrite flags the resolved address as a syntax
+    /// error (RESOLVE_FLAG_ERROR) when its domain is no valid host name or address literal, e.g. <c>user@127.0.0.1</c>
+    /// without resolve_numeric_domain or <c>user@[300.1.1.1]</c>. The null sender is not checked. Null when it resolves.
+    /// </summary>
+    private static string? ResolveError(string address, Listener listener)
+    {
+        var internalForm = AddressClassifier.Internalize(address);
+        if (internalForm.Length == 0)
+        {
+            return null;
+        }
+
+        var resolved = listener.Classifier.Resolve(internalForm);
+        return resolved.SyntaxError
+            ? $"trivial-rewrite resolves <{internalForm}> to {resolved.Address}, whose domain is no valid host name or address literal (RESOLVE_FLAG_ERROR): smtpd refuses it (\"Illegal address syntax\")"
+            : null;
     }
 
     /// <summary>

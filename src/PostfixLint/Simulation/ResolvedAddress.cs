@@ -15,6 +15,9 @@ internal sealed record ResolvedAddress(string Address, string Domain, AddressCla
     /// <summary>Why the class cannot be known (a table whose contents are unknown), or null.</summary>
     public string? Unknown { get; init; }
 
+    /// <summary>True when trivial-rewrite flags the result as a syntax error (RESOLVE_FLAG_ERROR: the domain is no valid host name or address literal).</summary>
+    public bool SyntaxError { get; init; }
+
     /// <summary>How the class was decided, for the trace.</summary>
     public string Explanation { get; init; } = "";
 

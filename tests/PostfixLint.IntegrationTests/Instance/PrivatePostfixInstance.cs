@@ -748,7 +748,9 @@ public sealed partial class PrivatePostfixInstance : IAsyncDisposable
                     _log.ReadNew();
                 }
 
-                fatal = MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
+                // While master throttles the service no new smtpd starts, so a later probe may see only the throttling
+                // line: the fatal an earlier smtpd of this instance logged (same configuration) is the reason (seeds 41254, 44130).
+                fatal = MaillogReader.FindFatal(_log.Lines.Skip(seen)) ?? MaillogReader.FindFatal(_log.Lines) ?? MaillogReader.FindStartupFailure(_log.Lines.Skip(seen));
                 await timeout.CancelAsync();
                 try
                 {

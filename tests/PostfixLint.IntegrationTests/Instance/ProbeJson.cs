@@ -68,7 +68,8 @@ public static class ProbeJson
         }));
 
     /// <summary>Writes results as JSON lines.</summary>
-    public static void WriteResults(string path, IEnumerable<ProbeResult> results) => WriteLines(path, results.Select(r => r.ToJson()));
+    public static void WriteResults(string path, IEnumerable<ProbeResult> results, bool includeSessionDetails = false) =>
+        WriteLines(path, results.Select(r => r.ToJson(includeSessionDetails)));
 
     /// <summary>One compact JSON line.</summary>
     public static string ToLine(JsonObject json) => json.ToJsonString(Compact);

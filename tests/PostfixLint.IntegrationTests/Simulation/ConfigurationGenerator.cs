@@ -19,7 +19,8 @@ namespace PostfixLint.IntegrationTests.Simulation;
 /// strict_rfc821_envelopes, allow_untrusted_routing, source routes and other address syntax, and alias tables in a file
 /// not called <c>aliases</c>. SMTPUTF8 comes from a third stream: smtputf8_enable, strict_smtputf8, a U-label in
 /// mydestination, the MAIL FROM parameter and UTF-8 addresses. access(5) actions and reply shaping come from a fourth
-/// stream (see <see cref="AddAccessActions"/>), which also brings smtpd_delay_reject = no.
+/// stream (see <see cref="AddAccessActions"/>), which also brings smtpd_delay_reject = no. Recipient and sender address
+/// classes come from a fifth stream, drawn last (see <see cref="AddAddressClasses"/>).
 /// </remarks>
 public static class ConfigurationGenerator
 {
@@ -148,6 +149,33 @@ public static class ConfigurationGenerator
     private static readonly string[] AccessSenderPool = ["", "user", "user@localhost", "app@example.com", "other@example.org", "x@sub.example.com", "user@nodots"];
 
     private static readonly string[] AccessRecipientPool = ["root", "user@nodots", "x@gmail.com", "root@sub.relay.example", "user@localhost", "x@mail.example.com", "root@example.com"];
+
+    // Recipient and sender address classes (local, virtual alias, virtual mailbox, relay, default) in their many spellings.
+    // Local parts are names no passwd file has, except root (getpwnam() answers for root everywhere).
+    private static readonly string[] AddressRecipientPool =
+    [
+        "root@mail.example.com", "nosuchuser@mail.example.com", "ROOT@MAIL.EXAMPLE.COM", "Root@Mail.Example.Com", "root+ext@mail.example.com", "root-ext@mail.example.com",
+        "root+a-b@mail.example.com", "nosuchuser+root@mail.example.com", "info+x@mail.example.com", "postmaster@mail.example.com", "postmaster", "Postmaster", "abuse",
+        "abuse@mail.example.com", "root", "nosuchuser", "root@localhost", "root@localhost.example.com", "root@example.com", "info@mail.example.com",
+        "Info@mail.example.com", "\"root\"@mail.example.com", "\"no such\"@mail.example.com", "\"Root\"@mail.example.com", "root@mail.example.com.",
+        "nosuchuser@mail.example.com.", "root@[127.0.0.1]", "nosuchuser@[127.0.0.1]", "root@[192.168.1.1]", "root@127.0.0.1", "root%mail.example.com@mail.example.com",
+        "nosuchuser%mail.example.com@mail.example.com", "mail.example.com!root@mail.example.com", "user%relay.example@mail.example.com", "relay.example!user@mail.example.com",
+        "x%gmail.com@mail.example.com", "alias@virtual.example", "other@virtual.example", "Alias@Virtual.Example", "alias+ext@virtual.example", "alias-ext@virtual.example",
+        "anything@catchall.example", "anything+x@catchall.example", "u@maponly.example", "v@maponly.example", "admin@virtual.example", "admin@mail.example.com",
+        "virt@regexp.example", "other@regexp.example", "box@mailbox.example", "nobox@mailbox.example", "box+ext@mailbox.example", "Box@MailBox.Example",
+        "postmaster@mailbox.example", "postmaster@virtual.example", "user@relay.example", "known@relay.example", "known+ext@relay.example", "Known@Relay.Example",
+        "x@sub.relay.example", "known@sub.relay.example", "x@relay2.example", "x@sub.relay2.example", "postmaster@relay.example", "x@local.example", "root@local.example",
+        "root@sub.local.example", "x@sub.local.example", "x@gmail.com", "root@mail.example.com.example", "known@relay.example.", "x@192.168.1.1",
+        "x@bad..dots.example", "root@[300.1.1.1]", "root@[IPv6:::1]", "x@under_score.example",
+    ];
+
+    private static readonly string[] AddressSenderPool =
+    [
+        "root@mail.example.com", "nosuchuser@mail.example.com", "ROOT@Mail.Example.COM", "root+ext@mail.example.com", "nosuchuser+root@mail.example.com", "alias@virtual.example",
+        "x@virtual.example", "anything@catchall.example", "box@mailbox.example", "nobox@mailbox.example", "known@relay.example", "x@relay.example", "x@sub.relay.example",
+        "root@mail.example.com.", "\"root\"@mail.example.com", "root%mail.example.com@mail.example.com", "root@[127.0.0.1]", "postmaster", "root", "nosuchuser",
+        "x@local.example", "u@maponly.example", "x@gmail.com", "", "x@127.0.0.1", "x@bad..dots.example",
+    ];
 
     private static readonly string[] Utf8SenderPool = ["j\u00f6rg@example.com", "app@ex\u00e4mple.org"];
 
@@ -468,6 +496,14 @@ public static class ConfigurationGenerator
         masterCf = AddDialogue(new Random(unchecked((seed * 7919) + 17)), main, tables, masterCf, probes, features);
         AddSmtputf8(new Random(unchecked((seed * 104729) + 31)), main, probes, features);
         AddAccessActions(new Random(Scramble(seed)), main, tables, probes, features);
+        if (masterCf is not null && tables.ContainsKey("harness.cidr"))
+        {
+            // With smtpd_delay_reject = no the submission listener's own client restrictions judge the harness's connection
+            // (127.0.0.1) before XCLIENT, as main.cf's do: the same guard lets it through (seed 40710).
+            masterCf = masterCf.Replace("-o smtpd_client_restrictions=", "-o smtpd_client_restrictions=check_client_access,cidr:/etc/postfix/harness.cidr,", StringComparison.Ordinal);
+        }
+
+        AddAddressClasses(new Random(Scramble(unchecked(seed + 0x5F3759DF))), main, tables, probes, features);
         return new GeneratedCase(seed, Scenario.FromFragment($"gen-{seed}", main.ToString(), probes, masterCf, tables), features);
     }
 
@@ -657,6 +693,194 @@ public static class ConfigurationGenerator
         }
 
         IEnumerable<string> PickSome(string[] pool, int count) => pool.OrderBy(_ => random.Next()).Take(random.Next(1, count + 1));
+    }
+
+    /// <summary>
+    /// Recipient and sender address classes, from a fifth stream drawn last: local_recipient_maps (unset, empty, passwd plus
+    /// aliases, a table), alias_maps, mydestination with tables and <c>.domain</c> forms, virtual alias domains (listed, from
+    /// the map's keys, catch-all <c>@domain</c>, <c>user@</c> keys, a regexp map), virtual mailbox domains and maps,
+    /// relay_domains (list, table, subdomain forms, parent_domain_matches_subdomains without relay_domains) with
+    /// relay_recipient_maps, the unknown_*_reject_code family, recipient_delimiter (one and several characters),
+    /// show_user_unknown_table_name, smtpd_reject_unlisted_{recipient,sender} and explicit reject_unlisted_*, sender login
+    /// map owners, and the address-rewriting switches (allow_percent_hack, swap_bangpath, resolve_dequoted_address,
+    /// resolve_numeric_domain). Nothing here depends on DNS, a policy service or passwd entries other than root.
+    /// </summary>
+    private static void AddAddressClasses(Random random, StringBuilder main, Dictionary<string, string> tables, List<Probe> probes, List<string> features)
+    {
+        bool Chance(double p) => random.NextDouble() < p;
+        T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        if (!Chance(0.5))
+        {
+            return;
+        }
+
+        features.Add("address-classes");
+        var text = main.ToString();
+        string? Last(string parameter) =>
+            text.Split('\n').LastOrDefault(l => l.StartsWith(parameter + " =", StringComparison.Ordinal)) is { } line ? line[(parameter.Length + 2)..].Trim() : null;
+        void Set(string parameter, string value, string feature)
+        {
+            main.Append(parameter).Append(" = ").Append(value).Append('\n');
+            features.Add(feature);
+        }
+
+        if (Chance(0.4))
+        {
+            var aliases = "postmaster: root\nabuse: root\ninfo: root\nSales: root\nadmin: postmaster\n";
+            tables["addr_aliases"] = aliases;
+            Set("alias_maps", Pick(["hash:/etc/postfix/addr_aliases", "hash:/etc/postfix/addr_aliases, hash:/etc/postfix/aliases", ""]), "addr-alias-maps");
+            main.Append("alias_database = hash:/etc/postfix/addr_aliases\n");
+        }
+
+        if (Chance(0.45))
+        {
+            tables["addr_local"] = Pick(["root x\ninfo x\n", "root@mail.example.com x\n@local.example x\n", "info@ x\nroot x\nknown@relay.example x\n"]);
+            Set("local_recipient_maps", Pick(["", "proxy:unix:passwd.byname $alias_maps", "hash:/etc/postfix/addr_local", "unix:passwd.byname", "$alias_maps", "hash:/etc/postfix/addr_local $alias_maps"]),
+                "addr-local-recipient-maps");
+        }
+
+        if (Chance(0.35))
+        {
+            tables["addr_mydest"] = "local.example x\nmail.example.com x\n";
+            Set("mydestination", Pick([
+                    "$myhostname, localhost.$mydomain, localhost, local.example", "$myhostname, .local.example", "hash:/etc/postfix/addr_mydest, localhost",
+                    "$myhostname localhost $mydomain", "localhost", "$myhostname, local.example, mailbox.example",
+                ]),
+                "addr-mydestination");
+        }
+
+        if (Chance(0.2))
+        {
+            Set("unknown_local_recipient_reject_code", Pick(["450", "550", "554"]), "addr-unknown-local-code");
+        }
+
+        if (Chance(0.45))
+        {
+            var regexp = Chance(0.25);
+            tables["addr_virtual"] = "alias@virtual.example root\n@catchall.example root\nu@maponly.example root\n" + Pick(["", "admin@ root\n", "alias+ext@virtual.example root\n"])
+                                     + Pick(["", "virtual.example anything\n"]);
+            tables["addr_virtual.regexp"] = "/^virt@regexp\\.example$/ root\n/^admin@/ root\n" + Pick(["", "/^regexp\\.example$/ domain\n"]);
+            var maps = regexp ? Pick(["regexp:/etc/postfix/addr_virtual.regexp", "hash:/etc/postfix/addr_virtual, regexp:/etc/postfix/addr_virtual.regexp"]) : "hash:/etc/postfix/addr_virtual";
+            Set("virtual_alias_maps", maps, regexp ? "addr-virtual-regexp" : "addr-virtual");
+            if (Chance(0.6))
+            {
+                Set("virtual_alias_domains", Pick(["virtual.example", "virtual.example catchall.example", "virtual.example, catchall.example, regexp.example", ""]), "addr-virtual-domains");
+            }
+        }
+
+        if (Chance(0.2))
+        {
+            Set("unknown_virtual_alias_reject_code", Pick(["450", "550", "554"]), "addr-unknown-virtual-alias-code");
+        }
+
+        if (Chance(0.3))
+        {
+            tables["addr_vmailbox"] = "box@mailbox.example mailbox.example/box/\n" + Pick(["", "mailbox.example x\n", "@mailbox.example catchall/\n"]);
+            Set("virtual_mailbox_maps", "hash:/etc/postfix/addr_vmailbox", "addr-virtual-mailbox");
+            if (Chance(0.7))
+            {
+                Set("virtual_mailbox_domains", Pick(["mailbox.example", "hash:/etc/postfix/addr_vmailbox_domains", ".mailbox.example mailbox.example"]), "addr-virtual-mailbox-domains");
+                tables["addr_vmailbox_domains"] = "mailbox.example x\n";
+            }
+        }
+
+        if (Chance(0.15))
+        {
+            Set("unknown_virtual_mailbox_reject_code", Pick(["450", "550", "554"]), "addr-unknown-virtual-mailbox-code");
+        }
+
+        if (Chance(0.45))
+        {
+            tables["addr_relay"] = "relay.example x\nrelay2.example x\n";
+            Set("relay_domains", Pick(["relay.example relay2.example", "hash:/etc/postfix/addr_relay", ".relay.example relay2.example", "relay.example, .relay2.example", "relay.example"]),
+                "addr-relay-domains");
+            if (Chance(0.25))
+            {
+                Set("parent_domain_matches_subdomains", Pick(["", "smtpd_access_maps", "relay_domains"]), "addr-parent-domain-matching");
+            }
+
+            if (Chance(0.5))
+            {
+                tables["addr_relay_recipients"] = "known@relay.example x\n" + Pick(["", "@relay2.example x\n", "known@ x\n", "postmaster@relay.example x\n"]);
+                Set("relay_recipient_maps", Pick(["hash:/etc/postfix/addr_relay_recipients", ""]), "addr-relay-recipient-maps");
+            }
+        }
+
+        if (Chance(0.15))
+        {
+            Set("unknown_relay_recipient_reject_code", Pick(["450", "550", "554"]), "addr-unknown-relay-code");
+        }
+
+        if (Chance(0.35))
+        {
+            Set("recipient_delimiter", Pick(["", "-", "+-", "-+_", "+"]), "addr-recipient-delimiter");
+        }
+
+        if (Chance(0.2))
+        {
+            Set("show_user_unknown_table_name", "no", "addr-hide-table-name");
+        }
+
+        if (Chance(0.15))
+        {
+            Set("smtpd_reject_unlisted_recipient", "no", "addr-no-unlisted-recipient");
+        }
+
+        if (Chance(0.2))
+        {
+            Set("smtpd_reject_unlisted_sender", "yes", "addr-unlisted-sender");
+        }
+
+        if (Chance(0.15))
+        {
+            Set("smtpd_recipient_restrictions", "reject_unlisted_recipient, " + (Last("smtpd_recipient_restrictions") ?? "permit_mynetworks, reject_unauth_destination"), "addr-explicit-unlisted-recipient");
+        }
+
+        var loginMaps = Chance(0.15);
+        if (loginMaps)
+        {
+            tables["addr_login"] = "root@mail.example.com alice\n@virtual.example bob\nbox@mailbox.example alice, app\nknown@relay.example carol@example.com\n";
+            Set("smtpd_sender_login_maps", "hash:/etc/postfix/addr_login", "addr-sender-login-maps");
+            if (!text.Contains("smtpd_sasl_auth_enable", StringComparison.Ordinal))
+            {
+                main.Append("smtpd_sasl_auth_enable = yes\n");
+            }
+        }
+
+        if (loginMaps || Chance(0.15))
+        {
+            var check = Pick(["reject_unlisted_sender", "reject_sender_login_mismatch", "reject_unlisted_sender, reject_sender_login_mismatch", "reject_known_sender_login_mismatch"]);
+            var rest = Last("smtpd_sender_restrictions");
+            Set("smtpd_sender_restrictions", rest is { Length: > 0 } ? check + ", " + rest : check, "addr-sender-restrictions");
+        }
+
+        foreach (var (parameter, value) in new[]
+                 {
+                     ("allow_percent_hack", "no"), ("swap_bangpath", "no"), ("resolve_dequoted_address", "no"), ("resolve_numeric_domain", "yes"),
+                 })
+        {
+            if (Chance(0.12))
+            {
+                Set(parameter, value, "addr-" + parameter.Replace('_', '-'));
+            }
+        }
+
+        for (var i = 0; i < probes.Count; i++)
+        {
+            var probe = probes[i];
+            if (Chance(0.6))
+            {
+                probe = probe with { Recipient = Pick(AddressRecipientPool) };
+            }
+
+            if (Chance(0.25))
+            {
+                probe = probe with { Sender = Pick(AddressSenderPool) };
+            }
+
+            probes[i] = probe;
+        }
     }
 
     /// <summary>

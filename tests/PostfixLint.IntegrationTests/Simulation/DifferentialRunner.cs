@@ -62,7 +62,8 @@ public static class DifferentialRunner
                 var probeTime = stopwatch.Elapsed;
                 var problems = instance.LogProblems;
                 await instance.DisposeAsync();
-                ProbeJson.WriteResults(Path.Combine(directory, "expected.jsonl"), results);
+                // The session details too: the comparison checks auth_reply, so a replay (POSTFIXLINT_DIFF_REPLAY) needs it.
+                ProbeJson.WriteResults(Path.Combine(directory, "expected.jsonl"), results, includeSessionDetails: true);
                 outcomes[index] = new CaseOutcome(generated, directory, results, instance.Timings, probeTime, instance.Overridden, problems);
             });
         return [.. Enumerable.Range(0, cases.Count).Select(i => outcomes[i])];
