@@ -109,7 +109,8 @@ internal static class SmtpdChat
     /// <param name="sender">smtpd's <c>sender</c> when the reply is sent: set once MAIL FROM was accepted (null before).</param>
     public static Func<string, string?> Macros(ListenerSettings settings, SessionFacts session, string? helo, string? sender)
     {
-        var filter = Unescape(settings.Raw("smtpd_expansion_filter") ?? "");
+        // Read only when a footer asks for a name: most replies have no footer, and every reply gets these macros.
+        string? filter = null;
         return name => Filter(
             name switch
             {
@@ -124,7 +125,7 @@ internal static class SmtpdChat
                 _ when name.StartsWith("recipient", StringComparison.Ordinal) => Address(null, name["recipient".Length..]),
                 _ => null,
             },
-            filter);
+            filter ??= Unescape(settings.Raw("smtpd_expansion_filter") ?? ""));
     }
 
     /// <summary>
